@@ -1,0 +1,329 @@
+package org.diptych.project;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.diptych.DiptychException;
+import org.diptych.model.Alignment;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.Languages;
+import org.diptych.model.Statement;
+
+/**
+ * A Diptych project folder. Layout (all text, diff-friendly):
+ *
+ * <pre>
+ * diptych.json                              manifest (schema version, name, languages, site profiles)
+ * statements/&lt;id&gt;/&lt;lang&gt;/&lt;original file&gt;     the imported file, byte for byte, never modified
+ * statements/&lt;id&gt;/&lt;lang&gt;/version.json         its parsed form (front matter, paragraphs)
+ * statements/&lt;id&gt;/align.&lt;src&gt;-&lt;tgt&gt;.json        alignment of two versions
+ * tm/                                       translation memory (TMX record + derived Lucene index)
+ * backups/&lt;same relative path&gt;              the previous content of every file the store replaced
+ * .diptych.lock                             held while a process writes the project
+ * </pre>
+ *
+ * A project opened with {@link #open(Path, boolean) open(dir, true)} holds the lock until {@link #close()}.
+ * Every write is atomic ({@link AtomicFiles}) and keeps the previous version under {@code backups/}.
+ */
+public final class Project implements AutoCloseable {
+    public static final String MANIFEST = "diptych.json";
+    public static final String STATEMENTS = "statements";
+    public static final String BACKUPS = "backups";
+    public static final String TM = "tm";
+    public static final String VERSION_FILE = "version.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final Path dir;
+    private final ProjectLock lock;
+    private Manifest manifest;
+
+    private Project(Path dir, Manifest manifest, ProjectLock lock) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.lock = lock;
+    }
+
+    /** The JSON mapper the store uses; shared so that other parts write the same style. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /**
+     * Creates a new project folder (which must not exist or be empty) and opens it for writing.
+     */
+    public static Project create(Path dir, String name, List<String> languages) {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new DiptychException(dir + ": exists and is not a folder");
+            }
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                if (ds.iterator().hasNext()) {
+                    throw new DiptychException(dir + ": folder is not empty; choose a new folder for the project");
+                }
+            } catch (IOException e) {
+                throw new DiptychException(dir + ": cannot read folder (" + e.getMessage() + ")", e);
+            }
+        }
+        List<String> langs = new ArrayList<>();
+        for (String l : languages) {
+            try {
+                String n = Languages.normalize(l);
+                if (!langs.contains(n)) langs.add(n);
+            } catch (IllegalArgumentException e) {
+                throw new DiptychException(e.getMessage());
+            }
+        }
+        try {
+            Files.createDirectories(dir.resolve(STATEMENTS));
+            Files.createDirectories(dir.resolve(TM));
+        } catch (IOException e) {
+            throw new DiptychException(dir + ": cannot create project folder (" + e.getMessage() + ")", e);
+        }
+        ProjectLock lock = ProjectLock.acquire(dir);
+        Project p = new Project(dir, new Manifest(Manifest.CURRENT_SCHEMA,
+                name == null || name.isBlank() ? dir.toAbsolutePath().getFileName().toString() : name, langs, Map.of()), lock);
+        p.saveManifest(p.manifest);
+        return p;
+    }
+
+    /**
+     * Opens an existing project. With {@code forWriting} the project lock is taken (and must be released
+     * with {@link #close()}); without it the project can only be read.
+     *
+     * @throws DiptychException if the folder is not a project, the manifest is damaged, the project was
+     *                          written by a newer Diptych, or (for writing) another process holds it
+     */
+    public static Project open(Path dir, boolean forWriting) {
+        Manifest m = readManifest(dir);
+        ProjectLock lock = forWriting ? ProjectLock.acquire(dir) : null;
+        return new Project(dir, m, lock);
+    }
+
+    static Manifest readManifest(Path dir) {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isDirectory(dir)) {
+            throw new DiptychException(dir + ": no such project folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DiptychException(dir + ": not a Diptych project (no " + MANIFEST + "); create one with 'diptych new'");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new DiptychException(file + ": damaged manifest (" + firstLine(e.getOriginalMessage()) + " at line "
+                    + e.getLocation().getLineNr() + ")", e);
+        } catch (IOException e) {
+            throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (node == null || !node.isObject() || !node.path("schemaVersion").canConvertToInt()
+                || !node.path("schemaVersion").isIntegralNumber()) {
+            throw new DiptychException(file + ": damaged manifest (no schemaVersion)");
+        }
+        int schema = node.get("schemaVersion").asInt();
+        if (schema > Manifest.CURRENT_SCHEMA) {
+            throw new DiptychException(file + ": written by a newer Diptych (schema " + schema
+                    + ", this version reads up to " + Manifest.CURRENT_SCHEMA + "); update Diptych to open it");
+        }
+        if (schema < 1) {
+            throw new DiptychException(file + ": damaged manifest (schemaVersion " + schema + ")");
+        }
+        try {
+            return JSON.treeToValue(node, Manifest.class);
+        } catch (JsonProcessingException e) {
+            throw new DiptychException(file + ": damaged manifest (" + firstLine(e.getOriginalMessage()) + ")", e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public boolean writable() {
+        return lock != null;
+    }
+
+    public Path tmDir() {
+        return dir.resolve(TM);
+    }
+
+    public Path statementDir(String statementId) {
+        Statement.validateId(statementId);
+        return dir.resolve(STATEMENTS).resolve(statementId);
+    }
+
+    public Path versionDir(String statementId, String lang) {
+        return statementDir(statementId).resolve(lang);
+    }
+
+    /** Statement ids present in the project, sorted. */
+    public List<String> statementIds() {
+        Path root = dir.resolve(STATEMENTS);
+        if (!Files.isDirectory(root)) return List.of();
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path p : ds) ids.add(p.getFileName().toString());
+        } catch (IOException e) {
+            throw new DiptychException(root + ": cannot list statements (" + e.getMessage() + ")", e);
+        }
+        Collections.sort(ids);
+        return ids;
+    }
+
+    /** Languages that have a version of the statement, sorted. */
+    public List<String> versionLanguages(String statementId) {
+        Path sd = statementDir(statementId);
+        List<String> langs = new ArrayList<>();
+        if (!Files.isDirectory(sd)) return langs;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(sd, p -> Files.isRegularFile(p.resolve(VERSION_FILE)))) {
+            for (Path p : ds) langs.add(p.getFileName().toString());
+        } catch (IOException e) {
+            throw new DiptychException(sd + ": cannot list versions (" + e.getMessage() + ")", e);
+        }
+        Collections.sort(langs);
+        return langs;
+    }
+
+    public Statement loadStatement(String statementId) {
+        Map<String, DocumentVersion> versions = new TreeMap<>();
+        for (String lang : versionLanguages(statementId)) {
+            versions.put(lang, loadVersion(statementId, lang).orElseThrow());
+        }
+        if (versions.isEmpty() && !Files.isDirectory(statementDir(statementId))) {
+            throw new DiptychException(dir + ": no statement '" + statementId + "' in the project");
+        }
+        return new Statement(statementId, versions);
+    }
+
+    public Optional<DocumentVersion> loadVersion(String statementId, String lang) {
+        return readJson(versionDir(statementId, lang).resolve(VERSION_FILE), DocumentVersion.class);
+    }
+
+    /** The original file of a version as imported, or empty if the version has none (translated in Diptych). */
+    public Optional<Path> originalFile(String statementId, String lang) {
+        DocumentVersion v = loadVersion(statementId, lang).orElse(null);
+        if (v == null || v.originalFile() == null) return Optional.empty();
+        Path p = versionDir(statementId, lang).resolve(v.originalFile());
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * Stores a version. With {@code originalBytes} the original file is stored too (under
+     * {@link DocumentVersion#originalFile()}), before the parsed form, so that a crash in between leaves
+     * no parsed version without its original.
+     */
+    public void saveVersion(String statementId, DocumentVersion version, byte[] originalBytes) {
+        requireWritable();
+        Path vd = versionDir(statementId, version.lang());
+        try {
+            if (originalBytes != null) {
+                if (version.originalFile() == null || version.originalFile().contains("/")
+                        || version.originalFile().equals(VERSION_FILE)) {
+                    throw new IllegalArgumentException("bad original file name: " + version.originalFile());
+                }
+                write(vd.resolve(version.originalFile()), originalBytes);
+            }
+            write(vd.resolve(VERSION_FILE), JSON.writeValueAsBytes(version));
+        } catch (IOException e) {
+            throw new DiptychException(vd + ": cannot save version (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public Path alignmentFile(String statementId, String sourceLang, String targetLang) {
+        return statementDir(statementId).resolve("align." + sourceLang + "-" + targetLang + ".json");
+    }
+
+    public Optional<Alignment> loadAlignment(String statementId, String sourceLang, String targetLang) {
+        return readJson(alignmentFile(statementId, sourceLang, targetLang), Alignment.class);
+    }
+
+    public void saveAlignment(Alignment alignment) {
+        requireWritable();
+        Path f = alignmentFile(alignment.statementId(), alignment.sourceLang(), alignment.targetLang());
+        try {
+            write(f, JSON.writeValueAsBytes(alignment));
+        } catch (IOException e) {
+            throw new DiptychException(f + ": cannot save alignment (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public void saveManifest(Manifest m) {
+        requireWritable();
+        Path f = dir.resolve(MANIFEST);
+        try {
+            write(f, JSON.writeValueAsBytes(m));
+            this.manifest = m;
+        } catch (IOException e) {
+            throw new DiptychException(f + ": cannot save manifest (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Writes any project file atomically, keeping the previous content under {@code backups/}.
+     * Other parts of Diptych (TM, glossary, preferences kept in the project) use this too.
+     */
+    public void write(Path file, byte[] content) throws IOException {
+        requireWritable();
+        Path rel = dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        if (rel.startsWith("..")) {
+            throw new IllegalArgumentException(file + " is outside the project");
+        }
+        AtomicFiles.write(file, content, dir.resolve(BACKUPS).resolve(rel));
+    }
+
+    private <T> Optional<T> readJson(Path file, Class<T> type) {
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), type));
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new DiptychException(file + ": damaged file (" + firstLine(e.getOriginalMessage()) + ")", e);
+        } catch (IOException e) {
+            throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void requireWritable() {
+        if (lock == null) {
+            throw new IllegalStateException("project " + dir + " was opened read-only");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (lock != null) lock.close();
+    }
+}
