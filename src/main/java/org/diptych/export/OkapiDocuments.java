@@ -16,12 +16,15 @@ import net.sf.okapi.common.resource.RawDocument;
 import net.sf.okapi.common.resource.TextContainer;
 import net.sf.okapi.common.resource.TextFragment;
 import net.sf.okapi.filters.html.HtmlFilter;
+import net.sf.okapi.filters.openxml.ConditionalParameters;
 import net.sf.okapi.filters.openxml.OpenXMLFilter;
 
 import org.diptych.DiptychException;
 
 /**
- * Reads and rewrites HTML and DOCX documents through Okapi filters with their default parameters.
+ * Reads and rewrites HTML and DOCX documents through Okapi filters: HTML with the default parameters, DOCX
+ * with the default parameters except Word style optimisation, which is off (the importer must read DOCX
+ * the same way for letter-coded inline code ids to match).
  *
  * <p>Contract shared with the importer: paragraph <i>i</i> of a version imported from HTML or DOCX is
  * the <i>i</i>-th <em>content unit</em> of its original, where content units are the translatable text
@@ -39,7 +42,13 @@ final class OkapiDocuments {
     private static IFilter filter(String format) {
         return switch (format) {
             case "html" -> new HtmlFilter();
-            case "docx" -> new OpenXMLFilter();
+            case "docx" -> {
+                OpenXMLFilter f = new OpenXMLFilter();
+                // Keep paragraph-wide run formatting in the runs: with optimisation on, Okapi folds it into a
+                // paragraph style, which is lost when the document does not define that style.
+                ((ConditionalParameters) f.getParameters()).setAllowWordStyleOptimisation(false);
+                yield f;
+            }
             default -> throw new IllegalArgumentException("no Okapi skeleton writer for format " + format);
         };
     }
