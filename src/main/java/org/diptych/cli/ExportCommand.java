@@ -54,8 +54,7 @@ final class ExportCommand implements Callable<Integer> {
         long ok = r.links().stream().filter(ExportReport.LinkCheck::ok).count();
         out.println("Links checked: " + r.links().size() + ", ok: " + ok + ", broken: " + r.brokenLinks().size());
         for (ExportReport.LinkCheck l : r.brokenLinks()) {
-            err.println("diptych: broken link in " + l.from() + ": " + l.url() + " (no "
-                    + (l.expected() == null ? "file for it: the URL has no date" : l.expected()) + ")");
+            err.println("diptych: broken link in " + l.from() + ": " + l.url() + " (no file " + l.expected() + ")");
         }
         out.flush();
         return r.linksOk() ? Main.OK : Main.FAILURE;

@@ -42,8 +42,9 @@ public record ExportReport(String statementId, Path outDir, List<ExportedFile> f
      * @param from       the exported file (relative to the export folder) that contains the link
      * @param url        the link's destination as written
      * @param targetLang the language whose URL pattern it matches
-     * @param expected   the file that URL is published from (relative to the export folder), or {@code null}
-     *                   if the URL carries no date but the path pattern needs one
+     * @param expected   the file that URL is published from (relative to the export folder); when the URL
+     *                   does not give every part of the path and no file fits, the path pattern with the parts
+     *                   it gives ({@code en/_posts/2019-:month-:day-may-day.md})
      * @param ok         true if that file was written by this export or already exists in the export folder
      */
     public record LinkCheck(String from, String url, String targetLang, String expected, boolean ok) {}

@@ -63,7 +63,10 @@ final class FrontMatterKeys {
 
     private static String stripComment(String v) {
         String s = v.strip();
-        if (s.startsWith("\"") || s.startsWith("'")) return s;
+        if (s.startsWith("\"") || s.startsWith("'")) {
+            int close = s.indexOf(s.charAt(0), 1);
+            return close > 0 ? s.substring(0, close + 1) : s;
+        }
         int hash = s.indexOf(" #");
         return hash >= 0 ? s.substring(0, hash).strip() : s;
     }

@@ -178,6 +178,30 @@ public final class SitePattern {
     }
 
     /**
+     * The pattern with the placeholders the key has filled in and the others left as written
+     * ({@code en/_posts/2019-:month-:day-may-day.md}).
+     */
+    public String expandPartially(PostKey key) {
+        StringBuilder sb = new StringBuilder();
+        for (Object t : tokens) {
+            if (t instanceof Placeholder ph) {
+                String v = key.get(ph.name());
+                sb.append(v == null ? ":" + ph.name() : v);
+            } else {
+                sb.append((String) t);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The folder part of a path pattern before its first placeholder ({@code en/_posts}), or "" . */
+    public String fixedFolder() {
+        String lit = tokens.get(0) instanceof String s ? s : "";
+        int slash = lit.lastIndexOf('/');
+        return slash < 0 ? "" : lit.substring(0, slash);
+    }
+
+    /**
      * The key of a URL this pattern produced, or {@code null} if it does not match. The fragment and query
      * are ignored, percent-escapes decoded, a trailing slash is optional, and a site-relative link
      * ({@code /en/2018/…}) matches an absolute pattern by its path.
