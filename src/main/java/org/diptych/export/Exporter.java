@@ -120,14 +120,25 @@ public final class Exporter {
         }
 
         List<String> toRender = options.bundle() || pair == null ? order : Arrays.asList(pair);
+        Set<String> required = new LinkedHashSet<>(toRender);
+        if (options.bundle()) {
+            // bundles render every version (their posts link to all of them) but need only the pair's
+            required.clear();
+            for (String[] p : pair != null ? List.<String[]>of(pair) : alignedPairs(st, order)) required.addAll(Arrays.asList(p));
+        }
         long total = toRender.size() + 2;
         long done = 0;
         Map<String, Rendered> rendered = new LinkedHashMap<>();
         for (String lang : toRender) {
             pr.checkCancelled();
             pr.update(done++, total, "Preparing " + lang);
-            Rendered r = render(st, lang, sites, urls, order, warnings);
-            if (r != null) rendered.put(lang, r);
+            try {
+                Rendered r = render(st, lang, sites, urls, order, warnings);
+                if (r != null) rendered.put(lang, r);
+            } catch (DiptychException e) {
+                if (required.contains(lang)) throw e;
+                warnings.add("[" + lang + "] not rendered, links to it are checked against the export folder only: " + e.getMessage());
+            }
         }
         pr.checkCancelled();
 

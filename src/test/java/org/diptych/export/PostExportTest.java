@@ -240,6 +240,29 @@ class PostExportTest {
     }
 
     @Test
+    void cancelledExportWritesNothing() {
+        Path proj = project(tmp.resolve("proj"), null);
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        org.diptych.Progress cancelAfterFirst = new org.diptych.Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                messages.add(done + "/" + total + " " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return messages.size() >= 2;
+            }
+        };
+        try (Project p = Project.open(proj, false)) {
+            assertThatThrownBy(() -> new Exporter(p).export(ExportOptions.posts(ID, tmp.resolve("site")), cancelAfterFirst))
+                    .isInstanceOf(org.diptych.Progress.Cancelled.class);
+        }
+        assertThat(messages).containsExactly("0/5 Preparing ru", "1/5 Preparing en");
+        assertThat(Files.exists(tmp.resolve("site"))).isFalse();
+    }
+
+    @Test
     void badInputFailsWithOneLine() {
         Path proj = project(tmp.resolve("proj"), null);
         assertThatThrownBy(() -> export(proj, ExportOptions.posts("2019-01-01-nothing", tmp.resolve("o"))))
