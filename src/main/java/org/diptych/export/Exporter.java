@@ -148,6 +148,16 @@ public final class Exporter {
         if (!options.bundle()) {
             pr.update(done++, total, "Writing files");
             Map<String, String> posts = new LinkedHashMap<>();
+            Map<Path, String> targets = new LinkedHashMap<>();
+            for (Rendered r : rendered.values()) {
+                Path target = out.resolve(r.relPath()).normalize();
+                guard(target);
+                String before = targets.put(target, r.lang());
+                if (before != null) {
+                    throw new DiptychException(target + ": both the " + before + " and the " + r.lang()
+                            + " version would be written here; give their site profiles different path patterns");
+                }
+            }
             for (Rendered r : rendered.values()) {
                 Path target = out.resolve(r.relPath()).normalize();
                 files.add(writeFile(target, r.bytes(), r.lang(), r.url(), r.isPost() ? Kind.POST : Kind.DOCUMENT));
@@ -182,7 +192,7 @@ public final class Exporter {
             }
         }
         pr.update(total, total, "Done");
-        return new ExportReport(id, out, files, links, warnings);
+        return new ExportReport(id, out, files, links, List.copyOf(new LinkedHashSet<>(warnings)));
     }
 
     // ---------------------------------------------------------------- site profiles and languages

@@ -276,5 +276,15 @@ class PostExportTest {
         }
         assertThatThrownBy(() -> export(proj, ExportOptions.posts(ID, proj)))
                 .isInstanceOf(DiptychException.class).hasMessageContaining("inside the project's statements folder");
+        assertThat(Files.exists(proj.resolve(path("en")))).isFalse(); // refused before anything was written
+        // two languages sharing one path
+        try (Project p = Project.open(proj, true)) {
+            p.saveManifest(p.manifest().withSite("ru", new org.diptych.project.Manifest.SiteProfile(
+                    "https://example.org/ru/:slug", "en/_posts/:year-:month-:day-:slug.md", null)));
+        }
+        assertThatThrownBy(() -> export(proj, ExportOptions.posts(ID, tmp.resolve("o"))))
+                .isInstanceOf(DiptychException.class).hasMessageEndingWith(
+                        "both the ru and the en version would be written here; give their site profiles different path patterns");
+        assertThat(Files.exists(tmp.resolve("o"))).isFalse();
     }
 }
