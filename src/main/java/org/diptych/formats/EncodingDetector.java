@@ -189,17 +189,22 @@ public final class EncodingDetector {
     }
 
     /**
-     * Cyrillic single-byte text has letters in runs of high bytes (whole words), while Western European text has
-     * isolated accented letters among ASCII ones. True if most high bytes sit next to another high byte.
+     * Cyrillic single-byte text has its letters in runs of high bytes (whole words), while Western European text
+     * has a few accented letters among ASCII ones, alone or in pairs ("ção"). True if runs of high bytes are
+     * 2.5 bytes long on average, or if high bytes are at least half of all letters.
      */
     static boolean looksCyrillic(byte[] b) {
-        int high = 0, paired = 0;
+        int high = 0, runs = 0, asciiLetters = 0;
         for (int i = 0; i < b.length; i++) {
-            if (b[i] >= 0) continue;
+            if (b[i] >= 0) {
+                if ((b[i] >= 'a' && b[i] <= 'z') || (b[i] >= 'A' && b[i] <= 'Z')) asciiLetters++;
+                continue;
+            }
             high++;
-            if ((i > 0 && b[i - 1] < 0) || (i + 1 < b.length && b[i + 1] < 0)) paired++;
+            if (i == 0 || b[i - 1] >= 0) runs++;
         }
-        return high > 0 && paired > 0.5 * high;
+        if (high == 0) return false;
+        return (double) high / runs >= 2.5 || high * 2 >= high + asciiLetters;
     }
 
     /**
