@@ -39,8 +39,14 @@ public final class DocxReader {
         p.setAddLineSeparatorCharacter(true);
         p.setLineSeparatorReplacement('\n');
         p.setAddTabAsCharacter(true);
-        List<Event> events = Okapi.events(filter,
-                new RawDocument(new ByteArrayInputStream(bytes), "UTF-8", LocaleId.ENGLISH), fileName, "DOCX");
+        List<Event> events;
+        try {
+            events = Okapi.events(filter, new RawDocument(new ByteArrayInputStream(bytes), "UTF-8", LocaleId.ENGLISH),
+                    fileName, "DOCX");
+        } catch (DiptychException e) {
+            throw new DiptychException(fileName + ": damaged or truncated DOCX file ("
+                    + Okapi.firstLine(e.getCause() == null ? e : e.getCause()) + ")", e);
+        }
         boolean document = false;
         for (Event e : events) {
             if (e.isStartSubDocument()) document = true;

@@ -95,6 +95,11 @@ public final class Importer {
                         : EncodingDetector.detect(bytes, format == Format.HTML);
                 encoding = enc.charset().name();
                 encodingReason = enc.reason();
+                if (!enc.charset().name().startsWith("UTF-16")) {
+                    for (byte b : bytes) {
+                        if (b == 0) throw new DiptychException(where + ": looks like a binary file, not text (NUL bytes)");
+                    }
+                }
                 String text = normalizeNewlines(EncodingDetector.decode(bytes, enc, where));
                 requireText(text, where);
                 switch (format) {
