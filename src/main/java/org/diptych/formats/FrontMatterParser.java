@@ -25,6 +25,12 @@ import org.diptych.model.FrontMatter;
  * small reader for what front matter uses: {@code key = value} with strings, numbers, booleans, dates and
  * arrays, {@code [table]} headers and comments. Values are strings, lists of strings, or nested maps.
  * {@link FrontMatter#raw()} is the block exactly as written, delimiters included.
+ * <p>
+ * Why the split happens here and not in Okapi's Markdown filter: with its default parameters the filter passes
+ * YAML front matter through as one untranslatable document part (its parser emits the whole block as a single
+ * token), runs its YAML sub-filter over it only when {@code translateHeaderMetadata} is set, and does not know
+ * TOML {@code +++} front matter at all (it would become a paragraph). Splitting first gives both styles the same
+ * treatment and leaves the Markdown reader only the body.
  */
 public final class FrontMatterParser {
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import net.sf.okapi.filters.markdown.Parameters;
@@ -127,7 +126,7 @@ public final class MarkdownReader {
         }
         switch (type) {
             case LINE_PREFIX -> {
-                end();
+                if (!onlyMarkers()) end();
                 prefix = c;
             }
             case END_TEXT_UNIT, BLANK_LINE -> end();
@@ -147,6 +146,10 @@ public final class MarkdownReader {
                 inFence = true;
             }
             case HEADING_PREFIX -> {
+                if (onlyMarkers()) { // "- # Title": a heading inside a list item stays that item
+                    cur.pieces.add(c);
+                    return;
+                }
                 end();
                 start(BlockKind.HEADING, c.strip().length()).pieces.add(c);
             }
@@ -160,6 +163,14 @@ public final class MarkdownReader {
                 end();
             }
             case BULLET_LIST_ITEM, ORDERED_LIST_ITEM -> {
+                if (onlyMarkers()) {
+                    // "- 1. text": a list that starts on its parent item's line stays one paragraph
+                    int col = lists.isEmpty() ? 0 : lists.peek()[1];
+                    lists.push(new int[] {col, col + c.length()});
+                    cur.level = lists.size();
+                    cur.pieces.add(c);
+                    return;
+                }
                 end();
                 int col = indent(prefix);
                 while (!lists.isEmpty() && col < lists.peek()[1]) lists.pop();
@@ -168,13 +179,14 @@ public final class MarkdownReader {
             }
             case THEMATIC_BREAK, HTML_BLOCK, HTML_INNER_BLOCK, HTML_COMMENT_BLOCK, HTML_INNER_BLOCK_COMMENT,
                  YAML_METADATA_HEADER, MDX_EXPORT -> {
-                end();
-                Block b = start(BlockKind.OTHER, 0);
+                boolean inItem = onlyMarkers(); // "- <b>x</b>", "- * * *": the item's own content
+                if (!inItem) end();
+                Block b = inItem ? cur : start(BlockKind.OTHER, 0);
                 b.pieces.add(c);
                 if (type == MarkdownTokenType.HTML_BLOCK || type == MarkdownTokenType.HTML_INNER_BLOCK) {
                     b.text.append(HtmlReader.textOf(c));
                 }
-                end();
+                if (!inItem) end();
             }
             case REFERENCE -> {
                 if (cur == null || cur.kind != BlockKind.OTHER || cur.table) {
@@ -230,8 +242,9 @@ public final class MarkdownReader {
             }
             case HTML_ENTITY -> cur.text.append(HtmlReader.decodeEntities(c));
             case AUTO_LINK, MAIL_LINK -> cur.text.append(c.replaceAll("^<|>$", ""));
-            case WHITE_SPACE -> {
-                if (!cur.table) cur.text.append(' ');
+            case WHITE_SPACE -> { // table padding, but the parser also files some line-initial text here
+                if (t.isTranslatable()) text(c);
+                else if (!cur.table) cur.text.append(' ');
             }
             default -> { } // markup: emphasis, link and image brackets and targets, code ticks, references
         }
@@ -260,6 +273,16 @@ public final class MarkdownReader {
         }
         int n = cur.text.length();
         if (n > 0 && cur.text.charAt(n - 1) != ' ' && cur.text.charAt(n - 1) != '\n') cur.text.append(' ');
+    }
+
+    /** True while the current block is a list item that has nothing but its marker(s) yet. */
+    private boolean onlyMarkers() {
+        return cur != null && cur.kind == BlockKind.LIST_ITEM && cur.text.length() == 0
+                && cur.pieces.stream().allMatch(MarkdownReader::isListMarker);
+    }
+
+    private static boolean isListMarker(String piece) {
+        return piece.strip().matches("[-+*]|\\d{1,9}[.)]");
     }
 
     private static boolean isEscapable(char c) {
@@ -366,11 +389,5 @@ public final class MarkdownReader {
             sb.append(l.replace('\u00A0', ' ').replaceAll(" {2,}", " "));
         }
         return sb.toString().strip();
-    }
-
-    /** Replaces {@code <br>} tags in a string by line breaks (used by the HTML reader too). */
-    static String brToNewline(String s) {
-        Matcher m = BR.matcher(s);
-        return m.replaceAll("\n");
     }
 }

@@ -51,12 +51,7 @@ final class Okapi {
         return line.length() > 160 ? line.substring(0, 159) + "…" : line;
     }
 
-    /** The text of a fragment without any inline code. */
-    static String plainText(TextFragment tf) {
-        return tf.getText();
-    }
-
-    /** The fragment with each inline code replaced by its original data. */
+    /** The fragment with each inline code replaced by its original data (codes without data vanish). */
     static String withCodeData(TextFragment tf) {
         String coded = tf.getCodedText();
         List<Code> codes = tf.getCodes();
