@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code diptych import}: reads a file with the matching Okapi filter and stores it as one language version of
  * a statement. On any error the project is left unchanged and one line says why.
  */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
         "Import a file as a language version of a statement.",
         "Formats: Markdown posts with YAML or TOML front matter (.md, .markdown), plain text with blank lines"
                 + " between paragraphs (.txt), one paragraph per line (--format lines), HTML (.html, .htm),"

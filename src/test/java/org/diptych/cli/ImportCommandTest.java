@@ -170,5 +170,8 @@ class ImportCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("import", "--project", project.toString(), "x.md").code()).isEqualTo(Main.USAGE);
+        Run help = run("import", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--statement=ID", "--lang=LL", "--encoding=E", "--format=F", "--replace");
     }
 }
