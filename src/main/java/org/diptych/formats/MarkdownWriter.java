@@ -7,25 +7,22 @@ import org.diptych.model.FrontMatter;
 import org.diptych.model.Paragraph;
 
 /**
- * Writes a markdown version back from its parts. The inverse of the markdown importer's contract: every
- * block is one {@link Paragraph} whose {@code markup} is the block's exact source, every list item its own
- * paragraph, and {@link FrontMatter#raw()} the exact front-matter block with its delimiters and without a
- * trailing newline.
+ * Writes paragraphs back as a Markdown post. The inverse of {@link MarkdownReader} for its paragraphs: reading
+ * what this writes gives paragraphs with the same kinds, levels, markup and text.
  */
 public final class MarkdownWriter {
     private MarkdownWriter() {}
 
     /**
-     * The body: paragraphs' markup joined with a blank line ({@code "\n\n"}), except that two consecutive
-     * {@link BlockKind#LIST_ITEM}s are joined with a single {@code "\n"}. No trailing newline.
+     * Joins paragraph markups into a body: consecutive list items with a single {@code \n} (one list), every
+     * other pair of neighbours with a blank line ({@code \n\n}). No trailing newline.
      */
     public static String body(List<Paragraph> paragraphs) {
         StringBuilder sb = new StringBuilder();
         Paragraph prev = null;
         for (Paragraph p : paragraphs) {
             if (prev != null) {
-                boolean list = prev.kind() == BlockKind.LIST_ITEM && p.kind() == BlockKind.LIST_ITEM;
-                sb.append(list ? "\n" : "\n\n");
+                sb.append(prev.kind() == BlockKind.LIST_ITEM && p.kind() == BlockKind.LIST_ITEM ? "\n" : "\n\n");
             }
             sb.append(p.markup());
             prev = p;
@@ -34,8 +31,8 @@ public final class MarkdownWriter {
     }
 
     /**
-     * The whole file: the raw front matter, a blank line, the body and one final newline; or only the body
-     * and a final newline when there is no front matter.
+     * A whole post: the front matter exactly as imported ({@link FrontMatter#raw()}), a blank line, the body and
+     * a final newline; without front matter ({@link FrontMatter.Style#NONE}) just the body and a newline.
      */
     public static String write(FrontMatter frontMatter, List<Paragraph> paragraphs) {
         String body = body(paragraphs);
