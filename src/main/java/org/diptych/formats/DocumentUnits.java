@@ -111,12 +111,6 @@ public final class DocumentUnits {
         void visit(Event event, Unit unit);
     }
 
-    /** True for the format ids whose documents are read and written through units ({@code html}, {@code docx}). */
-    public static boolean supports(String formatId) {
-        Format f = Format.byName(formatId);
-        return f == Format.HTML || f == Format.DOCX;
-    }
-
     /** Building an HTML filter loads its configuration (about 0.1 s); each thread reuses one for reading. */
     private static final ThreadLocal<HtmlFilter> HTML_FILTER = ThreadLocal.withInitial(HtmlFilter::new);
 
