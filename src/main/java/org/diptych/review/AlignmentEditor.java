@@ -125,7 +125,7 @@ public final class AlignmentEditor {
                 n++;
             }
         }
-        if (n == 0) throw new IllegalArgumentException("no unreviewed bead above this one");
+        if (n == 0) throw new NotApplicable("noneAbove", "no unreviewed bead above this one");
         apply("confirm all above", withBeads(beads));
         return n;
     }
@@ -142,7 +142,7 @@ public final class AlignmentEditor {
     public void setNote(int i, String note) {
         checkIndex(i);
         String n = note == null || note.isBlank() ? null : note.strip();
-        if (Objects.equals(n, beads().get(i).note())) throw new IllegalArgumentException("the note is unchanged");
+        if (Objects.equals(n, beads().get(i).note())) throw new NotApplicable("noteUnchanged", "the note is unchanged");
         List<Bead> beads = new ArrayList<>(beads());
         beads.set(i, beads.get(i).withNote(n));
         apply("note", withBeads(beads));
@@ -153,7 +153,7 @@ public final class AlignmentEditor {
     /** Merges bead {@code i} with bead {@code i+1}; the result is automatic with the lower confidence. */
     public void mergeWithNext(int i) {
         checkIndex(i);
-        if (i + 1 >= size()) throw new IllegalArgumentException("the last bead has no next bead to merge with");
+        if (i + 1 >= size()) throw new NotApplicable("lastBead", "the last bead has no next bead to merge with");
         List<Bead> beads = new ArrayList<>(beads());
         Bead a = beads.get(i);
         Bead b = beads.remove(i + 1);
@@ -170,10 +170,10 @@ public final class AlignmentEditor {
         checkIndex(i);
         Bead b = beads().get(i);
         if (sourceCut < 0 || sourceCut > b.source().size() || targetCut < 0 || targetCut > b.target().size()) {
-            throw new IllegalArgumentException("split point outside the bead");
+            throw new NotApplicable("splitOutside", "split point outside the bead");
         }
         if (sourceCut + targetCut == 0 || sourceCut + targetCut == b.source().size() + b.target().size()) {
-            throw new IllegalArgumentException("both parts of a split need a paragraph");
+            throw new NotApplicable("splitEmpty", "both parts of a split need a paragraph");
         }
         Bead first = new Bead(b.source().subList(0, sourceCut), b.target().subList(0, targetCut),
                 b.confidence(), BeadStatus.AUTO, null, null, b.note());
@@ -193,10 +193,10 @@ public final class AlignmentEditor {
      */
     public int moveFirstToPrevious(int i, Side side) {
         checkIndex(i);
-        if (i == 0) throw new IllegalArgumentException("the first bead has no previous bead");
+        if (i == 0) throw new NotApplicable("firstBead", "the first bead has no previous bead");
         Bead b = beads().get(i);
         List<String> ids = side.of(b);
-        if (ids.isEmpty()) throw new IllegalArgumentException("this side of the bead is empty");
+        if (ids.isEmpty()) throw new NotApplicable("sideEmpty", "this side of the bead is empty");
         Bead prev = beads().get(i - 1);
         List<Bead> beads = new ArrayList<>(beads());
         beads.set(i - 1, withSide(prev, side, concat(side.of(prev), ids.subList(0, 1))));
@@ -220,10 +220,10 @@ public final class AlignmentEditor {
      */
     public int moveLastToNext(int i, Side side) {
         checkIndex(i);
-        if (i + 1 >= size()) throw new IllegalArgumentException("the last bead has no next bead");
+        if (i + 1 >= size()) throw new NotApplicable("lastBead", "the last bead has no next bead");
         Bead b = beads().get(i);
         List<String> ids = side.of(b);
-        if (ids.isEmpty()) throw new IllegalArgumentException("this side of the bead is empty");
+        if (ids.isEmpty()) throw new NotApplicable("sideEmpty", "this side of the bead is empty");
         Bead next = beads().get(i + 1);
         List<Bead> beads = new ArrayList<>(beads());
         beads.set(i + 1, withSide(next, side, concat(ids.subList(ids.size() - 1, ids.size()), side.of(next))));
@@ -245,7 +245,7 @@ public final class AlignmentEditor {
         checkIndex(i);
         Bead b = beads().get(i);
         if (b.source().isEmpty() || b.target().isEmpty()) {
-            throw new IllegalArgumentException("the bead already has an empty side");
+            throw new NotApplicable("hasGap", "the bead already has an empty side");
         }
         List<Bead> beads = new ArrayList<>(beads());
         beads.set(i, new Bead(b.source(), List.of(), b.confidence(), BeadStatus.AUTO, null, null, b.note()));
@@ -265,8 +265,8 @@ public final class AlignmentEditor {
         Paragraph p = v.paragraph(paragraphId);
         if (p == null) throw new IllegalArgumentException("no paragraph " + paragraphId + " in the " + v.lang() + " version");
         String markup = newMarkup.strip();
-        if (markup.isEmpty()) throw new IllegalArgumentException("a paragraph cannot be empty");
-        if (markup.equals(p.markup())) throw new IllegalArgumentException("the text is unchanged");
+        if (markup.isEmpty()) throw new NotApplicable("emptyText", "a paragraph cannot be empty");
+        if (markup.equals(p.markup())) throw new NotApplicable("textUnchanged", "the text is unchanged");
         List<Paragraph> ps = new ArrayList<>(v.paragraphs());
         ps.set(ps.indexOf(p), p.withText(markup, MarkupText.plain(markup)));
         DocumentVersion nv = v.withParagraphs(ps);
@@ -310,7 +310,7 @@ public final class AlignmentEditor {
 
     /** Reverts the last step; returns its name. */
     public String undo() {
-        if (undo.isEmpty()) throw new IllegalArgumentException("nothing to undo");
+        if (undo.isEmpty()) throw new NotApplicable("nothingToUndo", "nothing to undo");
         Step s = undo.pop();
         redo.push(s);
         set(s.before(), "undo " + s.name());
@@ -319,7 +319,7 @@ public final class AlignmentEditor {
 
     /** Re-applies the last undone step; returns its name. */
     public String redo() {
-        if (redo.isEmpty()) throw new IllegalArgumentException("nothing to redo");
+        if (redo.isEmpty()) throw new NotApplicable("nothingToRedo", "nothing to redo");
         Step s = redo.pop();
         undo.push(s);
         set(s.after(), "redo " + s.name());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.diptych.model.Bead;
 import org.diptych.model.BeadStatus;
 
-class AlignmentEditorTest {
+public class AlignmentEditorTest {
     static final Instant NOW = Instant.parse("2024-03-10T12:00:00Z");
 
     AlignmentEditor editor() {
@@ -193,6 +193,11 @@ class AlignmentEditorTest {
                 assertThat(e.state()).isEqualTo(forward.get(k));
             }
         }
+    }
+
+    /** One random review operation (for other tests); may throw {@link IllegalArgumentException}. */
+    public static void randomOperationPublic(AlignmentEditor e, Random rnd) {
+        randomOperation(e, rnd);
     }
 
     static void randomOperation(AlignmentEditor e, Random rnd) {
