@@ -1,0 +1,172 @@
+package org.diptych.ui.review;
+
+import java.util.List;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.TextFlow;
+
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+import org.diptych.model.Paragraph;
+import org.diptych.review.BeadFilter;
+import org.diptych.review.Side;
+import org.diptych.ui.I18n;
+import org.diptych.ui.MarkdownFlow;
+import org.diptych.ui.review.ReviewViewModel.BeadRow;
+
+/** The cells and rows of the desk's table. */
+final class BeadCells {
+    static final PseudoClass CONFIRMED = PseudoClass.getPseudoClass("confirmed");
+    static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+    static final PseudoClass DOUBTFUL = PseudoClass.getPseudoClass("doubtful");
+    static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
+
+    private BeadCells() {}
+
+    /** Rows coloured by status: confirmed, rejected, doubtful. */
+    static TableRow<BeadRow> row(ReviewViewModel vm) {
+        return new TableRow<>() {
+            @Override
+            protected void updateItem(BeadRow r, boolean empty) {
+                super.updateItem(r, empty);
+                Bead b = empty || r == null ? null : r.bead();
+                pseudoClassStateChanged(CONFIRMED, b != null && b.status() == BeadStatus.CONFIRMED);
+                pseudoClassStateChanged(REJECTED, b != null && b.status() == BeadStatus.REJECTED);
+                pseudoClassStateChanged(DOUBTFUL, b != null && BeadFilter.isDoubtful(b, vm.thresholdProperty().get()));
+            }
+        };
+    }
+
+    /** The paragraphs of one side, wrapped and lightly rendered; empty (hatched) for a gap. */
+    static final class ParagraphCell extends TableCell<BeadRow, BeadRow> {
+        private final Side side;
+        private final ReviewViewModel vm;
+        private final TextFlow flow = new TextFlow();
+
+        ParagraphCell(Side side, ReviewViewModel vm, TableColumn<BeadRow, BeadRow> column) {
+            this.side = side;
+            this.vm = vm;
+            getStyleClass().add("paragraph-cell");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            flow.prefWidthProperty().bind(column.widthProperty().subtract(14));
+            flow.setMaxWidth(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(BeadRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(null);
+                pseudoClassStateChanged(GAP, false);
+                return;
+            }
+            List<Paragraph> ps = side == Side.SOURCE ? r.source() : r.target();
+            pseudoClassStateChanged(GAP, ps.isEmpty());
+            if (ps.isEmpty()) {
+                setGraphic(null);
+            } else {
+                MarkdownFlow.fill(flow, ps, vm.isMarkdown(side));
+                setGraphic(flow);
+            }
+        }
+    }
+
+    /** Bead number (in the whole alignment) and its type, e.g. "12 · 2:1". */
+    static final class NumberCell extends TableCell<BeadRow, BeadRow> {
+        private final ReviewViewModel vm;
+
+        NumberCell(ReviewViewModel vm) {
+            this.vm = vm;
+            getStyleClass().add("number-cell");
+        }
+
+        @Override
+        protected void updateItem(BeadRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null || getIndex() < 0 || getIndex() >= vm.visible().size()) {
+                setText(null);
+            } else {
+                setText((vm.visible().getSourceIndex(getIndex()) + 1) + "\n" + r.bead().type());
+            }
+        }
+    }
+
+    /** A confidence bar coloured low (below the threshold), middling or high. */
+    static final class ConfidenceCell extends TableCell<BeadRow, BeadRow> {
+        private final ReviewViewModel vm;
+        private final Region fill = new Region();
+        private final Label value = new Label();
+        private final HBox box;
+
+        ConfidenceCell(ReviewViewModel vm) {
+            this.vm = vm;
+            getStyleClass().add("confidence-cell");
+            StackPane track = new StackPane(fill);
+            track.getStyleClass().add("confidence-track");
+            track.setAlignment(Pos.CENTER_LEFT);
+            track.setMinSize(50, 8);
+            track.setMaxSize(50, 8);
+            fill.setMaxHeight(8);
+            value.getStyleClass().add("confidence-value");
+            box = new HBox(4, track, value);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(BeadRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            double c = r.bead().confidence();
+            fill.setMinWidth(50 * c);
+            fill.setPrefWidth(50 * c);
+            fill.setMaxWidth(50 * c);
+            fill.getStyleClass().setAll("confidence-fill",
+                    c < vm.thresholdProperty().get() ? "low" : c < 0.8 ? "mid" : "high");
+            value.setText(String.format("%.2f", c));
+            setGraphic(box);
+        }
+    }
+
+    /** Status in words, with the reviewer and the note as tooltip. */
+    static final class StatusCell extends TableCell<BeadRow, BeadRow> {
+        private final I18n i18n;
+
+        StatusCell(I18n i18n) {
+            this.i18n = i18n;
+            getStyleClass().add("status-cell");
+        }
+
+        @Override
+        protected void updateItem(BeadRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            Bead b = r.bead();
+            String s = i18n.t("status." + b.status().name().toLowerCase(java.util.Locale.ROOT));
+            if (b.note() != null) s += "\n✎";
+            setText(s);
+            StringBuilder tip = new StringBuilder();
+            if (b.reviewer() != null) tip.append(b.reviewer());
+            if (b.reviewedAt() != null) tip.append(tip.length() > 0 ? ", " : "").append(b.reviewedAt());
+            if (b.note() != null) tip.append(tip.length() > 0 ? "\n" : "").append(b.note());
+            setTooltip(tip.length() == 0 ? null : new Tooltip(tip.toString()));
+        }
+    }
+}
