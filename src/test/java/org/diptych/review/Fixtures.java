@@ -33,8 +33,14 @@ public final class Fixtures {
                         Paragraph.plain("p7", "Signed: the editorial board.")));
     }
 
+    /** The Russian post as a file, as a translator would have written it. */
+    public static final String RUSSIAN_ORIGINAL = "## Солидарность с бастующими\n\nДокеры порта бастуют уже три недели.\n\n"
+            + "Их требования просты: справедливая зарплата.\n\nИ безопасные условия труда.\n\n"
+            + "Мы призываем **все профсоюзы** поддержать их.\n\nПримечание переводчика: речь идёт о порте Сантуса.\n\n"
+            + "Сборы средств идут во всех районах.\n\nПодписано: редакция.\n";
+
     public static DocumentVersion russian() {
-        return new DocumentVersion("ru", null, "markdown", "UTF-8", FrontMatter.NONE,
+        return new DocumentVersion("ru", "solidarity.ru.md", "markdown", "UTF-8", FrontMatter.NONE,
                 List.of(
                         new Paragraph("p1", BlockKind.HEADING, 2, "## Солидарность с бастующими", "Солидарность с бастующими"),
                         Paragraph.plain("p2", "Докеры порта бастуют уже три недели."),
@@ -81,7 +87,7 @@ public final class Fixtures {
     public static Path project(Path dir) {
         try (Project p = Project.create(dir, "Test project", List.of("en", "ru", "pt"))) {
             p.saveVersion(STATEMENT, english(), null);
-            p.saveVersion(STATEMENT, russian(), null);
+            p.saveVersion(STATEMENT, russian(), RUSSIAN_ORIGINAL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             p.saveVersion(STATEMENT, portuguese(), null);
             p.saveAlignment(englishRussian());
         }

@@ -130,6 +130,16 @@ public final class FxFixtures {
         ImageIO.write(bi, "png", file.toFile());
     }
 
+    /** Deletes a temporary folder and everything in it. */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+
     /** Reads the stored alignment of a pair without locking the project. */
     public static Alignment stored(Path dir, String statement, String src, String tgt) {
         return Project.open(dir, false).loadAlignment(statement, src, tgt).orElseThrow();

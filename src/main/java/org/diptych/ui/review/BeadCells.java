@@ -58,8 +58,14 @@ final class BeadCells {
             this.vm = vm;
             getStyleClass().add("paragraph-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            flow.prefWidthProperty().bind(column.widthProperty().subtract(14));
-            flow.setMaxWidth(Region.USE_PREF_SIZE);
+        }
+
+        /** Tall enough for the wrapped text at the column's width (a text flow alone would ask for far more). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) return super.computePrefHeight(width);
+            double w = Math.max(40, getTableColumn().getWidth() - snappedLeftInset() - snappedRightInset());
+            return Math.ceil(flow.prefHeight(w)) + snappedTopInset() + snappedBottomInset();
         }
 
         @Override

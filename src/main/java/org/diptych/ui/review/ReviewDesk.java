@@ -170,6 +170,16 @@ public final class ReviewDesk extends BorderPane {
         return vmProperty.getReadOnlyProperty();
     }
 
+    /** The filter choice of the toolbar. */
+    public ChoiceBox<BeadFilter> filterBox() {
+        return filterBox;
+    }
+
+    /** The pair picker of the toolbar. */
+    public ComboBox<Pair> pairBox() {
+        return pairBox;
+    }
+
     public Pair pair() {
         return pairBox.getValue();
     }
@@ -290,7 +300,7 @@ public final class ReviewDesk extends BorderPane {
         actions.add(new UiAction(id, i18n.t("op." + id), i18n.t("op." + id + ".short"), key, r));
     }
 
-    private ToolBar buildToolbar() {
+    private VBox buildToolbar() {
         pairBox.setId("desk-pair");
         pairBox.setPromptText(i18n.t("desk.pair"));
         pairBox.valueProperty().addListener((o, a, b) -> {
@@ -332,14 +342,19 @@ public final class ReviewDesk extends BorderPane {
             }
         });
         thresholdSpinner.setTooltip(new javafx.scene.control.Tooltip(i18n.t("desk.threshold.tip")));
-        ToolBar bar = new ToolBar();
-        bar.setId("desk-toolbar");
-        bar.getItems().addAll(new Label(i18n.t("desk.pair")), pairBox, new Label(i18n.t("desk.filter")), filterBox,
-                new Label(i18n.t("desk.threshold")), thresholdSpinner);
+        ToolBar view = new ToolBar();
+        view.setId("desk-viewbar");
+        view.getItems().addAll(new Label(i18n.t("desk.pair")), pairBox, new Label(i18n.t("desk.filter")), filterBox,
+                new Label(i18n.t("desk.threshold")), thresholdSpinner, action("nextDoubtful").button(),
+                new Separator(), action("realign").button());
+        ToolBar ops = new ToolBar();
+        ops.setId("desk-toolbar");
         for (UiAction a : actions) {
-            bar.getItems().add(a == null ? new Separator() : a.button());
+            if (a != null && (a.id().equals("nextDoubtful") || a.id().equals("realign"))) continue;
+            ops.getItems().add(a == null ? new Separator() : a.button());
         }
-        return bar;
+        if (ops.getItems().get(ops.getItems().size() - 1) instanceof Separator sep) ops.getItems().remove(sep);
+        return new VBox(view, ops);
     }
 
     private void buildTable() {
