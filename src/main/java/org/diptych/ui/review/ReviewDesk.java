@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +34,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -101,6 +103,8 @@ public final class ReviewDesk extends BorderPane {
     private String statementId;
     private boolean syncing;
     private boolean loadingPairs;
+    private int pendingTop = -1;
+    private int pendingTopPasses;
 
     /**
      * @param cache review state of the pairs opened in this session, by {@code statement|source|target};
@@ -244,7 +248,33 @@ public final class ReviewDesk extends BorderPane {
         vm.filterProperty().set(filter == null ? BeadFilter.ALL : filter);
         if (cursor >= 0 && cursor < vm.rows().size()) vm.cursorProperty().set(cursor);
         int top = vm.visible().getViewIndex(Math.max(0, Math.min(topBead, vm.rows().size() - 1)));
-        if (top >= 0) table.scrollTo(top);
+        if (top >= 0) {
+            pendingTop = top;
+            pendingTopPasses = 0;
+            table.scrollTo(top);
+            requestLayout();
+        }
+    }
+
+    /** Applies a remembered scroll position once the table has laid out its rows. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pendingTop < 0) return;
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        if (first == null) {
+            // the rows are not laid out yet: try again after this pulse
+            Platform.runLater(this::requestLayout);
+            return;
+        }
+        // row heights are estimated until measured, so the position may drift once: settle it in a few passes
+        if (first.getIndex() != pendingTop) flow.scrollToTop(pendingTop);
+        if (++pendingTopPasses >= 3) {
+            pendingTop = -1;
+        } else {
+            Platform.runLater(this::requestLayout);
+        }
     }
 
     /** Index (in the whole alignment) of the first bead visible in the table, or 0. */
@@ -347,13 +377,22 @@ public final class ReviewDesk extends BorderPane {
         view.getItems().addAll(new Label(i18n.t("desk.pair")), pairBox, new Label(i18n.t("desk.filter")), filterBox,
                 new Label(i18n.t("desk.threshold")), thresholdSpinner, action("nextDoubtful").button(),
                 new Separator(), action("realign").button());
-        ToolBar ops = new ToolBar();
+        // the operations wrap onto a second line rather than hide behind an overflow arrow
+        FlowPane ops = new FlowPane(4, 4);
         ops.setId("desk-toolbar");
+        ops.getStyleClass().add("tool-bar");
+        ops.setPadding(new Insets(4, 6, 4, 6));
         for (UiAction a : actions) {
             if (a != null && (a.id().equals("nextDoubtful") || a.id().equals("realign"))) continue;
-            ops.getItems().add(a == null ? new Separator() : a.button());
+            if (a == null) {
+                Separator sep = new Separator(javafx.geometry.Orientation.VERTICAL);
+                sep.setPrefHeight(20);
+                ops.getChildren().add(sep);
+            } else {
+                ops.getChildren().add(a.button());
+            }
         }
-        if (ops.getItems().get(ops.getItems().size() - 1) instanceof Separator sep) ops.getItems().remove(sep);
+        if (ops.getChildren().get(ops.getChildren().size() - 1) instanceof Separator sep) ops.getChildren().remove(sep);
         return new VBox(view, ops);
     }
 
