@@ -11,7 +11,8 @@ public final class MarkupText {
     private static final Pattern BLOCK_PREFIX = Pattern.compile("^(\\s{0,3}(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d{1,3}[.)]\\s+))+");
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|_|~~|`)(?=\\S)(.+?)(?<=\\S)\\1");
+    private static final Pattern EMPHASIS = Pattern.compile(
+            "(?<![\\p{L}\\p{N}*_])(\\*\\*|__|\\*|_|~~|`)(?=\\S)(.+?)(?<=\\S)\\1(?![\\p{L}\\p{N}*_])");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
 
     private MarkupText() {}
