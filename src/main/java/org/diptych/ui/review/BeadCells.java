@@ -3,16 +3,12 @@ package org.diptych.ui.review;
 import java.util.List;
 
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.TextFlow;
 
 import org.diptych.model.Bead;
@@ -81,7 +77,7 @@ final class BeadCells {
             if (ps.isEmpty()) {
                 setGraphic(null);
             } else {
-                MarkdownFlow.fill(flow, ps, vm.isMarkdown(side));
+                MarkdownFlow.fill(flow, ps, vm.isMarkdown(side), r.bead().status() == BeadStatus.REJECTED);
                 setGraphic(flow);
             }
         }
@@ -107,26 +103,18 @@ final class BeadCells {
         }
     }
 
-    /** A confidence bar coloured low (below the threshold), middling or high. */
+    /** A confidence bar coloured low (below the threshold), middling or high, with the value. */
     static final class ConfidenceCell extends TableCell<BeadRow, BeadRow> {
         private final ReviewViewModel vm;
-        private final Region fill = new Region();
-        private final Label value = new Label();
-        private final HBox box;
+        private final Region bar = new Region();
 
         ConfidenceCell(ReviewViewModel vm) {
             this.vm = vm;
             getStyleClass().add("confidence-cell");
-            StackPane track = new StackPane(fill);
-            track.getStyleClass().add("confidence-track");
-            track.setAlignment(Pos.CENTER_LEFT);
-            track.setMinSize(50, 8);
-            track.setMaxSize(50, 8);
-            fill.setMaxHeight(8);
-            value.getStyleClass().add("confidence-value");
-            box = new HBox(4, track, value);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            bar.setMinHeight(8);
+            bar.setMaxHeight(8);
+            setContentDisplay(ContentDisplay.LEFT);
+            setGraphicTextGap(6);
         }
 
         @Override
@@ -134,22 +122,27 @@ final class BeadCells {
             super.updateItem(r, empty);
             if (empty || r == null) {
                 setGraphic(null);
+                setText(null);
                 return;
             }
             double c = r.bead().confidence();
-            fill.setMinWidth(50 * c);
-            fill.setPrefWidth(50 * c);
-            fill.setMaxWidth(50 * c);
-            fill.getStyleClass().setAll("confidence-fill",
-                    c < vm.thresholdProperty().get() ? "low" : c < 0.8 ? "mid" : "high");
-            value.setText(String.format("%.2f", c));
-            setGraphic(box);
+            double w = Math.max(2, 50 * c);
+            bar.setMinWidth(w);
+            bar.setPrefWidth(w);
+            bar.setMaxWidth(w);
+            String level = c < vm.thresholdProperty().get() ? "low" : c < 0.8 ? "mid" : "high";
+            if (bar.getStyleClass().size() != 2 || !bar.getStyleClass().get(1).equals(level)) {
+                bar.getStyleClass().setAll("confidence-fill", level);
+            }
+            setText(String.format(java.util.Locale.ROOT, "%.2f", c));
+            setGraphic(bar);
         }
     }
 
     /** Status in words, with the reviewer and the note as tooltip. */
     static final class StatusCell extends TableCell<BeadRow, BeadRow> {
         private final I18n i18n;
+        private final Tooltip tip = new Tooltip();
 
         StatusCell(I18n i18n) {
             this.i18n = i18n;
@@ -172,7 +165,12 @@ final class BeadCells {
             if (b.reviewer() != null) tip.append(b.reviewer());
             if (b.reviewedAt() != null) tip.append(tip.length() > 0 ? ", " : "").append(b.reviewedAt());
             if (b.note() != null) tip.append(tip.length() > 0 ? "\n" : "").append(b.note());
-            setTooltip(tip.length() == 0 ? null : new Tooltip(tip.toString()));
+            if (tip.length() == 0) {
+                setTooltip(null);
+            } else {
+                this.tip.setText(tip.toString());
+                setTooltip(this.tip);
+            }
         }
     }
 }

@@ -405,16 +405,10 @@ public final class MainWindow {
             r.getChildren().clear();
             for (String id : project.statementIds()) {
                 TreeItem<Nav> s = new TreeItem<>(new Nav(id, null, id));
+                // versions are named by language only: reading every version here would make opening a
+                // large project slow; the paragraphs header tells the count and title of the one selected
                 for (String lang : project.versionLanguages(id)) {
-                    String label = lang;
-                    try {
-                        DocumentVersion v = project.loadVersion(id, lang).orElse(null);
-                        if (v != null) label = i18n.t("tree.version", lang, v.paragraphs().size())
-                                + (v.title() == null ? "" : " · " + v.title());
-                    } catch (DiptychException e) {
-                        label = lang + " ⚠";
-                    }
-                    s.getChildren().add(new TreeItem<>(new Nav(id, lang, label)));
+                    s.getChildren().add(new TreeItem<>(new Nav(id, lang, lang)));
                 }
                 s.setExpanded(true);
                 r.getChildren().add(s);

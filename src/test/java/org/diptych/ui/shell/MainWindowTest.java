@@ -52,11 +52,14 @@ class MainWindowTest {
                 .containsExactly(Fixtures.STATEMENT);
         TreeItem<MainWindow.Nav> st = window.tree().getRoot().getChildren().get(0);
         assertThat(st.getChildren()).extracting(i -> i.getValue().lang()).containsExactly("en", "pt", "ru");
-        robot.clickOn("ru · 8 paragraphs");
+        robot.clickOn("ru");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.paragraphs().getItems()).hasSize(8);
         assertThat(window.paragraphs().getItems().get(1).text()).isEqualTo("Докеры порта бастуют уже три недели.");
         assertThat(robot.lookup("#paragraph-list").queryListView().isVisible()).isTrue();
+        assertThat(robot.lookup("#paragraphs-header").queryLabeled().getText())
+                .isEqualTo(Fixtures.STATEMENT + " · ru · 8 paragraphs (markdown)");
+        assertThat(robot.lookup("Докеры порта бастуют уже три недели.").tryQuery()).isPresent();
         assertThat(prefs.recentProjects()).containsExactly(dir.toAbsolutePath().normalize());
         if (System.getProperty("diptych.debugshots") != null) {
             robot.interact(() -> {
