@@ -305,8 +305,9 @@ public final class ReviewDesk extends BorderPane {
         add("targetUp", new KeyCodeCombination(KeyCode.UP, alt, shift), () -> op(vm -> vm.shiftUp(Side.TARGET)));
         add("targetDown", new KeyCodeCombination(KeyCode.DOWN, alt, shift), () -> op(vm -> vm.shiftDown(Side.TARGET)));
         actions.add(null);
-        add("editSource", new KeyCodeCombination(KeyCode.F2), () -> edit(Side.SOURCE));
-        add("editTarget", new KeyCodeCombination(KeyCode.F2, shift), () -> edit(Side.TARGET));
+        // (not F2: the table consumes it for cell editing before shortcuts are seen)
+        add("editSource", new KeyCodeCombination(KeyCode.E, ctrl), () -> edit(Side.SOURCE));
+        add("editTarget", new KeyCodeCombination(KeyCode.E, ctrl, shift), () -> edit(Side.TARGET));
         add("note", new KeyCodeCombination(KeyCode.N, ctrl, shift), this::note);
         actions.add(null);
         add("undo", new KeyCodeCombination(KeyCode.Z, ctrl), () -> op(ReviewViewModel::undo));
@@ -480,6 +481,7 @@ public final class ReviewDesk extends BorderPane {
         if (vm == null) {
             ReviewState state;
             try {
+                if (saver != null) saver.flush(); // read what other pairs of this statement changed
                 state = ReviewStore.load(project, statementId, pair.source(), pair.target()).orElse(null);
             } catch (DiptychException e) {
                 Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), e.getMessage());
@@ -488,7 +490,7 @@ public final class ReviewDesk extends BorderPane {
             if (state != null) {
                 vm = new ReviewViewModel(state, project.writable() ? project : null, saver, prefs::reviewer, clock,
                         thresholdSpinner.getValue());
-                cache.put(key, vm);
+                cache(key, vm);
             }
         }
         setViewModel(vm);
@@ -497,6 +499,25 @@ public final class ReviewDesk extends BorderPane {
             alignButton.setVisible(true);
         }
         onViewChanged.get().run();
+    }
+
+    /**
+     * Keeps a pair's review state for the session. A text correction changes a version that other pairs
+     * of the statement share: their cached state is dropped then, so that they reload the corrected text
+     * instead of writing back the old one.
+     */
+    private void cache(String key, ReviewViewModel vm) {
+        cache.put(key, vm);
+        String statement = vm.state().alignment().statementId();
+        vm.editor().addListener((before, after, op) -> {
+            for (org.diptych.review.Side side : org.diptych.review.Side.values()) {
+                if (before.version(side) == after.version(side)) continue;
+                String lang = after.version(side).lang();
+                cache.entrySet().removeIf(e -> e.getValue() != vm
+                        && e.getValue().state().alignment().statementId().equals(statement)
+                        && (e.getValue().sourceLang().equals(lang) || e.getValue().targetLang().equals(lang)));
+            }
+        });
     }
 
     private void setViewModel(ReviewViewModel vm) {
@@ -674,7 +695,7 @@ public final class ReviewDesk extends BorderPane {
                         ReviewViewModel fresh = new ReviewViewModel(new ReviewState(result, source, target,
                                 ReviewStore.loadEdits(p, id, pair.source()), ReviewStore.loadEdits(p, id, pair.target())),
                                 p.writable() ? p : null, saver, prefs::reviewer, clock, thresholdSpinner.getValue());
-                        cache.put(id + "|" + pair.source() + "|" + pair.target(), fresh);
+                        cache(id + "|" + pair.source() + "|" + pair.target(), fresh);
                         if (id.equals(statementId) && pair.equals(pairBox.getValue())) setViewModel(fresh);
                     }
                     onViewChanged.get().run();

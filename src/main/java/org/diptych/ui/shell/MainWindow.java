@@ -453,7 +453,8 @@ public final class MainWindow {
 
     private void showParagraphs(String statementId, String lang) {
         try {
-            DocumentVersion v = project.loadVersion(statementId, lang).orElse(null);
+            DocumentVersion v = reviewedVersion(statementId, lang);
+            if (v == null) v = project.loadVersion(statementId, lang).orElse(null);
             shownVersion = v;
             paragraphs.getItems().setAll(v == null ? List.of() : v.paragraphs());
             paragraphsHeader.setText(v == null ? i18n.t("paragraphs.none")
@@ -462,6 +463,16 @@ public final class MainWindow {
         } catch (DiptychException e) {
             error(e.getMessage());
         }
+    }
+
+    /** A version as the desk holds it (with corrections not yet written), or null if no desk has it. */
+    private DocumentVersion reviewedVersion(String statementId, String lang) {
+        for (ReviewViewModel vm : reviewCache.values()) {
+            if (!vm.state().alignment().statementId().equals(statementId)) continue;
+            if (vm.sourceLang().equals(lang)) return vm.state().source();
+            if (vm.targetLang().equals(lang)) return vm.state().target();
+        }
+        return null;
     }
 
     /** The paragraph list: id and lightly rendered text, wrapped. */

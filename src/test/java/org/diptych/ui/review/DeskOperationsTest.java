@@ -107,7 +107,7 @@ class DeskOperationsTest extends DeskTestBase {
     @Test
     void editTargetTextKeepsOriginalFileAndLogsTheEdit(FxRobot robot) throws Exception {
         clickRow(robot, "The dock workers of the port have been on strike for three weeks.");
-        robot.press(KeyCode.SHIFT, KeyCode.F2).release(KeyCode.F2, KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#edit-text");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);

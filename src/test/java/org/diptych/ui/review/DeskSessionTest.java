@@ -87,6 +87,30 @@ class DeskSessionTest extends DeskTestBase {
     }
 
     @Test
+    void aCorrectionInOnePairIsSeenByTheOtherPairOfTheSameVersion(FxRobot robot) throws Exception {
+        robot.clickOn("#desk-pair").clickOn("en → pt");
+        robot.clickOn("#desk-align");
+        waitIdle();
+        robot.clickOn("#desk-pair").clickOn("en → ru");
+        WaitForAsyncUtils.waitForFxEvents();
+        clickRow(robot, "The dock workers of the port");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#edit-text");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("The dockers have been on strike for a month.");
+        robot.clickOn("OK");
+        robot.clickOn("#desk-pair").clickOn("en → pt");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().state().source().paragraph("p2").text()).isEqualTo("The dockers have been on strike for a month.");
+        clickRow(robot, "Solidarity with the strikers");
+        robot.type(KeyCode.ENTER);
+        stored();
+        assertThat(Project.open(dir, false).loadVersion(Fixtures.STATEMENT, "en").orElseThrow().paragraph("p2").text())
+                .isEqualTo("The dockers have been on strike for a month.");
+    }
+
+    @Test
     void autosaveThenReopenRestoresStatementPairFilterCursorAndScroll(FxRobot robot) throws Exception {
         // a long statement to scroll in
         robot.interact(window::close);
