@@ -44,16 +44,25 @@ final class BeadCells {
     }
 
     /** The paragraphs of one side, wrapped and lightly rendered; empty (hatched) for a gap. */
-    static final class ParagraphCell extends TableCell<BeadRow, BeadRow> {
-        private final Side side;
-        private final ReviewViewModel vm;
+    static final class ParagraphCell<S> extends TableCell<S, S> {
+        private final java.util.function.Function<S, List<Paragraph>> paragraphs;
+        private final java.util.function.Predicate<S> muted;
+        private final boolean markdown;
         private final TextFlow flow = new TextFlow();
 
-        ParagraphCell(Side side, ReviewViewModel vm, TableColumn<BeadRow, BeadRow> column) {
-            this.side = side;
-            this.vm = vm;
+        ParagraphCell(java.util.function.Function<S, List<Paragraph>> paragraphs, java.util.function.Predicate<S> muted,
+                      boolean markdown) {
+            this.paragraphs = paragraphs;
+            this.muted = muted;
+            this.markdown = markdown;
             getStyleClass().add("paragraph-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        /** One side of the desk's beads. */
+        static ParagraphCell<BeadRow> of(Side side, ReviewViewModel vm) {
+            return new ParagraphCell<>(r -> side == Side.SOURCE ? r.source() : r.target(),
+                    r -> r.bead().status() == BeadStatus.REJECTED, vm.isMarkdown(side));
         }
 
         /** Tall enough for the wrapped text at the column's width (a text flow alone would ask for far more). */
@@ -65,19 +74,19 @@ final class BeadCells {
         }
 
         @Override
-        protected void updateItem(BeadRow r, boolean empty) {
+        protected void updateItem(S r, boolean empty) {
             super.updateItem(r, empty);
             if (empty || r == null) {
                 setGraphic(null);
                 pseudoClassStateChanged(GAP, false);
                 return;
             }
-            List<Paragraph> ps = side == Side.SOURCE ? r.source() : r.target();
+            List<Paragraph> ps = paragraphs.apply(r);
             pseudoClassStateChanged(GAP, ps.isEmpty());
             if (ps.isEmpty()) {
                 setGraphic(null);
             } else {
-                MarkdownFlow.fill(flow, ps, vm.isMarkdown(side), r.bead().status() == BeadStatus.REJECTED);
+                MarkdownFlow.fill(flow, ps, markdown, muted.test(r));
                 setGraphic(flow);
             }
         }

@@ -28,6 +28,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
@@ -46,6 +47,7 @@ import javafx.util.StringConverter;
 import org.diptych.DiptychException;
 import org.diptych.model.Alignment;
 import org.diptych.model.DocumentVersion;
+import org.diptych.model.Paragraph;
 import org.diptych.project.Project;
 import org.diptych.review.Autosaver;
 import org.diptych.review.BeadFilter;
@@ -76,6 +78,12 @@ public final class ReviewDesk extends BorderPane {
         }
     }
 
+    /** A row of the three-language view: pivot paragraphs and those of the two other languages. */
+    public record PivotRow(List<Paragraph> pivot, List<Paragraph> left, List<Paragraph> right, double confidence,
+                           boolean reviewed) {}
+
+    private final ToggleButton pivotToggle = new ToggleButton();
+    private final TableView<PivotRow> pivotTable = new TableView<>();
     private final I18n i18n;
     private final Services services;
     private final TaskRunner tasks;
@@ -221,6 +229,9 @@ public final class ReviewDesk extends BorderPane {
         pairBox.getItems().setAll(pairs);
         pairBox.setValue(pick);
         loadingPairs = false;
+        boolean three = p.versionLanguages(statement).size() >= 3;
+        if (!three) pivotToggle.setSelected(false);
+        pivotToggle.setDisable(!three);
         load(pick);
     }
 
@@ -318,11 +329,11 @@ public final class ReviewDesk extends BorderPane {
         for (UiAction a : actions) {
             if (a == null) continue;
             switch (a.id()) {
-                case "undo" -> a.disableWhen(noDesk.or(noUndo).or(tasks.runningProperty()));
-                case "redo" -> a.disableWhen(noDesk.or(noRedo).or(tasks.runningProperty()));
+                case "undo" -> a.disableWhen(noDesk.or(noUndo).or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
+                case "redo" -> a.disableWhen(noDesk.or(noRedo).or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
                 case "realign" -> a.disableWhen(Bindings.createBooleanBinding(() -> pairBox.getValue() == null,
                         pairBox.valueProperty()).or(tasks.runningProperty()));
-                default -> a.disableWhen(noDesk.or(tasks.runningProperty()));
+                default -> a.disableWhen(noDesk.or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
             }
         }
     }
@@ -373,9 +384,18 @@ public final class ReviewDesk extends BorderPane {
             }
         });
         thresholdSpinner.setTooltip(new javafx.scene.control.Tooltip(i18n.t("desk.threshold.tip")));
+        pivotToggle.setId("desk-pivot");
+        pivotToggle.setText(i18n.t("desk.pivot"));
+        pivotToggle.setTooltip(new javafx.scene.control.Tooltip(i18n.t("desk.pivot.tip")));
+        pivotToggle.setDisable(true);
+        pivotToggle.setFocusTraversable(false);
+        pivotToggle.selectedProperty().addListener((o, a, on) -> {
+            if (on) showPivot();
+            else center.getChildren().setAll(viewModel() == null ? emptyPane : table);
+        });
         ToolBar view = new ToolBar();
         view.setId("desk-viewbar");
-        view.getItems().addAll(new Label(i18n.t("desk.pair")), pairBox, new Label(i18n.t("desk.filter")), filterBox,
+        view.getItems().addAll(new Label(i18n.t("desk.pair")), pairBox, pivotToggle, new Label(i18n.t("desk.filter")), filterBox,
                 new Label(i18n.t("desk.threshold")), thresholdSpinner, action("nextDoubtful").button(),
                 new Separator(), action("realign").button());
         // the operations wrap onto a second line rather than hide behind an overflow arrow
@@ -422,10 +442,10 @@ public final class ReviewDesk extends BorderPane {
         num.setMaxWidth(70);
         TableColumn<BeadRow, BeadRow> src = column(vm.sourceLang(), 360, vm);
         src.setId("column-source");
-        src.setCellFactory(c -> new BeadCells.ParagraphCell(Side.SOURCE, vm, src));
+        src.setCellFactory(c -> BeadCells.ParagraphCell.of(Side.SOURCE, vm));
         TableColumn<BeadRow, BeadRow> tgt = column(vm.targetLang(), 360, vm);
         tgt.setId("column-target");
-        tgt.setCellFactory(c -> new BeadCells.ParagraphCell(Side.TARGET, vm, tgt));
+        tgt.setCellFactory(c -> BeadCells.ParagraphCell.of(Side.TARGET, vm));
         TableColumn<BeadRow, BeadRow> conf = column(i18n.t("desk.confidence"), 96, vm);
         conf.setCellFactory(c -> new BeadCells.ConfidenceCell(vm));
         conf.setMaxWidth(110);
@@ -498,7 +518,112 @@ public final class ReviewDesk extends BorderPane {
             placeholder.setText(i18n.t("desk.notAligned", pair.toString()));
             alignButton.setVisible(true);
         }
+        if (pivotToggle.isSelected()) showPivot();
         onViewChanged.get().run();
+    }
+
+    // ---------------------------------------------------------------- three-language view
+
+    /** The rows of the three-language view pivoting on the pair's source language, or null if not available. */
+    public List<PivotRow> pivotRows() {
+        Pair pair = pairBox.getValue();
+        if (project == null || pair == null) return null;
+        String pivot = pair.source();
+        String third = null;
+        for (String l : project.versionLanguages(statementId)) {
+            if (!l.equals(pivot) && !l.equals(pair.target())) {
+                third = l;
+                break;
+            }
+        }
+        if (third == null) return null;
+        ReviewState left = pairState(pivot, pair.target());
+        ReviewState right = pairState(pivot, third);
+        if (left == null || right == null) return null;
+        List<org.diptych.review.PivotRows.Row> rows = org.diptych.review.PivotRows.of(left.alignment(), right.alignment());
+        java.util.function.BiFunction<DocumentVersion, List<String>, List<Paragraph>> ps = (v, ids) -> {
+            List<Paragraph> out = new ArrayList<>(ids.size());
+            for (String id : ids) out.add(v.paragraph(id));
+            return out;
+        };
+        Map<String, Paragraph> pv = new HashMap<>(), lv = new HashMap<>(), rv = new HashMap<>();
+        left.source().paragraphs().forEach(x -> pv.put(x.id(), x));
+        left.target().paragraphs().forEach(x -> lv.put(x.id(), x));
+        right.target().paragraphs().forEach(x -> rv.put(x.id(), x));
+        List<PivotRow> out = new ArrayList<>(rows.size());
+        for (var r : rows) {
+            out.add(new PivotRow(r.pivot().stream().map(pv::get).toList(), r.left().stream().map(lv::get).toList(),
+                    r.right().stream().map(rv::get).toList(), r.confidence(), r.reviewed()));
+        }
+        return out;
+    }
+
+    /** The review state of a pair with {@code pivot} as source: from this session if open, else from disk. */
+    private ReviewState pairState(String pivot, String other) {
+        ReviewViewModel vm = cache.get(statementId + "|" + pivot + "|" + other);
+        if (vm != null) return vm.state();
+        ReviewViewModel back = cache.get(statementId + "|" + other + "|" + pivot);
+        if (back != null) return swap(back.state());
+        if (saver != null) saver.flush();
+        ReviewState s = ReviewStore.load(project, statementId, pivot, other).orElse(null);
+        if (s != null) return s;
+        ReviewState r = ReviewStore.load(project, statementId, other, pivot).orElse(null);
+        return r == null ? null : swap(r);
+    }
+
+    private static ReviewState swap(ReviewState s) {
+        return new ReviewState(org.diptych.review.PivotRows.reversed(s.alignment()), s.target(), s.source(),
+                s.targetEdits(), s.sourceEdits());
+    }
+
+    private void showPivot() {
+        List<PivotRow> rows;
+        try {
+            rows = pivotRows();
+        } catch (DiptychException | IllegalArgumentException e) {
+            Dialogs.error(window(), i18n.t("error.title"), e.getMessage());
+            rows = null;
+        }
+        if (rows == null) {
+            placeholder.setText(i18n.t("desk.pivotMissing"));
+            alignButton.setVisible(false);
+            center.getChildren().setAll(emptyPane);
+            return;
+        }
+        Pair pair = pairBox.getValue();
+        String third = project.versionLanguages(statementId).stream()
+                .filter(l -> !l.equals(pair.source()) && !l.equals(pair.target())).findFirst().orElse("");
+        pivotTable.setId("pivot-table");
+        pivotTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<PivotRow, PivotRow> p = pivotColumn(pair.source() + " ◆", PivotRow::pivot);
+        TableColumn<PivotRow, PivotRow> l = pivotColumn(pair.target(), PivotRow::left);
+        TableColumn<PivotRow, PivotRow> r = pivotColumn(third, PivotRow::right);
+        TableColumn<PivotRow, PivotRow> c = new TableColumn<>(i18n.t("desk.confidence"));
+        c.setSortable(false);
+        c.setMaxWidth(110);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(PivotRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : String.format(java.util.Locale.ROOT, "%.2f%s", row.confidence(),
+                        row.reviewed() ? " ✓" : ""));
+            }
+        });
+        pivotTable.getColumns().setAll(List.of(p, l, r, c));
+        pivotTable.getItems().setAll(rows);
+        center.getChildren().setAll(pivotTable);
+    }
+
+    private static TableColumn<PivotRow, PivotRow> pivotColumn(String title,
+                                                                java.util.function.Function<PivotRow, List<Paragraph>> side) {
+        TableColumn<PivotRow, PivotRow> col = new TableColumn<>(title);
+        col.setSortable(false);
+        col.setReorderable(false);
+        col.setPrefWidth(320);
+        col.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        col.setCellFactory(x -> new BeadCells.ParagraphCell<>(side, r -> false, true));
+        return col;
     }
 
     /**
@@ -552,7 +677,7 @@ public final class ReviewDesk extends BorderPane {
         filterBox.setValue(vm.filterProperty().get());
         rebuildColumns(vm);
         table.setItems(vm.visible());
-        center.getChildren().setAll(table);
+        if (!pivotToggle.isSelected()) center.getChildren().setAll(table);
         vm.cursorProperty().addListener(cursorListener);
         if (vm.cursorProperty().get() < 0 && !vm.rows().isEmpty()) vm.cursorProperty().set(0);
         showCursor();

@@ -111,6 +111,31 @@ class DeskSessionTest extends DeskTestBase {
     }
 
     @Test
+    void threeLanguageViewPivotsOnTheSourceOfThePair(FxRobot robot) throws Exception {
+        robot.clickOn("#desk-pivot");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#desk-placeholder").queryAs(Label.class).getText()).contains("third language");
+        robot.clickOn("#desk-pivot");
+        robot.clickOn("#desk-pair").clickOn("en → pt");
+        robot.clickOn("#desk-align");
+        waitIdle();
+        robot.clickOn("#desk-pair").clickOn("en → ru");
+        robot.clickOn("#desk-pivot");
+        WaitForAsyncUtils.waitForFxEvents();
+        var pivot = robot.lookup("#pivot-table").queryTableView();
+        assertThat(pivot.isVisible()).isTrue();
+        assertThat(pivot.getColumns()).extracting(c -> c.getText()).containsExactly("en ◆", "ru", "pt", "Confidence");
+        var expected = org.diptych.review.PivotRows.of(Fixtures.englishRussian(),
+                FxFixtures.stored(dir, Fixtures.STATEMENT, "en", "pt"));
+        assertThat(pivot.getItems()).hasSize(expected.size());
+        assertThat(robot.lookup("Solidariedade com os grevistas").tryQuery()).isPresent();
+        assertThat(desk().action("confirm").disabledProperty().get()).isTrue();
+        robot.clickOn("#desk-pivot");
+        assertThat(desk().table().isVisible()).isTrue();
+        assertThat(desk().action("confirm").disabledProperty().get()).isFalse();
+    }
+
+    @Test
     void autosaveThenReopenRestoresStatementPairFilterCursorAndScroll(FxRobot robot) throws Exception {
         // a long statement to scroll in
         robot.interact(window::close);

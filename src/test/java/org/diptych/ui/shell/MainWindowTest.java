@@ -45,6 +45,32 @@ class MainWindowTest {
     }
 
     @Test
+    void createsAProjectAndReportsBadFoldersInADialog(FxRobot robot) throws Exception {
+        Path fresh = tmp.resolve("created");
+        robot.interact(() -> window.createProject(fresh, "Declarações", java.util.List.of("pt", "ru")));
+        assertThat(window.project()).isNotNull();
+        assertThat(window.project().manifest().languages()).containsExactly("pt", "ru");
+        assertThat(window.stage().getTitle()).contains("Declarações");
+        assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
+        robot.interact(window::closeProject);
+        assertThat(robot.lookup("#welcome").tryQuery()).isPresent();
+
+        Path notAProject = java.nio.file.Files.createDirectories(tmp.resolve("plain-folder"));
+        javafx.application.Platform.runLater(() -> window.openProject(notAProject));
+        WaitForAsyncUtils.waitForFxEvents();
+        var dialog = robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getContentText()).isEqualTo(notAProject
+                + ": not a Diptych project (no diptych.json); create one with 'diptych new'");
+        robot.clickOn("OK");
+        javafx.application.Platform.runLater(() -> window.createProject(fresh, "again", java.util.List.of("en")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .isEqualTo(fresh + ": folder is not empty; choose a new folder for the project");
+        robot.clickOn("OK");
+        assertThat(window.project()).isNull();
+    }
+
+    @Test
     void opensProjectAndShowsParagraphsOfAVersion(FxRobot robot) throws Exception {
         Path dir = Fixtures.project(tmp.resolve("shell"));
         robot.interact(() -> window.openProject(dir));
