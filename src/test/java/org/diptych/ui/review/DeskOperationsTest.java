@@ -28,6 +28,20 @@ class DeskOperationsTest extends DeskTestBase {
     static final String[] ORIGINAL = {"1:1", "1:1", "1:2", "1:1", "0:1", "1:1", "1:0", "1:1"};
 
     @Test
+    void everyOperationHasAMenuItemAButtonAndAShortcutShownInBoth(FxRobot robot) {
+        var bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        var review = bar.getMenus().stream().filter(m -> "menu-review".equals(m.getId())).findFirst().orElseThrow();
+        for (var a : desk().actions()) {
+            if (a == null) continue;
+            var item = review.getItems().stream().filter(i -> ("menu-" + a.id()).equals(i.getId())).findFirst();
+            assertThat(item).as(a.id()).isPresent();
+            assertThat(item.get().getAccelerator()).as(a.id()).isEqualTo(a.shortcut()).isNotNull();
+            var button = robot.lookup("#button-" + a.id()).queryButton();
+            assertThat(button.getTooltip().getText()).contains(a.shortcut().getDisplayText());
+        }
+    }
+
+    @Test
     void enterConfirmsWithReviewerAndMovesOn(FxRobot robot) {
         clickRow(robot, "Solidarity with the strikers");
         assertThat(cursor()).isZero();
