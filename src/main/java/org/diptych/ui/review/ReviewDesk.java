@@ -101,6 +101,7 @@ public final class ReviewDesk extends BorderPane {
     private final Button alignButton = new Button();
     private final VBox emptyPane = new VBox(12, placeholder, alignButton);
     private final BooleanProperty noDesk = new SimpleBooleanProperty(true);
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
     private final BooleanProperty noUndo = new SimpleBooleanProperty(true);
     private final BooleanProperty noRedo = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<ReviewViewModel> vmProperty = new ReadOnlyObjectWrapper<>();
@@ -112,6 +113,7 @@ public final class ReviewDesk extends BorderPane {
     private boolean syncing;
     private boolean loadingPairs;
     private int pendingTop = -1;
+    private boolean installShortcuts = true;
     private int pendingTopPasses;
 
     /**
@@ -151,13 +153,26 @@ public final class ReviewDesk extends BorderPane {
         status.setPadding(new Insets(3, 8, 3, 8));
         setBottom(status);
         sceneProperty().addListener((o, a, s) -> {
-            if (s != null && s.getProperties().get("diptych.menu") == null) {
-                for (UiAction act : actions) act.install(s);
+            if (s != null && installShortcuts) {
+                for (UiAction act : actions) if (act != null) act.install(s);
             }
         });
     }
 
     // ---------------------------------------------------------------- public API
+
+    /**
+     * Whether the desk registers its shortcuts in the scene it is shown in (default); a window whose menu
+     * bar carries the operations (and so their shortcuts) turns this off.
+     */
+    public void setInstallShortcuts(boolean install) {
+        installShortcuts = install;
+    }
+
+    /** False while the desk is not on screen (another tab): its shortcuts then do nothing. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
 
     /** The operations, in menu order; {@code null} entries are separators. */
     public List<UiAction> actions() {
@@ -326,14 +341,15 @@ public final class ReviewDesk extends BorderPane {
         actions.add(null);
         add("nextDoubtful", new KeyCodeCombination(KeyCode.F8), () -> op(ReviewViewModel::nextDoubtful));
         add("realign", new KeyCodeCombination(KeyCode.F5), this::realign);
+        var off = noDesk.or(active.not());
         for (UiAction a : actions) {
             if (a == null) continue;
             switch (a.id()) {
-                case "undo" -> a.disableWhen(noDesk.or(noUndo).or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
-                case "redo" -> a.disableWhen(noDesk.or(noRedo).or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
+                case "undo" -> a.disableWhen(off.or(noUndo).or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
+                case "redo" -> a.disableWhen(off.or(noRedo).or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
                 case "realign" -> a.disableWhen(Bindings.createBooleanBinding(() -> pairBox.getValue() == null,
-                        pairBox.valueProperty()).or(tasks.runningProperty()));
-                default -> a.disableWhen(noDesk.or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
+                        pairBox.valueProperty()).or(tasks.runningProperty()).or(active.not()));
+                default -> a.disableWhen(off.or(tasks.runningProperty()).or(pivotToggle.selectedProperty()));
             }
         }
     }

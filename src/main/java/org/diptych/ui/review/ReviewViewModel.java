@@ -358,6 +358,10 @@ public final class ReviewViewModel {
 
     /** Puts the cursor on {@code i}, or on the nearest bead after (else before) it that the filter shows. */
     private void keepCursorVisible(int i) {
+        if (rows.isEmpty()) {
+            cursor.set(-1);
+            return;
+        }
         i = Math.max(0, Math.min(i, rows.size() - 1));
         if (filter.get().test(rows.get(i).bead(), threshold.get())) {
             cursor.set(i);

@@ -107,7 +107,6 @@ public final class MainWindow {
         uiStateDelay.setOnFinished(e -> saveUiState());
         buildUi();
         stage.setScene(new Scene(root, 1280, 800));
-        stage.getScene().getProperties().put("diptych.menu", Boolean.TRUE);
         stage.getScene().getStylesheets().add(MainWindow.class.getResource("/org/diptych/ui/diptych.css").toExternalForm());
         stage.setOnCloseRequest(e -> close());
         updateTitle();
@@ -153,6 +152,7 @@ public final class MainWindow {
     private void buildUi() {
         tasks = new TaskRunner(i18n, () -> stage);
         desk = new ReviewDesk(i18n, services, tasks, prefs, clock, reviewCache);
+        desk.setInstallShortcuts(false); // the Review menu carries them
         desk.setOnViewChanged(this::uiStateChanged);
         desk.table().skinProperty().addListener((o, a, s) -> Platform.runLater(this::watchScroll));
 
@@ -186,6 +186,7 @@ public final class MainWindow {
         paragraphsTab.setId("tab-paragraphs");
         paragraphsTab.setClosable(false);
         tabs = new TabPane(reviewTab, paragraphsTab);
+        desk.activeProperty().bind(reviewTab.selectedProperty());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> uiStateChanged());
 
         VBox left = new VBox(new Label(i18n.t("statements")), tree);
@@ -442,7 +443,6 @@ public final class MainWindow {
             showParagraphs(n.statementId(), n.lang());
             if (switchTab) tabs.getSelectionModel().select(paragraphsTab);
         } else {
-            DocumentVersion first = null;
             List<String> langs = project.versionLanguages(n.statementId());
             if (!langs.isEmpty()) showParagraphs(n.statementId(), desk.pair() != null ? desk.pair().source() : langs.get(0));
             else paragraphs.getItems().clear();

@@ -58,6 +58,23 @@ class DeskOperationsTest extends DeskTestBase {
     }
 
     @Test
+    void shortcutsDoNothingWhileTheDeskIsNotShown(FxRobot robot) {
+        clickRow(robot, "Solidarity with the strikers");
+        robot.clickOn(tabHeader(robot, "Paragraphs"));
+        robot.type(KeyCode.ENTER);
+        assertThat(stored()).isEqualTo(Fixtures.englishRussian());
+        robot.clickOn(tabHeader(robot, "Review"));
+        clickRow(robot, "Solidarity with the strikers");
+        robot.type(KeyCode.ENTER);
+        assertThat(stored().beads().get(0).status()).isEqualTo(BeadStatus.CONFIRMED);
+    }
+
+    static javafx.scene.Node tabHeader(FxRobot robot, String text) {
+        return robot.lookup(".tab-header-area .tab-label")
+                .match((javafx.scene.control.Label l) -> text.equals(l.getText())).query();
+    }
+
+    @Test
     void confirmAllAboveByShortcut(FxRobot robot) {
         clickRow(robot, "Collections are organised in every district.");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
