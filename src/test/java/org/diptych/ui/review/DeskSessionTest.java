@@ -149,7 +149,8 @@ class DeskSessionTest extends DeskTestBase {
             window = newWindow(stage);
             window.openProject(dir);
         });
-        robot.clickOn(LONG);
+        robot.clickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) -> LONG.equals(c.getText()))
+                .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(desk().statementId()).isEqualTo(LONG);
         clickRow(robot, "Paragraph 1 of the source.");
@@ -194,7 +195,9 @@ class DeskSessionTest extends DeskTestBase {
         robot.clickOn("#import-statement");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("2024-06-01-appeal");
-        robot.clickOn("#import-lang").clickOn("pt");
+        robot.clickOn("#import-lang");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> "pt".equals(c.getText())).queryAs(javafx.scene.Node.class));
         robot.clickOn("OK");
         waitIdle();
         assertThat(Project.open(dir, false).loadVersion("2024-06-01-appeal", "pt").orElseThrow().paragraphs()).hasSize(2);

@@ -78,7 +78,8 @@ class MainWindowTest {
                 .containsExactly(Fixtures.STATEMENT);
         TreeItem<MainWindow.Nav> st = window.tree().getRoot().getChildren().get(0);
         assertThat(st.getChildren()).extracting(i -> i.getValue().lang()).containsExactly("en", "pt", "ru");
-        robot.clickOn("ru");
+        robot.clickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) -> "ru".equals(c.getText()))
+                .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.paragraphs().getItems()).hasSize(8);
         assertThat(window.paragraphs().getItems().get(1).text()).isEqualTo("Докеры порта бастуют уже три недели.");
