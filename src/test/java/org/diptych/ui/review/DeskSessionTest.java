@@ -212,6 +212,40 @@ class DeskSessionTest extends DeskTestBase {
         robot.clickOn("OK");
     }
 
+    /**
+     * Drops a file on the window as the platform would deliver it (Monocle has no drag and drop of its own,
+     * so the events carry a {@link org.diptych.ui.TestDragboard}).
+     */
+    @Test
+    void droppingAFileOnTheWindowImportsIt(FxRobot robot) throws Exception {
+        Path file = tmp.resolve("2024-03-08-solidarity.pt.txt");
+        Files.writeString(file, "Solidariedade\n\nOs estivadores estão em greve.\n", StandardCharsets.UTF_8);
+        var root = window.stage().getScene().getRoot();
+        boolean[] accepted = new boolean[1];
+        robot.interact(() -> {
+            javafx.scene.input.Dragboard db = org.diptych.ui.TestDragboard.withFiles(List.of(file.toFile()));
+            var over = new javafx.scene.input.DragEvent(javafx.scene.input.DragEvent.DRAG_OVER, db, 300, 300, 300, 300,
+                    javafx.scene.input.TransferMode.COPY, null, null, null);
+            javafx.event.Event.fireEvent(root, over);
+            accepted[0] = over.isAccepted();
+            Platform.runLater(() -> javafx.event.Event.fireEvent(root, new javafx.scene.input.DragEvent(
+                    javafx.scene.input.DragEvent.DRAG_DROPPED, db, 300, 300, 300, 300,
+                    javafx.scene.input.TransferMode.COPY, null, null, null)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(accepted[0]).isTrue();
+        // the import dialog asks where to: the selected statement is proposed; choose Portuguese, replacing
+        assertThat(robot.lookup("#import-statement").queryComboBox().getValue()).isEqualTo(Fixtures.STATEMENT);
+        robot.clickOn("#import-lang");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> "pt".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#import-replace");
+        robot.clickOn("OK");
+        waitIdle();
+        var pt = Project.open(dir, false).loadVersion(Fixtures.STATEMENT, "pt").orElseThrow();
+        assertThat(pt.paragraphs()).extracting(p -> p.text()).containsExactly("Solidariedade", "Os estivadores estão em greve.");
+    }
+
     @Test
     void interfaceLanguageSwitchesAndUndoHistorySurvives(FxRobot robot) {
         clickRow(robot, "Solidarity with the strikers");
