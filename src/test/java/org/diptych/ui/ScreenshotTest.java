@@ -64,8 +64,18 @@ class ScreenshotTest {
         Path out = Path.of(System.getProperty("diptych.screenshot"));
         var statements = window.tree().getRoot().getChildren();
         if (!statements.isEmpty()) {
-            // the desk: the statement with the most beads that has an alignment, a doubtful bead selected
-            robot.interact(() -> window.tree().getSelectionModel().select(statements.get(0)));
+            // the desk: the first statement that has an alignment, a doubtful bead selected
+            var pick = statements.get(0);
+            for (var item : statements) {
+                try (var files = Files.list(window.project().statementDir(item.getValue().statementId()))) {
+                    if (files.anyMatch(f -> f.getFileName().toString().startsWith("align."))) {
+                        pick = item;
+                        break;
+                    }
+                }
+            }
+            var chosen = pick;
+            robot.interact(() -> window.tree().getSelectionModel().select(chosen));
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
                 var vm = window.desk().viewModel();
@@ -81,8 +91,9 @@ class ScreenshotTest {
         }
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         robot.interact(() -> save(window, out.resolve("screenshot-desk.png")));
-        if (!statements.isEmpty() && !statements.get(0).getChildren().isEmpty()) {
-            var versions = statements.get(0).getChildren();
+        var shown = window.tree().getSelectionModel().getSelectedItem();
+        if (shown != null && !shown.getChildren().isEmpty()) {
+            var versions = shown.getChildren();
             robot.interact(() -> window.tree().getSelectionModel().select(versions.get(versions.size() - 1)));
         }
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
