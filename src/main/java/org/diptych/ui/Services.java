@@ -3,6 +3,8 @@ package org.diptych.ui;
 import java.util.Objects;
 
 import org.diptych.DiptychException;
+import org.diptych.formats.ImportOptions;
+import org.diptych.formats.Importer;
 
 /**
  * The core services the window calls that live outside the user interface. {@link #standard()} is the
@@ -20,9 +22,8 @@ public record Services(ImportService importer, Realigner realigner) {
     /** The services of this build. */
     public static Services standard() {
         return new Services(
-                (project, statementId, file, lang, replace, progress) -> {
-                    throw new DiptychException(file + ": import is not available in this build");
-                },
+                (project, statementId, file, lang, replace, progress) -> Importer.importInto(project, statementId,
+                        file, ImportOptions.DEFAULTS.withLang(lang), replace).summary(),
                 (statementId, source, target, previous, progress) -> {
                     throw new DiptychException(statementId + ": alignment is not available in this build");
                 });

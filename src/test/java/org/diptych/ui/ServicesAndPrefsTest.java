@@ -17,12 +17,17 @@ import org.diptych.review.Fixtures;
 /** The seams' placeholders, preferences, stored window state and the three interface languages. */
 class ServicesAndPrefsTest {
     @Test
-    void placeholdersFailWithAOneLineMessage() {
+    void standardImporterImportsThroughTheCore(@TempDir Path tmp) throws Exception {
+        Path post = tmp.resolve("zayavlenie.md");
+        java.nio.file.Files.writeString(post, "---\ntitle: Заявление\n---\n\nМы поддерживаем забастовку.\n\nВторой абзац.\n");
         Services s = Services.standard();
-        assertThatThrownBy(() -> s.importer().importFile(null, "x", Path.of("a.md"), null, false, Progress.NONE))
-                .isInstanceOf(DiptychException.class).hasMessage("a.md: import is not available in this build");
-        assertThatThrownBy(() -> s.realigner().align("x", null, null, null, Progress.NONE))
-                .isInstanceOf(DiptychException.class).hasMessage("x: alignment is not available in this build");
+        try (Project p = Project.create(tmp.resolve("p"), null, java.util.List.of("ru", "en"))) {
+            String report = s.importer().importFile(p, "2025-01-01-strike", post, null, false, Progress.NONE);
+            assertThat(report).contains("2 paragraphs");
+            assertThat(p.loadVersion("2025-01-01-strike", "ru")).isPresent();
+            assertThatThrownBy(() -> s.importer().importFile(p, "2025-01-01-strike", post, null, false, Progress.NONE))
+                    .isInstanceOf(DiptychException.class).hasMessageContaining("zayavlenie.md");
+        }
     }
 
     @Test

@@ -619,7 +619,7 @@ public final class MainWindow {
         }
     }
 
-    private void error(String message) {
+    public void error(String message) {
         Dialogs.error(stage, i18n.t("error.title"), message);
     }
 }
