@@ -1,0 +1,328 @@
+package org.diptych.align;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.diptych.model.Languages;
+
+/**
+ * The alignment cost model, all in one place: how much a bead (some consecutive source paragraphs
+ * against some consecutive target paragraphs) is worth. The dynamic programme ({@link BandDp}) maximises
+ * the sum of bead scores; forward-backward over the same scores gives each bead's posterior probability,
+ * which {@link #confidence} maps to the reported confidence.
+ *
+ * <h2>Score of a bead</h2>
+ * A score is a log-likelihood ratio in nats, "these paragraphs translate each other" against "they are
+ * unrelated", plus the log prior of the bead's shape:
+ * <pre>
+ * score = prior(a:b) + length + Σ_classes evidence + structure + quotes        (a, b ≥ 1)
+ * score = prior(1:0)                                                          (a paragraph left alone)
+ * </pre>
+ * <ul>
+ *   <li><b>prior</b>: 1:1 → 0, 1:0 and 0:1 → {@link #PRIOR_SKIP}, 2:1 and 1:2 → {@link #PRIOR_21}, 2:2 →
+ *       {@link #PRIOR_22}; 1:n and n:1 for 3 ≤ n ≤ {@link #MAX_LIST} → {@link #PRIOR_LIST} − 0.3·(n−3), and
+ *       only when the n paragraphs are list-like (list items or short lines) and the single paragraph has at
+ *       least n−1 separators (lines, commas, semicolons): a list written in one paragraph against its items.</li>
+ *   <li><b>length</b> (Gale and Church, with a proportional term for long paragraphs):
+ *       {@code δ = (lt − c·ls) / sqrt(s2·μ + (κ·μ)²)}, {@code μ = (ls + lt/c)/2}, score
+ *       {@code bonus − δ²/2} (floored at {@link #LEN_FLOOR}), where {@code bonus = ln(L̄t/σ) − 0.92} is the
+ *       log ratio of the matched length density to a broad unmatched one. {@code c} (target characters per
+ *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
+ *   <li><b>evidence</b> for each class of keys (numbers and dates, URLs and e-mails, names and acronyms
+ *       through transliteration, cognates, lexicon entries; see {@link Units}): every key shared by the two
+ *       sides earns {@code w}, every key of either side left unmatched costs {@code u}. With p = rate at
+ *       which a key finds its partner in a true pair and q = the same rate in an unrelated pair,
+ *       {@code w = ln(p/q)} and {@code u = ln((1−q)/(1−p))}. Rates of cognates and lexicon entries depend
+ *       on the language pair and are re-estimated from the first pass (true pairs: the pass's 1:1 beads;
+ *       unrelated pairs: the same beads shifted by three); numbers, URLs and names use fixed rates.</li>
+ *   <li><b>structure</b>: the first paragraph of each side compared by markdown role — heading levels, list
+ *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
+ *       against plain text costs, heading against bold opener earns a little (translators turn
+ *       {@code ###} into bold lines). A heading inside a multi-paragraph bead costs.</li>
+ *   <li><b>quotes</b>: quotation marks and brackets matched (+) or not (−).</li>
+ * </ul>
+ * Since multi-paragraph beads add the pairwise evidence of their paragraphs, a key repeated in two
+ * paragraphs of one side may count twice; the unmatched penalty is charged per paragraph, so this is
+ * consistent between shapes.
+ *
+ * <h2>Confidence</h2>
+ * The posterior of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}, then
+ * mapped by {@code σ(A·logit(p) + B)}; {@link #CAL_A} and {@link #CAL_B} were fitted by
+ * {@code org.diptych.bench.AlignCalibration} on seeded perturbations of the project's own test statements
+ * (never on the benchmark's evaluation texts).
+ */
+final class CostModel {
+    // -------------------------------------------------------------- priors (log probabilities)
+    static final double PRIOR_SKIP = -4.2;
+    static final double PRIOR_21 = -2.6;
+    static final double PRIOR_22 = -4.6;
+    static final double PRIOR_LIST = -3.5;
+    /** Longest list bead: 1:n with n up to this. */
+    static final int MAX_LIST = 8;
+
+    // -------------------------------------------------------------- length
+    static final double S2 = 6.8;
+    static final double KAPPA0 = 0.10;
+    static final double LEN_FLOOR = -24;
+
+    // -------------------------------------------------------------- evidence rates (p: true pairs, q: chance)
+    static final double NUM_P = 0.85, NUM_Q = 0.06;
+    static final double URL_P = 0.85, URL_Q = 0.01;
+    static final double NAME_P = 0.45, NAME_Q = 0.02;
+    static final double COG_P_SAME_SCRIPT = 0.30, COG_Q_SAME_SCRIPT = 0.05;
+    static final double COG_P_CROSS_SCRIPT = 0.10, COG_Q_CROSS_SCRIPT = 0.02;
+    static final double LEX_P = 0.40, LEX_Q = 0.04;
+
+    // -------------------------------------------------------------- structure and quotes
+    static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
+            STRUCT_LIST_PLAIN = -0.3, STRUCT_LINK_OTHER = -1.5, STRUCT_OTHER = -0.5, STRUCT_INNER_HEADING = -1.5;
+    static final double QUOTE_W = 0.3, QUOTE_U = 0.4;
+
+    // -------------------------------------------------------------- confidence
+    static final double TEMPERATURE = 2.0;
+    static final double CAL_A = 1.0, CAL_B = 0.0;
+
+    /** Bead shapes the programme tries, as {a, b} pairs; list shapes come last. */
+    static final int[][] SHAPES;
+
+    static {
+        int[][] base = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
+        SHAPES = new int[base.length + 2 * (MAX_LIST - 2)][];
+        System.arraycopy(base, 0, SHAPES, 0, base.length);
+        int k = base.length;
+        for (int n = 3; n <= MAX_LIST; n++) {
+            SHAPES[k++] = new int[] {1, n};
+            SHAPES[k++] = new int[] {n, 1};
+        }
+    }
+
+    final Units src, tgt;
+    /** One side Cyrillic, the other Latin. */
+    final boolean crossScript;
+    // estimated parameters
+    double c;
+    double kappa = KAPPA0;
+    /** Per key class: w, the worth of a shared key, and u, the cost of an unmatched one. */
+    final double[] w = new double[Units.CLASSES];
+    final double[] unmatched = new double[Units.CLASSES];
+    /** Per class, the key unions of units x and x+1 of each side. */
+    private final int[][][] srcPairs, tgtPairs;
+    private long[] srcLenSum, tgtLenSum;
+    private int[] srcQuoteSum, tgtQuoteSum;
+    /** Number of consecutive list-like units ending just before index k. */
+    private int[] srcListRun, tgtListRun;
+    private double meanTgtLen;
+
+    static final int NUM = Units.NUM, URL = Units.URL, NAME = Units.NAME, COG = Units.COG, LEX = Units.LEX;
+
+    CostModel(Units src, Units tgt, String sourceLang, String targetLang) {
+        this.src = src;
+        this.tgt = tgt;
+        c = src.totalLen > 0 && tgt.totalLen > 0 ? (double) tgt.totalLen / src.totalLen : 1.0;
+        c = clamp(c, 0.3, 3.0);
+        crossScript = Languages.base(sourceLang).equals("ru") != Languages.base(targetLang).equals("ru");
+        boolean cross = crossScript;
+        setRates(NUM, NUM_P, NUM_Q);
+        setRates(URL, URL_P, URL_Q);
+        setRates(NAME, NAME_P, NAME_Q);
+        if (cross) setRates(COG, COG_P_CROSS_SCRIPT, COG_Q_CROSS_SCRIPT);
+        else setRates(COG, COG_P_SAME_SCRIPT, COG_Q_SAME_SCRIPT);
+        setRates(LEX, LEX_P, LEX_Q);
+        srcLenSum = prefix(src.len);
+        tgtLenSum = prefix(tgt.len);
+        srcQuoteSum = prefixInt(src.quotes);
+        tgtQuoteSum = prefixInt(tgt.quotes);
+        srcListRun = listRuns(src);
+        tgtListRun = listRuns(tgt);
+        meanTgtLen = tgt.n == 0 ? 100 : (double) tgt.totalLen / tgt.n;
+        srcPairs = pairUnions(src);
+        tgtPairs = pairUnions(tgt);
+    }
+
+    private void setRates(int cls, double p, double q) {
+        w[cls] = Math.log(p / q);
+        unmatched[cls] = Math.log((1 - q) / (1 - p));
+    }
+
+    /** Keys of class {@code cls} of units [from, from+count) of one side; pairs come precomputed. */
+    private static int[] keys(Units u, int[][][] pairsOf, int cls, int from, int count) {
+        if (count == 1) return u.keys[cls][from];
+        if (count == 2) return pairsOf[cls][from];
+        return u.union(cls, from, count);
+    }
+
+    /**
+     * The evidence of the key classes for a bead: Σ_f w_f·M_f − u_f·(|A_f| + |B_f| − 2·M_f), where A_f and
+     * B_f are the unions of the keys of both sides and M_f = |A_f ∩ B_f|.
+     */
+    double evidence(int i0, int a, int j0, int b) {
+        double e = 0;
+        for (int f = 0; f < Units.CLASSES; f++) {
+            int[] ks = keys(src, srcPairs, f, i0, a), kt = keys(tgt, tgtPairs, f, j0, b);
+            int total = ks.length + kt.length;
+            if (total == 0) continue;
+            int common = Units.common(ks, kt);
+            e += w[f] * common - unmatched[f] * (total - 2 * common);
+        }
+        return e;
+    }
+
+    /** Whether the shape (a, b) may start at source {@code i0} and target {@code j0}. */
+    boolean allowed(int i0, int a, int j0, int b) {
+        if (a <= 2 && b <= 2) return true;
+        if (a == 1) return tgtListRun[j0 + b] >= b && src.seps[i0] >= b - 1;
+        return srcListRun[i0 + a] >= a && tgt.seps[j0] >= a - 1;
+    }
+
+    /** Score of the bead of source units [i0, i0+a) and target units [j0, j0+b). */
+    double score(int i0, int a, int j0, int b) {
+        if (a == 0 || b == 0) return PRIOR_SKIP;
+        double prior;
+        if (a == 1 && b == 1) prior = 0;
+        else if (a + b == 3) prior = PRIOR_21;
+        else if (a == 2 && b == 2) prior = PRIOR_22;
+        else prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
+        return prior + length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])
+                + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
+    }
+
+    double length(double ls, double lt) {
+        double mu = (ls + lt / c) / 2;
+        double var = S2 * mu + (kappa * mu) * (kappa * mu);
+        double d = (lt - c * ls);
+        double sigma = Math.sqrt(var) * c;
+        double bonus = clamp(Math.log(meanTgtLen / sigma) - 0.92, 0, 4);
+        return Math.max(LEN_FLOOR, bonus - d * d / (2 * var * c * c));
+    }
+
+    private double structure(int i0, int a, int j0, int b) {
+        double s = compare(src.struct[i0], tgt.struct[j0]);
+        for (int x = 1; x < a; x++) if (isHeading(src.struct[i0 + x])) s += STRUCT_INNER_HEADING;
+        for (int y = 1; y < b; y++) if (isHeading(tgt.struct[j0 + y])) s += STRUCT_INNER_HEADING;
+        return s;
+    }
+
+    static boolean isHeading(byte s) {
+        return s >= 1 && s <= 6;
+    }
+
+    static double compare(byte s, byte t) {
+        if (s == Units.PLAIN && t == Units.PLAIN) return 0;
+        if (s == t) return STRUCT_SAME;
+        boolean hs = isHeading(s), ht = isHeading(t);
+        if (hs && ht) return STRUCT_SAME * 0.6;
+        if (hs && t == Units.BOLD || ht && s == Units.BOLD) return STRUCT_HEADING_BOLD;
+        if (hs || ht) return STRUCT_HEADING_PLAIN;
+        if (s == Units.LINK || t == Units.LINK) return STRUCT_LINK_OTHER;
+        if (s == Units.LIST && t == Units.PLAIN || t == Units.LIST && s == Units.PLAIN) return STRUCT_LIST_PLAIN;
+        return STRUCT_OTHER;
+    }
+
+    private double quotes(int i0, int a, int j0, int b) {
+        int qs = srcQuoteSum[i0 + a] - srcQuoteSum[i0], qt = tgtQuoteSum[j0 + b] - tgtQuoteSum[j0];
+        if (qs == 0 && qt == 0) return 0;
+        return QUOTE_W * Math.min(qs, qt) - QUOTE_U * Math.abs(qs - qt);
+    }
+
+    /** The reported confidence of a bead whose posterior (at {@link #TEMPERATURE}) is {@code posterior}. */
+    static double confidence(double posterior) {
+        double p = clamp(posterior, 1e-6, 1 - 1e-6);
+        double z = CAL_A * Math.log(p / (1 - p)) + CAL_B;
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    // -------------------------------------------------------------- estimation from a first pass
+
+    /**
+     * Re-estimates the length ratio {@code c}, the proportional spread {@code κ} and the cognate and
+     * lexicon rates from 1:1 beads of a first pass, given as {@code {i, j}} unit pairs. Needs at least eight
+     * beads; otherwise the defaults stay.
+     */
+    void estimate(List<int[]> pairs) {
+        if (pairs.size() < 8) return;
+        double ls = 0, lt = 0;
+        for (int[] p : pairs) {
+            ls += src.len[p[0]];
+            lt += tgt.len[p[1]];
+        }
+        c = clamp(lt / ls, 0.3, 3.0);
+        // κ: the value that makes the median normalised squared deviation that of a χ²(1), 0.455
+        double[] best = {KAPPA0, Double.MAX_VALUE};
+        for (double k = 0.0; k <= 0.40001; k += 0.01) {
+            double[] r = new double[pairs.size()];
+            for (int x = 0; x < r.length; x++) {
+                double a = src.len[pairs.get(x)[0]], b = tgt.len[pairs.get(x)[1]];
+                double mu = (a + b / c) / 2, d = b / c - a;
+                r[x] = d * d / (S2 * mu + k * k * mu * mu);
+            }
+            Arrays.sort(r);
+            double err = Math.abs(Math.log(r[r.length / 2] / 0.455));
+            if (err < best[1]) best = new double[] {k, err};
+        }
+        kappa = Math.max(0.04, best[0]);
+        estimateRates(pairs, COG, src.cogs, tgt.cogs);
+        estimateRates(pairs, LEX, src.lex, tgt.lex);
+    }
+
+    private void estimateRates(List<int[]> pairs, int cls, int[][] s, int[][] t) {
+        double match = 0, total = 0, chance = 0, chanceTotal = 0;
+        int n = pairs.size();
+        for (int x = 0; x < n; x++) {
+            int[] p = pairs.get(x), r = pairs.get((x + 3) % n);
+            match += Units.common(s[p[0]], t[p[1]]);
+            total += (s[p[0]].length + t[p[1]].length) / 2.0;
+            chance += Units.common(s[p[0]], t[r[1]]);
+            chanceTotal += (s[p[0]].length + t[r[1]].length) / 2.0;
+        }
+        if (total < 30) return;
+        // smoothed towards the defaults with 20 pseudo-keys
+        double pd, qd;
+        if (cls == COG) {
+            pd = crossScript ? COG_P_CROSS_SCRIPT : COG_P_SAME_SCRIPT;
+            qd = crossScript ? COG_Q_CROSS_SCRIPT : COG_Q_SAME_SCRIPT;
+        } else {
+            pd = LEX_P;
+            qd = LEX_Q;
+        }
+        double p = (match + 20 * pd) / (total + 20);
+        double q = (chance + 20 * qd) / (chanceTotal + 20);
+        p = clamp(p, 0.02, 0.9);
+        q = clamp(q, 0.005, p / 1.5);
+        setRates(cls, p, q);
+    }
+
+    private static int[][][] pairUnions(Units u) {
+        int[][][] p = new int[Units.CLASSES][Math.max(0, u.n - 1)][];
+        for (int f = 0; f < Units.CLASSES; f++) {
+            for (int x = 0; x + 1 < u.n; x++) p[f][x] = u.union(f, x, 2);
+        }
+        return p;
+    }
+
+    private static long[] prefix(int[] v) {
+        long[] p = new long[v.length + 1];
+        for (int i = 0; i < v.length; i++) p[i + 1] = p[i] + v[i];
+        return p;
+    }
+
+    private static int[] prefixInt(int[] v) {
+        int[] p = new int[v.length + 1];
+        for (int i = 0; i < v.length; i++) p[i + 1] = p[i] + v[i];
+        return p;
+    }
+
+    /** {@code run[k]}: how many list-like units end just before k (list items, or lines under 160 characters). */
+    private static int[] listRuns(Units u) {
+        int[] run = new int[u.n + 1];
+        for (int x = 0; x < u.n; x++) {
+            boolean listLike = u.struct[x] == Units.LIST || (u.struct[x] == Units.PLAIN && u.len[x] < 160)
+                    || u.struct[x] == Units.BOLD;
+            run[x + 1] = listLike ? run[x] + 1 : 0;
+        }
+        return run;
+    }
+
+    static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : v > hi ? hi : v;
+    }
+}
