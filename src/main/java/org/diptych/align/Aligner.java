@@ -42,6 +42,12 @@ public final class Aligner {
     static final int REFINE_WIDTH = 6;
 
     private final Lexicon lexicon;
+    private static final boolean DEBUG = Boolean.getBoolean("diptych.align.debug");
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
 
     public Aligner() {
         this(null);
@@ -143,6 +149,7 @@ public final class Aligner {
     public List<AlignedBead> alignUnits(List<Paragraph> source, String sourceLang, List<Paragraph> target,
                                         String targetLang, List<AlignedBead> fixed, Set<Long> rejected,
                                         Progress progress) {
+        long t0 = DEBUG ? cpu() : 0;
         LexiconIndex lex = LexiconIndex.of(lexicon, sourceLang, targetLang);
         Units[] tgtHolder = new Units[1];
         Thread t = new Thread(() -> tgtHolder[0] = Units.of(target, lex == null ? null : lex.target), "align-features");
@@ -157,7 +164,9 @@ public final class Aligner {
         }
         if (tgtHolder[0] == null) throw new IllegalStateException("feature extraction failed");
         progress.checkCancelled();
-        return alignUnits(src, tgtHolder[0], new CostModel(src, tgtHolder[0], sourceLang, targetLang), fixed,
+        CostModel model = new CostModel(src, tgtHolder[0], sourceLang, targetLang);
+        if (DEBUG) System.err.printf("features %d ms%n", cpu() - t0);
+        return alignUnits(src, tgtHolder[0], model, fixed,
                 rejected, progress);
     }
 
@@ -213,7 +222,9 @@ public final class Aligner {
         boolean small = (n + 1L) * (m + 1L) <= FULL_CELLS;
         int w = small ? Math.max(n, m) + 1 : GUIDE_WIDTH;
         while (true) {
+            long t0 = DEBUG ? cpu() : 0;
             BandDp.Guide g = BandDp.guide(model, st[0], n, st[2], m, w, rejected, progress);
+            if (DEBUG) System.err.printf("guide w=%d touches=%s %d ms%n", w, g.touchesEdge(), cpu() - t0);
             if (!g.touchesEdge() || w > Math.max(n, m) || (long) (n + 1) * (4L * w + 1) > MAX_CELLS) return g.path();
             w *= 2;
         }
@@ -230,7 +241,9 @@ public final class Aligner {
         BandDp.Refined r;
         while (true) {
             int[][] band = BandDp.around(first, n, m, w);
+            long t0 = DEBUG ? cpu() : 0;
             r = BandDp.refine(model, st[0], n, st[2], m, band[0], band[1], rejected, CostModel.TEMPERATURE, progress);
+            if (DEBUG) System.err.printf("refine w=%d touches=%s %d ms%n", w, r.touchesEdge(), cpu() - t0);
             if (!r.touchesEdge() || w >= 4 * REFINE_WIDTH) break;
             w *= 2;
         }

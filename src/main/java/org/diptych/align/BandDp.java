@@ -17,15 +17,15 @@ import org.diptych.Progress;
  * <ul>
  *   <li>{@link #guide} (pass one) finds a best path in a band that follows itself: row i spans ±w around the
  *       best column of row i−1, so the band bends with the alignment instead of the diagonal. Shapes 1:1,
- *       1:0, 0:1, 2:1, 1:2.</li>
+ *       1:0, 0:1 only: a merge shows as a 1:1 next to a 1:0, close enough for pass two's band.</li>
  *   <li>{@link #refine} (pass two) takes a fixed band (around the guide), tabulates every bead score once
  *       (two threads), runs Viterbi with forward (one thread) and backward (the other) and returns the best
  *       path with each bead's posterior probability.</li>
  * </ul>
  */
 final class BandDp {
-    /** Shapes of the guide pass (indices into {@link CostModel#SHAPES}). */
-    private static final int GUIDE_SHAPES = 5;
+    /** Shapes of the guide pass: the first three of {@link CostModel#SHAPES} (1:1, 1:0, 0:1). */
+    private static final int GUIDE_SHAPES = 3;
 
     private BandDp() {}
 

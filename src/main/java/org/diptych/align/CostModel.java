@@ -59,6 +59,8 @@ final class CostModel {
     static final double PRIOR_LIST = -3.5;
     /** Longest list bead: 1:n with n up to this. */
     static final int MAX_LIST = 8;
+    /** A line of a list: at most this many characters. */
+    static final int LIST_LINE = 120;
 
     // -------------------------------------------------------------- length
     static final double S2 = 6.8;
@@ -68,10 +70,11 @@ final class CostModel {
     // -------------------------------------------------------------- evidence rates (p: true pairs, q: chance)
     static final double NUM_P = 0.85, NUM_Q = 0.06;
     static final double URL_P = 0.85, URL_Q = 0.01;
-    static final double NAME_P = 0.45, NAME_Q = 0.02;
-    static final double COG_P_SAME_SCRIPT = 0.30, COG_Q_SAME_SCRIPT = 0.05;
-    static final double COG_P_CROSS_SCRIPT = 0.10, COG_Q_CROSS_SCRIPT = 0.02;
-    static final double LEX_P = 0.40, LEX_Q = 0.04;
+    static final double NAME_P = 0.35, NAME_Q = 0.02;
+    // -------------------------------------------------------------- bag-of-keys similarity (cognates, lexicon)
+    /** Nats per unit of Dice above chance, per square root of the smaller side's key count. */
+    static final double DICE_WEIGHT = 10;
+    static final double CHANCE_DICE_SAME_SCRIPT = 0.05, CHANCE_DICE_CROSS_SCRIPT = 0.02, CHANCE_DICE_LEX = 0.03;
 
     // -------------------------------------------------------------- structure and quotes
     static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
@@ -105,6 +108,8 @@ final class CostModel {
     /** Per key class: w, the worth of a shared key, and u, the cost of an unmatched one. */
     final double[] w = new double[Units.CLASSES];
     final double[] unmatched = new double[Units.CLASSES];
+    /** Per bag class (cognates, lexicon): the Dice coefficient of unrelated paragraphs. */
+    final double[] chanceDice = new double[Units.CLASSES];
     /** Per class, the key unions of units x and x+1 of each side. */
     private final int[][][] srcPairs, tgtPairs;
     private long[] srcLenSum, tgtLenSum;
@@ -121,13 +126,11 @@ final class CostModel {
         c = src.totalLen > 0 && tgt.totalLen > 0 ? (double) tgt.totalLen / src.totalLen : 1.0;
         c = clamp(c, 0.3, 3.0);
         crossScript = Languages.base(sourceLang).equals("ru") != Languages.base(targetLang).equals("ru");
-        boolean cross = crossScript;
         setRates(NUM, NUM_P, NUM_Q);
         setRates(URL, URL_P, URL_Q);
         setRates(NAME, NAME_P, NAME_Q);
-        if (cross) setRates(COG, COG_P_CROSS_SCRIPT, COG_Q_CROSS_SCRIPT);
-        else setRates(COG, COG_P_SAME_SCRIPT, COG_Q_SAME_SCRIPT);
-        setRates(LEX, LEX_P, LEX_Q);
+        chanceDice[COG] = crossScript ? CHANCE_DICE_CROSS_SCRIPT : CHANCE_DICE_SAME_SCRIPT;
+        chanceDice[LEX] = CHANCE_DICE_LEX;
         srcLenSum = prefix(src.len);
         tgtLenSum = prefix(tgt.len);
         srcQuoteSum = prefixInt(src.quotes);
@@ -159,12 +162,22 @@ final class CostModel {
         double e = 0;
         for (int f = 0; f < Units.CLASSES; f++) {
             int[] ks = keys(src, srcPairs, f, i0, a), kt = keys(tgt, tgtPairs, f, j0, b);
-            int total = ks.length + kt.length;
-            if (total == 0) continue;
-            int common = Units.common(ks, kt);
-            e += w[f] * common - unmatched[f] * (total - 2 * common);
+            e += classEvidence(f, ks, kt);
         }
         return e;
+    }
+
+    private double classEvidence(int f, int[] ks, int[] kt) {
+        int total = ks.length + kt.length;
+        if (total == 0) return 0;
+        int common = Units.common(ks, kt);
+        if (f == COG || f == LEX) {
+            int small = Math.min(ks.length, kt.length);
+            if (small == 0) return 0;
+            double dice = 2.0 * common / total;
+            return DICE_WEIGHT * (dice - chanceDice[f]) * Math.sqrt(small);
+        }
+        return w[f] * common - unmatched[f] * (total - 2 * common);
     }
 
     /** Whether the shape (a, b) may start at source {@code i0} and target {@code j0}. */
@@ -184,6 +197,31 @@ final class CostModel {
         else prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
         return prior + length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])
                 + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
+    }
+
+    /** The parts of {@link #score}, for diagnostics. */
+    String explain(int i0, int a, int j0, int b) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(java.util.Locale.ROOT, "%d:%d total=%.2f", a, b, score(i0, a, j0, b)));
+        if (a == 0 || b == 0) return sb.toString();
+        sb.append(String.format(java.util.Locale.ROOT, " len=%.2f", length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])));
+        String[] names = {"num", "url", "name", "cog", "lex"};
+        for (int f = 0; f < Units.CLASSES; f++) {
+            int[] ks = keys(src, srcPairs, f, i0, a), kt = keys(tgt, tgtPairs, f, j0, b);
+            int common = Units.common(ks, kt);
+            if (ks.length + kt.length > 0) {
+                sb.append(String.format(java.util.Locale.ROOT, " %s=%d/%d/%d(%.2f)", names[f], common, ks.length, kt.length,
+                        classEvidence(f, ks, kt)));
+            }
+        }
+        sb.append(String.format(java.util.Locale.ROOT, " struct=%.2f quotes=%.2f", structure(i0, a, j0, b), quotes(i0, a, j0, b)));
+        return sb.toString();
+    }
+
+    /** Current parameters, for diagnostics. */
+    String parameters() {
+        return String.format(java.util.Locale.ROOT, "c=%.3f kappa=%.3f w=%s u=%s chanceDice=%s", c, kappa, Arrays.toString(w),
+                Arrays.toString(unmatched), Arrays.toString(chanceDice));
     }
 
     double length(double ls, double lt) {
@@ -260,35 +298,24 @@ final class CostModel {
             if (err < best[1]) best = new double[] {k, err};
         }
         kappa = Math.max(0.04, best[0]);
-        estimateRates(pairs, COG, src.cogs, tgt.cogs);
-        estimateRates(pairs, LEX, src.lex, tgt.lex);
+        estimateChance(pairs, COG);
+        estimateChance(pairs, LEX);
     }
 
-    private void estimateRates(List<int[]> pairs, int cls, int[][] s, int[][] t) {
-        double match = 0, total = 0, chance = 0, chanceTotal = 0;
-        int n = pairs.size();
+    /** Chance Dice of a class: its mean over the first pass's 1:1 pairs shifted by three (unrelated pairs). */
+    private void estimateChance(List<int[]> pairs, int cls) {
+        double sum = 0;
+        int count = 0, n = pairs.size();
         for (int x = 0; x < n; x++) {
             int[] p = pairs.get(x), r = pairs.get((x + 3) % n);
-            match += Units.common(s[p[0]], t[p[1]]);
-            total += (s[p[0]].length + t[p[1]].length) / 2.0;
-            chance += Units.common(s[p[0]], t[r[1]]);
-            chanceTotal += (s[p[0]].length + t[r[1]].length) / 2.0;
+            int[] a = src.keys[cls][p[0]], b = tgt.keys[cls][r[1]];
+            if (a.length == 0 || b.length == 0) continue;
+            sum += 2.0 * Units.common(a, b) / (a.length + b.length);
+            count++;
         }
-        if (total < 30) return;
-        // smoothed towards the defaults with 20 pseudo-keys
-        double pd, qd;
-        if (cls == COG) {
-            pd = crossScript ? COG_P_CROSS_SCRIPT : COG_P_SAME_SCRIPT;
-            qd = crossScript ? COG_Q_CROSS_SCRIPT : COG_Q_SAME_SCRIPT;
-        } else {
-            pd = LEX_P;
-            qd = LEX_Q;
-        }
-        double p = (match + 20 * pd) / (total + 20);
-        double q = (chance + 20 * qd) / (chanceTotal + 20);
-        p = clamp(p, 0.02, 0.9);
-        q = clamp(q, 0.005, p / 1.5);
-        setRates(cls, p, q);
+        if (count < 8) return;
+        // smoothed towards the default with 8 pseudo-pairs
+        chanceDice[cls] = clamp((sum + 8 * chanceDice[cls]) / (count + 8), 0.005, 0.5);
     }
 
     private static int[][][] pairUnions(Units u) {
@@ -311,12 +338,12 @@ final class CostModel {
         return p;
     }
 
-    /** {@code run[k]}: how many list-like units end just before k (list items, or lines under 160 characters). */
+    /** {@code run[k]}: how many list-like units (short lines: list items, plain or bold) end just before k. */
     private static int[] listRuns(Units u) {
         int[] run = new int[u.n + 1];
         for (int x = 0; x < u.n; x++) {
-            boolean listLike = u.struct[x] == Units.LIST || (u.struct[x] == Units.PLAIN && u.len[x] < 160)
-                    || u.struct[x] == Units.BOLD;
+            byte s = u.struct[x];
+            boolean listLike = u.len[x] <= LIST_LINE && (s == Units.LIST || s == Units.PLAIN || s == Units.BOLD || s == Units.LINK);
             run[x + 1] = listLike ? run[x] + 1 : 0;
         }
         return run;

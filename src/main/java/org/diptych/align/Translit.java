@@ -126,6 +126,39 @@ public final class Translit {
         return out.toString();
     }
 
+    private static final String[] CYRILLIC_ENDINGS = {"ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями",
+            "ий", "ый", "ой", "ей", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ом", "ем", "ах", "ях",
+            "ую", "юю", "а", "я", "у", "ю", "е", "ы", "и", "о"};
+
+    /**
+     * The comparison key of a word: its {@link #canonical} form, with a Russian inflectional ending removed
+     * first (keeping at least three letters), reduced to its first letter and the next {@code consonants}
+     * consonants. Vowels are what varies most between languages and transliterations ("Ассамблея",
+     * "Assembléia", "Assembly" → {@code asmb}; "Путиным", "Putin" → {@code ptn}). Empty if the word yields
+     * fewer than three letters.
+     */
+    public static String skeleton(String word, int consonants) {
+        String w = word;
+        if (!w.isEmpty() && isCyrillic(w.charAt(0))) {
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            for (String e : CYRILLIC_ENDINGS) {
+                if (lower.endsWith(e) && lower.length() - e.length() >= 3) {
+                    w = w.substring(0, w.length() - e.length());
+                    break;
+                }
+            }
+        }
+        String c = canonical(w);
+        if (c.isEmpty()) return c;
+        StringBuilder sb = new StringBuilder(consonants + 1);
+        sb.append(c.charAt(0));
+        for (int i = 1; i < c.length() && sb.length() <= consonants; i++) {
+            char ch = c.charAt(i);
+            if (ch != 'a' && ch != 'e' && ch != 'i' && ch != 'o' && ch != 'u' && ch != sb.charAt(sb.length() - 1)) sb.append(ch);
+        }
+        return sb.length() >= 3 ? sb.toString() : "";
+    }
+
     private static boolean startsAt(CharSequence s, int at, String what) {
         if (at + what.length() > s.length()) return false;
         for (int i = 0; i < what.length(); i++) {

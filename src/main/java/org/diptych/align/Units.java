@@ -70,9 +70,10 @@ final class Units {
         Units u = new Units(paragraphs.size());
         long total = 0;
         KeyBuffer buf = new KeyBuffer();
+        Map<String, String> canon = new java.util.HashMap<>();
         for (int i = 0; i < u.n; i++) {
             Paragraph p = paragraphs.get(i);
-            u.extract(i, p, buf, lexSide);
+            u.extract(i, p, buf, lexSide, canon);
             total += u.len[i];
         }
         u.totalLen = total;
@@ -83,6 +84,7 @@ final class Units {
 
     /** Units of plain strings (sentences, lines), with markdown-ish structure read from the strings. */
     static Units ofStrings(List<String> texts, LexiconIndex.Side lexSide) {
+        // (same extraction as paragraphs: markdown-ish structure is read from the strings)
         List<Paragraph> ps = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) ps.add(Paragraph.plain("s" + i, texts.get(i)));
         return of(ps, lexSide);
@@ -137,7 +139,7 @@ final class Units {
             "(?i)(?:https?://|www\\.)[^\\s<>()\\[\\]\"'«»]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
 
-    private void extract(int i, Paragraph p, KeyBuffer buf, LexiconIndex.Side lexSide) {
+    private void extract(int i, Paragraph p, KeyBuffer buf, LexiconIndex.Side lexSide, Map<String, String> canon) {
         String markup = p.markup().strip();
         byte st = structureOf(p, markup);
         String text = p.text();
@@ -159,7 +161,8 @@ final class Units {
         quotes[i] = q;
 
         buf.clear();
-        Matcher m = URL_PATTERN.matcher(markup);
+        boolean maybeUrl = markup.indexOf("://") >= 0 || markup.indexOf("www.") >= 0 || markup.indexOf('@') >= 0;
+        Matcher m = URL_PATTERN.matcher(maybeUrl ? markup : "");
         while (m.find()) {
             String url = m.group().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "")
                     .replaceAll("[/.,;:!?]+$", "");
@@ -167,7 +170,7 @@ final class Units {
         }
         urls[i] = buf.toSortedSet();
 
-        Words w = new Words(text, st >= 1 && st <= 6 || len[i] <= 40);
+        Words w = new Words(text, st >= 1 && st <= 6 || len[i] <= 40, lexSide != null, canon);
         nums[i] = w.nums.toSortedSet();
         names[i] = w.names.toSortedSet();
         cogs[i] = w.cogs.toSortedSet();
@@ -190,18 +193,30 @@ final class Units {
             default:
                 break;
         }
-        Matcher h = HEADING_MD.matcher(markup);
-        if (h.matches()) return (byte) h.group(1).length();
-        if (markup.startsWith(">")) return QUOTE;
+        if (markup.isEmpty()) return PLAIN;
+        char c = markup.charAt(0);
+        if (c == '#') {
+            Matcher h = HEADING_MD.matcher(markup);
+            if (h.matches()) return (byte) h.group(1).length();
+        }
+        if (c == '>') return QUOTE;
         if (markup.startsWith("```")) return CODE;
-        if (LINK_ONLY.matcher(markup).matches()) return LINK;
-        if (BOLD_OPEN.matcher(markup).matches()) return BOLD;
-        if (LIST_MD.matcher(markup).matches()) return LIST;
+        if ((c == '[' || c == '*' || c == '_' || c == '<' || c == 'h') && LINK_ONLY.matcher(markup).matches()) return LINK;
+        if ((c == '*' || c == '_') && BOLD_OPEN.matcher(markup).matches()) return BOLD;
+        if ((c == '-' || c == '*' || c == '+' || c == '•' || c == '–' || Character.isDigit(c)) && LIST_MD.matcher(markup).matches()) {
+            return LIST;
+        }
         return PLAIN;
     }
 
     /** Plain text of a markdown line: markers, emphasis and link targets removed. */
     static String stripMarkdown(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c != '#' && c != '>' && c != '*' && c != '_' && c != '[' && c != '-' && c != '+' && c != '•';
+        }
+        if (plain && (s.isEmpty() || !Character.isDigit(s.charAt(0)))) return s;
         String t = s;
         t = t.replaceFirst("^#{1,6}\\s+", "").replaceFirst("^>\\s?", "").replaceFirst("^(?:[-*+•]|\\d{1,3}[.)])\\s+", "");
         if (t.indexOf('[') >= 0) t = MD_LINK.matcher(t).replaceAll("$1");
@@ -223,6 +238,7 @@ final class Units {
             "август", "сентябр", "октябр", "ноябр", "декабр"};
 
     static int month(String word, boolean capitalised) {
+        if (word.length() > 9) return 0;
         String w = word.toLowerCase(Locale.ROOT);
         Integer m = MONTHS.get(w);
         if (m != null) return m;
@@ -268,8 +284,12 @@ final class Units {
     static final class Words {
         final KeyBuffer nums = new KeyBuffer(), names = new KeyBuffer(), cogs = new KeyBuffer();
         final List<String> stems = new ArrayList<>();
+        private final boolean wantStems;
+        private final Map<String, String> canon;
 
-        Words(String text, boolean romanAllowed) {
+        Words(String text, boolean romanAllowed, boolean wantStems, Map<String, String> canon) {
+            this.wantStems = wantStems;
+            this.canon = canon;
             int n = text.length();
             boolean sentenceStart = true;
             int i = 0;
@@ -301,19 +321,24 @@ final class Units {
                     return;
                 }
             }
-            int mo = Units.month(w, cap);
-            if (mo > 0) nums.add(("M" + mo).hashCode());
-            String lower = w.toLowerCase(Locale.ROOT);
-            stems.add(LexiconIndex.stem(lower));
+            if (w.length() >= 3) {
+                int mo = Units.month(w, cap);
+                if (mo > 0) nums.add(("M" + mo).hashCode());
+            }
+            if (wantStems) stems.add(LexiconIndex.stem(w.toLowerCase(Locale.ROOT)));
             if (w.length() < 3 && !allCaps) return;
-            String key = Translit.canonical(w);
+            String key = canon.get(w);
+            if (key == null) {
+                key = Translit.skeleton(w, 3);
+                canon.put(w, key);
+            }
             if (key.isEmpty()) return;
             if (allCaps && w.length() <= 8) {
+                names.add(("P:" + Translit.canonical(w)).hashCode());
+            } else if (cap && !sentenceStart) {
                 names.add(("P:" + key).hashCode());
-            } else if (cap) {
-                names.add(("P:" + (key.length() > 5 ? key.substring(0, 5) : key)).hashCode());
             }
-            if (w.length() >= 4 && key.length() >= 4) cogs.add(("C:" + key.substring(0, 4)).hashCode());
+            if (w.length() >= 4) cogs.add(("C:" + key).hashCode());
         }
 
         /** Reads a number starting at {@code i}; returns the index after it. */
