@@ -80,6 +80,11 @@ public interface Lexicon {
      * @see #learnFromPairs
      */
     static Lexicon learnFrom(Alignment alignment, DocumentVersion source, DocumentVersion target) {
+        return learnFromPairs(source.lang(), target.lang(), confirmedPairs(alignment, source, target));
+    }
+
+    /** The texts of the CONFIRMED beads of an alignment with both sides, as {source, target} pairs. */
+    static List<String[]> confirmedPairs(Alignment alignment, DocumentVersion source, DocumentVersion target) {
         Map<String, Paragraph> src = new HashMap<>(), tgt = new HashMap<>();
         for (Paragraph p : source.paragraphs()) src.put(p.id(), p);
         for (Paragraph p : target.paragraphs()) tgt.put(p.id(), p);
@@ -91,7 +96,7 @@ public interface Lexicon {
             for (String id : b.target()) if (tgt.containsKey(id)) t.append(tgt.get(id).text()).append('\n');
             pairs.add(new String[] {s.toString(), t.toString()});
         }
-        return learnFromPairs(source.lang(), target.lang(), pairs);
+        return pairs;
     }
 
     /**

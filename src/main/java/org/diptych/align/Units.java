@@ -34,7 +34,7 @@ final class Units {
     final int n;
     final int[] len;
     final byte[] struct;
-    /** Number of list separators (lines, commas, semicolons, bullets): how many items the paragraph can hold. */
+    /** Number of list separators (lines, commas, semicolons, colons, bullets): how many items the paragraph can hold. */
     final int[] seps;
     /** Quotation pairs plus opening brackets. */
     final int[] quotes;
@@ -154,7 +154,7 @@ final class Units {
         int commas = 0, q = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            if (c == ',' || c == ';' || c == '•') commas++;
+            if (c == ',' || c == ';' || c == '•' || c == ':') commas++;
             else if (c == '«' || c == '“' || c == '„' || c == '"' || c == '(' || c == '[') q++;
         }
         seps[i] = Math.max(lines, commas);
