@@ -242,13 +242,13 @@ public final class Aligner {
         while (true) {
             int[][] band = BandDp.around(first, n, m, w);
             long t0 = DEBUG ? cpu() : 0;
-            r = BandDp.refine(model, st[0], n, st[2], m, band[0], band[1], rejected, CostModel.TEMPERATURE, progress);
+            r = BandDp.refine(model, st[0], n, st[2], m, band[0], band[1], rejected, model.temperature, progress);
             if (DEBUG) System.err.printf("refine w=%d touches=%s %d ms%n", w, r.touchesEdge(), cpu() - t0);
             if (!r.touchesEdge() || w >= 4 * REFINE_WIDTH) break;
             w *= 2;
         }
         for (int k = 0; k < r.path().size(); k++) {
-            out.add(toBead(st, r.path().get(k), CostModel.confidence(r.posterior()[k])));
+            out.add(toBead(st, r.path().get(k), model.confidence(r.posterior()[k])));
         }
     }
 

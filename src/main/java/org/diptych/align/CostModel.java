@@ -79,11 +79,13 @@ final class CostModel {
     // -------------------------------------------------------------- structure and quotes
     static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
             STRUCT_LIST_PLAIN = -0.3, STRUCT_LINK_OTHER = -1.5, STRUCT_OTHER = -0.5, STRUCT_INNER_HEADING = -1.5;
+    /** A translator's note or credit line in a bead with anything: notes are additions, they stand alone. */
+    static final double STRUCT_NOTE = -3.0;
     static final double QUOTE_W = 0.3, QUOTE_U = 0.4;
 
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
-    static final double CAL_A = 1.0, CAL_B = 0.0;
+    static final double CAL_A = 1.055, CAL_B = 1.088;
 
     /** Bead shapes the programme tries, as {a, b} pairs; list shapes come last. */
     static final int[][] SHAPES;
@@ -235,9 +237,19 @@ final class CostModel {
 
     private double structure(int i0, int a, int j0, int b) {
         double s = compare(src.struct[i0], tgt.struct[j0]);
-        for (int x = 1; x < a; x++) if (isHeading(src.struct[i0 + x])) s += STRUCT_INNER_HEADING;
-        for (int y = 1; y < b; y++) if (isHeading(tgt.struct[j0 + y])) s += STRUCT_INNER_HEADING;
+        for (int x = 1; x < a; x++) s += inner(src, i0 + x);
+        for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
+        if (a > 1 && src.struct[i0] == Units.NOTE) s += STRUCT_NOTE;
+        if (b > 1 && tgt.struct[j0] == Units.NOTE) s += STRUCT_NOTE;
         return s;
+    }
+
+    /** Cost of a unit inside a bead, after its first unit: headings and heading-like bold lines open beads. */
+    private static double inner(Units u, int x) {
+        byte s = u.struct[x];
+        if (isHeading(s) || s == Units.BOLD && u.len[x] <= 100) return STRUCT_INNER_HEADING;
+        if (s == Units.NOTE) return STRUCT_NOTE;
+        return 0;
     }
 
     static boolean isHeading(byte s) {
@@ -246,6 +258,7 @@ final class CostModel {
 
     static double compare(byte s, byte t) {
         if (s == Units.PLAIN && t == Units.PLAIN) return 0;
+        if (s == Units.NOTE || t == Units.NOTE) return STRUCT_NOTE;
         if (s == t) return STRUCT_SAME;
         boolean hs = isHeading(s), ht = isHeading(t);
         if (hs && ht) return STRUCT_SAME * 0.6;
@@ -262,10 +275,13 @@ final class CostModel {
         return QUOTE_W * Math.min(qs, qt) - QUOTE_U * Math.abs(qs - qt);
     }
 
-    /** The reported confidence of a bead whose posterior (at {@link #TEMPERATURE}) is {@code posterior}. */
-    static double confidence(double posterior) {
+    /** Temperature of the posteriors and the calibration map; constants, changed only by the calibration tool. */
+    double temperature = TEMPERATURE, calA = CAL_A, calB = CAL_B;
+
+    /** The reported confidence of a bead whose posterior (at {@link #temperature}) is {@code posterior}. */
+    double confidence(double posterior) {
         double p = clamp(posterior, 1e-6, 1 - 1e-6);
-        double z = CAL_A * Math.log(p / (1 - p)) + CAL_B;
+        double z = calA * Math.log(p / (1 - p)) + calB;
         return 1 / (1 + Math.exp(-z));
     }
 
@@ -343,7 +359,7 @@ final class CostModel {
         int[] run = new int[u.n + 1];
         for (int x = 0; x < u.n; x++) {
             byte s = u.struct[x];
-            boolean listLike = u.len[x] <= LIST_LINE && (s == Units.LIST || s == Units.PLAIN || s == Units.BOLD || s == Units.LINK);
+            boolean listLike = u.len[x] <= LIST_LINE && (s == Units.LIST || s == Units.PLAIN || s == Units.BOLD);
             run[x + 1] = listLike ? run[x] + 1 : 0;
         }
         return run;

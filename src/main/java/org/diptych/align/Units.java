@@ -29,7 +29,7 @@ import org.diptych.model.Paragraph;
  */
 final class Units {
     /** Structure classes; headings are 1..6 by level. */
-    static final byte PLAIN = 0, LIST = 7, BOLD = 8, LINK = 9, QUOTE = 10, CODE = 11, OTHER = 12;
+    static final byte PLAIN = 0, LIST = 7, BOLD = 8, LINK = 9, QUOTE = 10, CODE = 11, OTHER = 12, NOTE = 13;
 
     final int n;
     final int[] len;
@@ -138,6 +138,15 @@ final class Units {
     private static final Pattern URL_PATTERN = Pattern.compile(
             "(?i)(?:https?://|www\\.)[^\\s<>()\\[\\]\"'«»]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    /**
+     * A translator's or editor's note or a translation credit, which translations add and originals lack:
+     * "Translator's note: …", "(N.T. …)", "Nota do tradutor", "Примечание переводчика", "Прим. пер.",
+     * "Tradução: …", "Перевод: …".
+     */
+    private static final Pattern NOTE_MD = Pattern.compile("(?iu)^[*_(\\[\\s]*(?:translator'?s note|translation by|translated by"
+            + "|note of the translator|n\\.\\s?t\\.|t\\.\\s?n\\.|nota d[oa] (?:tradu[çc][ãa]o|tradutor[a]?|editor[a]?|reda[çc][ãa]o)"
+            + "|tradu[çc][ãa]o\\s*:|tradu[çc][ãa]o de |traduzido por|примечание переводчика|прим\\.\\s?(?:пер|ред)"
+            + "|примечание редакции|перевод\\s*:|перевод с )");
 
     private void extract(int i, Paragraph p, KeyBuffer buf, LexiconIndex.Side lexSide, Map<String, String> canon) {
         String markup = p.markup().strip();
@@ -194,6 +203,7 @@ final class Units {
                 break;
         }
         if (markup.isEmpty()) return PLAIN;
+        if (NOTE_MD.matcher(markup).find()) return NOTE;
         char c = markup.charAt(0);
         if (c == '#') {
             Matcher h = HEADING_MD.matcher(markup);

@@ -119,10 +119,15 @@ public final class BenchDoc {
 
     /**
      * A copy with about {@code rate × size} random edits, a third each: a paragraph dropped, two neighbours
-     * merged into one, one split in two at a sentence (or clause) boundary. Headings are dropped or kept,
-     * never merged or split.
+     * merged into one, one split in two at a sentence (or clause) boundary. Only running text and list items
+     * are merged or split (as translators do); headings and link-only lines may be dropped.
      */
     public BenchDoc perturb(Random rnd, double rate) {
+        return perturb(rnd, rate, Set.of());
+    }
+
+    /** As {@link #perturb(Random, double)}, leaving alone every paragraph that carries a {@code locked} piece. */
+    public BenchDoc perturb(Random rnd, double rate, Set<String> locked) {
         List<Paragraph> ps = new ArrayList<>(paragraphs);
         List<Set<String>> ls = new ArrayList<>(pieces);
         int edits = (int) Math.round(rate * ps.size());
@@ -131,11 +136,13 @@ public final class BenchDoc {
             int op = rnd.nextInt(3);
             int k = rnd.nextInt(ps.size());
             Paragraph p = ps.get(k);
-            boolean heading = p.kind() == BlockKind.HEADING;
+            boolean heading = !text(ps.get(k));
+            if (!java.util.Collections.disjoint(ls.get(k), locked)) continue;
             if (op == 0) {
                 ps.remove(k);
                 ls.remove(k);
-            } else if (op == 1 && !heading && k + 1 < ps.size() && ps.get(k + 1).kind() != BlockKind.HEADING) {
+            } else if (op == 1 && !heading && k + 1 < ps.size() && text(ps.get(k + 1))
+                    && java.util.Collections.disjoint(ls.get(k + 1), locked)) {
                 Paragraph q = ps.get(k + 1);
                 String text = p.text() + " " + q.text();
                 ps.set(k, new Paragraph("x" + (next++), p.kind(), p.level(), text, text));
@@ -154,6 +161,13 @@ public final class BenchDoc {
             }
         }
         return new BenchDoc(lang, ps, ls);
+    }
+
+    /** Running text or a list item (not a heading, a link-only line or a bold heading-like line). */
+    private static boolean text(Paragraph p) {
+        if (p.kind() != BlockKind.PARAGRAPH && p.kind() != BlockKind.LIST_ITEM) return false;
+        String m = p.markup().strip();
+        return !(m.startsWith("[") && m.endsWith(")")) && !(m.startsWith("**") && m.length() < 100);
     }
 
     /** A sentence end near a random place, else a semicolon or comma; -1 if the text is too short. */
