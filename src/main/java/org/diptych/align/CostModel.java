@@ -25,7 +25,8 @@ import org.diptych.model.Languages;
  *       least n−1 separators (lines, commas, semicolons): a list written in one paragraph against its items.</li>
  *   <li><b>length</b> (Gale and Church, with a proportional term for long paragraphs):
  *       {@code δ = (lt − c·ls) / sqrt(s2·μ + (κ·μ)²)}, {@code μ = (ls + lt/c)/2}, score
- *       {@code bonus − δ²/2} (floored at {@link #LEN_FLOOR}), where {@code bonus = ln(L̄t/σ) − 0.92} is the
+ *       {@code bonus − (ν+1)/2·ln(1 + δ²/ν)} (Student's t, ν = {@link #LEN_DF}: heavy tails for the sentence a
+ *       translator added or dropped; floored at {@link #LEN_FLOOR}), where {@code bonus = ln(L̄t/σ) − 0.92} is the
  *       log ratio of the matched length density to a broad unmatched one. {@code c} (target characters per
  *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
  *   <li><b>evidence</b> for each class of keys (numbers and dates, URLs and e-mails, names and acronyms
@@ -66,6 +67,7 @@ final class CostModel {
     static final double S2 = 6.8;
     static final double KAPPA0 = 0.10;
     static final double LEN_FLOOR = -24;
+    static final double LEN_DF = 6;
 
     // -------------------------------------------------------------- evidence rates (p: true pairs, q: chance)
     static final double NUM_P = 0.85, NUM_Q = 0.06;
@@ -232,7 +234,10 @@ final class CostModel {
         double d = (lt - c * ls);
         double sigma = Math.sqrt(var) * c;
         double bonus = clamp(Math.log(meanTgtLen / sigma) - 0.92, 0, 4);
-        return Math.max(LEN_FLOOR, bonus - d * d / (2 * var * c * c));
+        double z2 = d * d / (var * c * c);
+        // Student's t with LEN_DF degrees of freedom: Gaussian near the centre, heavy tails for the
+        // sentence a translator added or left out
+        return Math.max(LEN_FLOOR, bonus - (LEN_DF + 1) / 2 * Math.log(1 + z2 / LEN_DF));
     }
 
     private double structure(int i0, int a, int j0, int b) {
