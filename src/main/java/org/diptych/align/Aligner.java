@@ -74,10 +74,13 @@ public final class Aligner {
         List<Bead> fixedBeads = new ArrayList<>();
         Set<Long> rejected = new HashSet<>();
         if (previous != null) {
-            int sEnd = 0, tEnd = 0;
+            // positions of empty sides follow the previous alignment's order
+            int sPos = 0, tPos = 0, sEnd = 0, tEnd = 0;
             for (Bead b : previous.beads()) {
-                int[] s = range(b.source(), si), t = range(b.target(), ti);
+                int[] s = range(b.source(), si, sPos), t = range(b.target(), ti, tPos);
                 if (s == null || t == null) continue;
+                sPos = Math.max(sPos, s[1]);
+                tPos = Math.max(tPos, t[1]);
                 if (b.status() == BeadStatus.REJECTED) {
                     rejected.add(BandDp.key(s[0], s[1] - s[0], t[0], t[1] - t[0]));
                 } else if (b.isConfirmed() && s[0] >= sEnd && t[0] >= tEnd) {
@@ -121,9 +124,9 @@ public final class Aligner {
         return m;
     }
 
-    /** [start, end) of ids that are consecutive paragraphs in order, or null. An empty list gives an empty range at -1. */
-    private static int[] range(List<String> ids, Map<String, Integer> index) {
-        if (ids.isEmpty()) return new int[] {-1, -1};
+    /** [start, end) of ids that are consecutive paragraphs in order, or null; an empty list is an empty range at {@code at}. */
+    private static int[] range(List<String> ids, Map<String, Integer> index, int at) {
+        if (ids.isEmpty()) return new int[] {at, at};
         Integer first = index.get(ids.get(0));
         if (first == null) return null;
         for (int k = 1; k < ids.size(); k++) {
@@ -166,10 +169,10 @@ public final class Aligner {
         progress.checkCancelled();
         CostModel model = new CostModel(src, tgtHolder[0], sourceLang, targetLang);
         if (DEBUG) System.err.printf("features %d ms%n", cpu() - t0);
-        return alignUnits(src, tgtHolder[0], model, fixed,
-                rejected, progress);
+        return alignUnits(src, tgtHolder[0], model, fixed, rejected, progress);
     }
 
+    /** The engine: pass one per stretch, estimation from its 1:1 beads, pass two per stretch. */
     static List<AlignedBead> alignUnits(Units src, Units tgt, CostModel model, List<AlignedBead> fixed,
                                         Set<Long> rejected, Progress progress) {
         // stretches between fixed beads
@@ -205,12 +208,18 @@ public final class Aligner {
         }
         model.estimate(ones);
         // pass two
+        List<AlignedBead> out = secondPasses(model, stretches, first, fixedPlaced, rejected, progress);
+        done += total;
+        progress.update(done, 2 * total, "aligning");
+        return out;
+    }
+
+    private static List<AlignedBead> secondPasses(CostModel model, List<int[]> stretches, List<List<int[]>> guides,
+                                                  List<AlignedBead> fixedPlaced, Set<Long> rejected, Progress progress) {
         List<AlignedBead> out = new ArrayList<>();
         for (int k = 0; k < stretches.size(); k++) {
             int[] st = stretches.get(k);
-            secondPass(model, st, first.get(k), rejected, progress, out);
-            done += (st[1] - st[0]) + (st[3] - st[2]);
-            progress.update(done, 2 * total, "aligning");
+            secondPass(model, st, guides.get(k), rejected, progress, out);
             if (k < fixedPlaced.size()) out.add(fixedPlaced.get(k));
         }
         return out;

@@ -54,8 +54,8 @@ import org.diptych.model.Languages;
  */
 final class CostModel {
     // -------------------------------------------------------------- priors (log probabilities)
-    static final double PRIOR_SKIP = -4.2;
-    static final double PRIOR_21 = -2.6;
+    static final double PRIOR_SKIP = -3.6;
+    static final double PRIOR_21 = -3.2;
     static final double PRIOR_22 = -4.6;
     static final double PRIOR_LIST = -3.5;
     /** Longest list bead: 1:n with n up to this. */
@@ -65,6 +65,8 @@ final class CostModel {
 
     // -------------------------------------------------------------- length
     static final double S2 = 6.8;
+    /** Weight, in source characters, of the typical ratio of a language pair against the documents' own. */
+    static final double RATIO_PSEUDO = 1500;
     static final double KAPPA0 = 0.10;
     static final double LEN_FLOOR = -24;
     static final double LEN_DF = 6;
@@ -72,7 +74,7 @@ final class CostModel {
     // -------------------------------------------------------------- evidence rates (p: true pairs, q: chance)
     static final double NUM_P = 0.85, NUM_Q = 0.06;
     static final double URL_P = 0.85, URL_Q = 0.01;
-    static final double NAME_P = 0.35, NAME_Q = 0.02;
+    static final double NAME_P = 0.6, NAME_Q = 0.02;
     // -------------------------------------------------------------- bag-of-keys similarity (cognates, lexicon)
     /** Nats per unit of Dice above chance, per square root of the smaller side's key count. */
     static final double DICE_WEIGHT = 10;
@@ -127,8 +129,8 @@ final class CostModel {
     CostModel(Units src, Units tgt, String sourceLang, String targetLang) {
         this.src = src;
         this.tgt = tgt;
-        c = src.totalLen > 0 && tgt.totalLen > 0 ? (double) tgt.totalLen / src.totalLen : 1.0;
-        c = clamp(c, 0.3, 3.0);
+        double c0 = typicalRatio(sourceLang, targetLang);
+        c = clamp((tgt.totalLen + RATIO_PSEUDO * c0) / (src.totalLen + RATIO_PSEUDO), 0.3, 3.0);
         crossScript = Languages.base(sourceLang).equals("ru") != Languages.base(targetLang).equals("ru");
         setRates(NUM, NUM_P, NUM_Q);
         setRates(URL, URL_P, URL_Q);
@@ -368,6 +370,19 @@ final class CostModel {
             run[x + 1] = listLike ? run[x] + 1 : 0;
         }
         return run;
+    }
+
+    /** Typical characters of target per character of source (ru, en, pt; from parallel texts). */
+    static double typicalRatio(String sourceLang, String targetLang) {
+        return weight(Languages.base(targetLang)) / weight(Languages.base(sourceLang));
+    }
+
+    private static double weight(String base) {
+        return switch (base) {
+            case "ru" -> 1.10;
+            case "pt" -> 1.15;
+            default -> 1.0;
+        };
     }
 
     static double clamp(double v, double lo, double hi) {

@@ -67,7 +67,8 @@ public final class Translit {
         boolean ascii = true;
         for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 128;
         if (!ascii) {
-            s = s.replace('ç', 's');
+            // Portuguese -ção/-ções is -tion in English and -ция in Russian
+            s = s.replace("ção", "tsao").replace("ções", "tsoes").replace('ç', 's');
             s = Normalizer.normalize(s, Normalizer.Form.NFD);
         }
         StringBuilder in = new StringBuilder(s.length());
@@ -134,8 +135,9 @@ public final class Translit {
      * The comparison key of a word: its {@link #canonical} form, with a Russian inflectional ending removed
      * first (keeping at least three letters), reduced to its first letter and the next {@code consonants}
      * consonants. Vowels are what varies most between languages and transliterations ("Ассамблея",
-     * "Assembléia", "Assembly" → {@code asmb}; "Путиным", "Putin" → {@code ptn}). Empty if the word yields
-     * fewer than three letters.
+     * "Assembléia", "Assembly" → {@code asmb}; "Путиным", "Putin" → {@code ptn}). A word with fewer
+     * consonants keeps its whole canonical form ("Шойгу", "Shoigu" → {@code Soigu}); empty if that is
+     * shorter than four letters.
      */
     public static String skeleton(String word, int consonants) {
         String w = word;
@@ -154,9 +156,11 @@ public final class Translit {
         sb.append(c.charAt(0));
         for (int i = 1; i < c.length() && sb.length() <= consonants; i++) {
             char ch = c.charAt(i);
+            if (ch == 'T') ch = 't'; // ц ~ t: революция ~ revolution, нация ~ nation
             if (ch != 'a' && ch != 'e' && ch != 'i' && ch != 'o' && ch != 'u' && ch != sb.charAt(sb.length() - 1)) sb.append(ch);
         }
-        return sb.length() >= 3 ? sb.toString() : "";
+        if (sb.length() >= 3) return sb.toString();
+        return c.length() >= 4 ? c : ""; // few consonants ("Шойгу", "Lula"): the whole key
     }
 
     private static boolean startsAt(CharSequence s, int at, String what) {

@@ -30,7 +30,8 @@ public final class AlignCalibration {
         int variants = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         List<BenchDoc[]> pairs = data(variants);
         System.out.println("pairs of documents: " + pairs.size());
-        for (double t : new double[] {1.0, 1.5, 2.0, 3.0, 4.0, 6.0}) {
+        double[] temps = args.length > 1 ? new double[] {Double.parseDouble(args[1])} : new double[] {1.0, 1.5, 2.0, 3.0, 4.0, 6.0};
+        for (double t : temps) {
             List<double[]> xy = collect(pairs, t);
             double[] ab = fit(xy);
             double loss = logLoss(xy, ab);
