@@ -226,8 +226,8 @@ final class CostModel {
 
     /** Current parameters, for diagnostics. */
     String parameters() {
-        return String.format(java.util.Locale.ROOT, "c=%.3f kappa=%.3f w=%s u=%s chanceDice=%s", c, kappa, Arrays.toString(w),
-                Arrays.toString(unmatched), Arrays.toString(chanceDice));
+        return String.format(java.util.Locale.ROOT, "c=%.3f kappa=%.3f w=%s u=%s chanceDice=%s", c, kappa,
+                Arrays.toString(w), Arrays.toString(unmatched), Arrays.toString(chanceDice));
     }
 
     double length(double ls, double lt) {

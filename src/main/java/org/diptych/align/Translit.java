@@ -68,7 +68,7 @@ public final class Translit {
         for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 128;
         if (!ascii) {
             // Portuguese -ção/-ções is -tion in English and -ция in Russian
-            s = s.replace("ção", "tsao").replace("ções", "tsoes").replace('ç', 's');
+            s = s.replace("ção", "tiao").replace("ções", "tioes").replace('ç', 's');
             s = Normalizer.normalize(s, Normalizer.Form.NFD);
         }
         StringBuilder in = new StringBuilder(s.length());
@@ -156,7 +156,12 @@ public final class Translit {
         sb.append(c.charAt(0));
         for (int i = 1; i < c.length() && sb.length() <= consonants; i++) {
             char ch = c.charAt(i);
-            if (ch == 'T') ch = 't'; // ц ~ t: революция ~ revolution, нация ~ nation
+            if (ch == 'T') {
+                // ц: "t" in the -ция ending (революция ~ revolution ~ revolução), else "s" (принцип ~ principle)
+                boolean ending = i + 1 < c.length() && c.charAt(i + 1) == 'i'
+                        && (i + 2 == c.length() || i + 3 == c.length() && "aeiou".indexOf(c.charAt(i + 2)) >= 0);
+                ch = ending ? 't' : 's';
+            }
             if (ch != 'a' && ch != 'e' && ch != 'i' && ch != 'o' && ch != 'u' && ch != sb.charAt(sb.length() - 1)) sb.append(ch);
         }
         if (sb.length() >= 3) return sb.toString();

@@ -18,7 +18,8 @@ import org.diptych.model.Paragraph;
  * <p>Key sets are sorted arrays of distinct int hashes:
  * <ul>
  *   <li>{@link #nums} numbers (thousand separators and decimal commas normalised, dates split into day, month
- *       and year with month names of ru/en/pt as months, Roman numerals in headings and short lines);</li>
+ *       and year with month names of ru/en/pt as months, Roman numerals in headings and short lines, the
+ *       number of a numbered list item);</li>
  *   <li>{@link #urls} URLs and e-mail addresses, from the markup (so link targets count);</li>
  *   <li>{@link #names} capitalised words and acronyms, by a transliteration-neutral key prefix
  *       ({@link Translit#canonical});</li>
@@ -180,6 +181,14 @@ final class Units {
         urls[i] = buf.toSortedSet();
 
         Words w = new Words(text, st >= 1 && st <= 6 || len[i] <= 40, lexSide != null, canon);
+        if (st == LIST) {
+            // the number of a numbered list item ("3. …") is an anchor: item 3 translates item 3
+            int d = 0;
+            while (d < markup.length() && d < 4 && Character.isDigit(markup.charAt(d))) d++;
+            if (d > 0 && d < markup.length() && (markup.charAt(d) == '.' || markup.charAt(d) == ')')) {
+                w.nums.add(("L" + Integer.parseInt(markup.substring(0, d))).hashCode());
+            }
+        }
         nums[i] = w.nums.toSortedSet();
         names[i] = w.names.toSortedSet();
         cogs[i] = w.cogs.toSortedSet();
