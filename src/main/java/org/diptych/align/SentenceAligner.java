@@ -13,15 +13,15 @@ import org.diptych.Progress;
  * can feed it (SRX rules, or {@link #split}, a small built-in splitter).
  */
 public final class SentenceAligner {
-    private static final Set<String> ABBREVIATIONS = Set.of(
+    private static final Set<String> ABBREVIATIONS = new java.util.HashSet<>(java.util.Arrays.asList(
             // en
-            "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "no", "jan", "feb", "mar", "apr", "jun",
+            "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "jr", "sr", "u.s", "cf", "approx",
             // pt
-            "sr", "sra", "dr", "dra", "av", "pág", "pag", "p", "nº", "n", "séc", "ex", "obs", "etc",
+            "sr", "sra", "dra", "av", "pág", "pag", "p", "nº", "séc", "ex", "obs",
             // ru
             "г", "гг", "т.е", "т.д", "т.п", "т.к", "др", "пр", "см", "стр", "им", "ул", "д", "тыс", "млн", "млрд", "руб",
-            "в", "вв", "н.э", "т", "с", "ст", "чел", "коп");
+            "в", "вв", "н.э", "т", "с", "ст", "чел", "коп"));
 
     private final Lexicon lexicon;
 
