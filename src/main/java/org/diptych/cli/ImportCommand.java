@@ -1,16 +1,71 @@
 package org.diptych.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.diptych.DiptychException;
+import org.diptych.formats.ImportOptions;
+import org.diptych.formats.ImportResult;
+import org.diptych.formats.Importer;
+import org.diptych.project.Project;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its capability lands; says so instead of pretending. */
-@Command(name = "import", description = "Import a file as a language version of a statement. (not available yet)")
+/**
+ * {@code diptych import}: reads a file with the matching Okapi filter and stores it as one language version of
+ * a statement. On any error the project is left unchanged and one line says why.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
+        "Import a file as a language version of a statement.",
+        "Formats: Markdown posts with YAML or TOML front matter (.md, .markdown), plain text with blank lines"
+                + " between paragraphs (.txt), one paragraph per line (--format lines), HTML (.html, .htm),"
+                + " Word (.docx), XLIFF 1.2 (.xlf, .xliff).",
+        "Encoding (UTF-8, UTF-16, windows-1251, KOI8-R, windows-1252) and language (ru, en, pt) are detected"
+                + " and reported unless given."})
 final class ImportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--project", required = true, paramLabel = "DIR", description = "Project folder.")
+    Path projectDir;
+
+    @Option(names = "--statement", required = true, paramLabel = "ID",
+            description = "Statement id, e.g. 2018-01-15-rcit (created if new).")
+    String statementId;
+
+    @Option(names = "--lang", paramLabel = "LL", description = "Language of the file (ru, en, pt, pt-BR…); default: detected.")
+    String lang;
+
+    @Option(names = "--encoding", paramLabel = "E",
+            description = "Character set of a text file (UTF-8, windows-1251, KOI8-R…); default: detected.")
+    String encoding;
+
+    @Option(names = "--format", paramLabel = "F",
+            description = "markdown, text, lines, html, docx or xliff; default: from the file extension.")
+    String format;
+
+    @Option(names = "--replace", description = "Replace the statement's existing version in this language.")
+    boolean replace;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (never modified).")
+    Path file;
+
     @Override
     public Integer call() {
-        throw new DiptychException("'import' is not available yet in this build");
+        PrintWriter out = spec.commandLine().getOut();
+        ImportResult r;
+        try (Project p = Project.open(projectDir, true)) {
+            r = Importer.importInto(p, statementId, file, new ImportOptions(lang, encoding, format), replace);
+        }
+        out.println("Imported " + file.getFileName() + " as the " + r.lang() + " version of " + statementId
+                + ": " + r.version().paragraphs().size() + " paragraphs (" + r.version().format() + ")"
+                + (r.version().title() == null ? "" : ", title \"" + r.version().title() + "\""));
+        if (r.encoding() != null) out.println("  encoding: " + r.encoding() + " (" + r.encodingReason() + ")");
+        out.println("  language: " + r.lang() + " (" + r.langReason() + ")");
+        for (String w : r.warnings()) out.println("  warning: " + w);
+        return Main.OK;
     }
 }

@@ -23,7 +23,7 @@ public record Manifest(int schemaVersion, String name, List<String> languages, M
 
     public Manifest {
         languages = languages == null ? List.of() : List.copyOf(languages);
-        sites = sites == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(sites));
+        sites = sites == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sites));
     }
 
     public Manifest withSite(String lang, SiteProfile profile) {

@@ -103,6 +103,13 @@ public final class Project implements AutoCloseable {
             throw new DiptychException(dir + ": cannot create project folder (" + e.getMessage() + ")", e);
         }
         ProjectLock lock = ProjectLock.acquire(dir);
+        try {
+            // A project is meant to live in git: keep the lock and the backups out of it.
+            Files.writeString(dir.resolve(".gitignore"), ProjectLock.FILE + "\n" + BACKUPS + "/\n");
+        } catch (IOException e) {
+            lock.close();
+            throw new DiptychException(dir + ": cannot create project folder (" + e.getMessage() + ")", e);
+        }
         Project p = new Project(dir, new Manifest(Manifest.CURRENT_SCHEMA,
                 name == null || name.isBlank() ? dir.toAbsolutePath().getFileName().toString() : name, langs, Map.of()), lock);
         p.saveManifest(p.manifest);

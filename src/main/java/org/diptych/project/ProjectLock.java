@@ -31,8 +31,17 @@ public final class ProjectLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Lock files held by this JVM. POSIX releases all of a process's locks on a file when any descriptor
+     * of it is closed, so a second attempt from this JVM must be refused before a channel is opened.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public static ProjectLock acquire(Path projectDir) {
-        Path file = projectDir.resolve(FILE);
+        Path file = projectDir.resolve(FILE).toAbsolutePath().normalize();
+        if (!HELD.add(file)) {
+            throw new DiptychException(projectDir + ": project is already open for writing in this Diptych window");
+        }
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -45,6 +54,7 @@ public final class ProjectLock implements AutoCloseable {
             if (fl == null) {
                 String owner = describeOwner(file);
                 ch.close();
+                HELD.remove(file);
                 throw new DiptychException(projectDir + ": project is open in another Diptych process (" + owner + ")");
             }
             // We hold the OS lock, so whoever wrote the file before us is gone: a stale lock is taken over.
@@ -53,8 +63,10 @@ public final class ProjectLock implements AutoCloseable {
             ch.write(java.nio.ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);
             return new ProjectLock(file, ch, fl);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
+            HELD.remove(file);
+            if (e instanceof DiptychException de) throw de;
             throw new DiptychException(file + ": cannot lock project (" + e.getMessage() + ")", e);
         }
     }
@@ -88,12 +100,13 @@ public final class ProjectLock implements AutoCloseable {
         } catch (IOException ignored) {
             // channel close below releases it anyway
         }
-        closeQuietly(channel);
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a leftover lock file is stale and taken over next time
         }
+        closeQuietly(channel);
+        HELD.remove(file);
     }
 
     private static void closeQuietly(FileChannel ch) {

@@ -1,0 +1,666 @@
+package org.diptych.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import net.sf.okapi.common.resource.TextFragment;
+
+import org.diptych.DiptychException;
+import org.diptych.DiptychVersion;
+import org.diptych.Progress;
+import org.diptych.export.ExportReport.ExportedFile;
+import org.diptych.export.ExportReport.Kind;
+import org.diptych.export.ExportReport.LinkCheck;
+import org.diptych.formats.MarkdownWriter;
+import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+import org.diptych.model.BlockKind;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.FrontMatter;
+import org.diptych.model.Languages;
+import org.diptych.model.Paragraph;
+import org.diptych.model.Statement;
+import org.diptych.project.Manifest.SiteProfile;
+import org.diptych.project.Project;
+
+/**
+ * Exports a statement: every language version written for its site, each linking to the others, or
+ * bilingual bundles of aligned pairs. Reads the project only; never writes inside it.
+ *
+ * <h2>What each version becomes</h2>
+ * <ul>
+ * <li><b>markdown</b>: its front matter exactly as imported ({@link FrontMatter#raw()}), then the body
+ *     paragraph for paragraph ({@link MarkdownWriter}); with link style {@code top-line} the body starts
+ *     with one {@code [title](url)} paragraph per other version that has a site profile (titles from that
+ *     version's front matter, HTML entities decoded); with {@code front-matter} the keys {@code lang} and
+ *     {@code ref} (the statement id) are set in the front matter; reciprocal link lines already at the top
+ *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8.</li>
+ * <li><b>html</b>, <b>docx</b>: imported and unchanged, the original bytes; edited, or translated in Diptych
+ *     (no original file of its own), the original of its source version run through Okapi with every content
+ *     unit replaced by the translated paragraphs ({@link OkapiDocuments}, {@link InlineMarkup}).</li>
+ * <li><b>text</b>, <b>lines</b>: paragraphs separated by a blank line / a newline, in the version's encoding.</li>
+ * <li>other formats (XLIFF) are not written; a warning says so.</li>
+ * </ul>
+ * A version's file goes to {@code outDir/<path pattern>} of its language's site profile, or to
+ * {@code outDir/<lang>/<id>.<ext>} (with a warning) when the language has none; a path pattern whose
+ * extension does not fit the format gets the format's extension. Writes are atomic; a file that already
+ * has exactly the content is left untouched. After writing, every link in the exported posts that points
+ * at a post of the site is checked ({@link LinkChecker}).
+ */
+public final class Exporter {
+    private final Project project;
+
+    public Exporter(Project project) {
+        this.project = project;
+    }
+
+    /** A version rendered for its site, not yet written. */
+    private record Rendered(String lang, String relPath, String url, String format, byte[] bytes) {
+        boolean isPost() {
+            return "markdown".equals(format);
+        }
+    }
+
+    /**
+     * Runs an export.
+     *
+     * @throws DiptychException one line naming the statement, file or profile at fault
+     * @throws Progress.Cancelled if cancelled before anything was written (nothing is written then)
+     */
+    public ExportReport export(ExportOptions options, Progress progress) {
+        Progress pr = progress == null ? Progress.NONE : progress;
+        String id = options.statementId();
+        try {
+            Statement.validateId(id);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(e.getMessage());
+        }
+        if (!project.statementIds().contains(id)) {
+            throw new DiptychException(project.dir() + ": no statement '" + id + "'");
+        }
+        Statement st = project.loadStatement(id);
+        if (st.versions().isEmpty()) {
+            throw new DiptychException(project.dir() + ": statement '" + id + "' has no language versions to export");
+        }
+        Map<String, Site> sites = sites();
+        List<String> order = languageOrder(st);
+        String[] pair = options.pair() == null ? null : parsePair(options.pair(), st);
+        List<String> warnings = new ArrayList<>();
+
+        // URLs of all versions first: every post links to the others.
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String lang : order) {
+            Site s = sites.get(lang);
+            if (s == null) {
+                warnings.add("[" + lang + "] no site profile: written to " + lang + "/" + id + ".* and not linked from the other versions"
+                        + " (set one with 'diptych site --lang " + lang + "')");
+                continue;
+            }
+            urls.put(lang, expand(s.url(), PostKey.of(id, st.version(lang)), id, lang));
+        }
+
+        List<String> toRender = options.bundle() || pair == null ? order : Arrays.asList(pair);
+        Set<String> required = new LinkedHashSet<>(toRender);
+        if (options.bundle()) {
+            // bundles render every version (their posts link to all of them) but need only the pair's
+            required.clear();
+            for (String[] p : pair != null ? List.<String[]>of(pair) : alignedPairs(st, order)) required.addAll(Arrays.asList(p));
+        }
+        long total = toRender.size() + 2;
+        long done = 0;
+        Map<String, Rendered> rendered = new LinkedHashMap<>();
+        for (String lang : toRender) {
+            pr.checkCancelled();
+            pr.update(done++, total, "Preparing " + lang);
+            try {
+                Rendered r = render(st, lang, sites, urls, order, warnings);
+                if (r != null) rendered.put(lang, r);
+            } catch (DiptychException e) {
+                if (required.contains(lang)) throw e;
+                warnings.add("[" + lang + "] not rendered, links to it are checked against the export folder only: " + e.getMessage());
+            }
+        }
+        pr.checkCancelled();
+
+        Path out = options.outDir().toAbsolutePath().normalize();
+        List<ExportedFile> files = new ArrayList<>();
+        List<LinkCheck> links;
+        if (!options.bundle()) {
+            pr.update(done++, total, "Writing files");
+            Map<String, String> posts = new LinkedHashMap<>();
+            Map<Path, String> targets = new LinkedHashMap<>();
+            for (Rendered r : rendered.values()) {
+                Path target = out.resolve(r.relPath()).normalize();
+                guard(target);
+                String before = targets.put(target, r.lang());
+                if (before != null) {
+                    throw new DiptychException(target + ": both the " + before + " and the " + r.lang()
+                            + " version would be written here; give their site profiles different path patterns");
+                }
+            }
+            for (Rendered r : rendered.values()) {
+                Path target = out.resolve(r.relPath()).normalize();
+                files.add(writeFile(target, r.bytes(), r.lang(), r.url(), r.isPost() ? Kind.POST : Kind.DOCUMENT));
+            }
+            for (Rendered r : rendered.values()) {
+                if (r.isPost()) posts.put(r.relPath(), readBack(out.resolve(r.relPath())));
+            }
+            pr.update(done++, total, "Checking links");
+            links = LinkChecker.check(posts, sites.values(), out, Set.of());
+        } else {
+            Map<String, String> posts = new LinkedHashMap<>();
+            Set<String> produced = new LinkedHashSet<>();
+            for (Rendered r : rendered.values()) {
+                produced.add(r.relPath());
+                if (r.isPost()) posts.put(r.relPath(), new String(r.bytes(), StandardCharsets.UTF_8));
+            }
+            links = LinkChecker.check(posts, sites.values(), out, produced);
+            pr.update(done++, total, "Writing bundles");
+            List<String[]> pairs = pair != null ? List.<String[]>of(pair) : alignedPairs(st, order);
+            if (pairs.isEmpty()) {
+                throw new DiptychException("statement '" + id + "': no aligned pair to bundle; align two versions first ('diptych align')");
+            }
+            Instant now = Instant.now();
+            for (String[] p : pairs) {
+                Rendered a = rendered.get(p[0]), b = rendered.get(p[1]);
+                if (a == null || b == null) {
+                    warnings.add("bundle " + p[0] + "-" + p[1] + ": skipped, a version could not be written as a document");
+                    continue;
+                }
+                byte[] zip = bundle(st, p[0], p[1], a, b, now);
+                files.add(writeFile(out.resolve(id + "." + p[0] + "-" + p[1] + ".zip"), zip, null, null, Kind.BUNDLE));
+            }
+        }
+        pr.update(total, total, "Done");
+        return new ExportReport(id, out, files, links, List.copyOf(new LinkedHashSet<>(warnings)));
+    }
+
+    // ---------------------------------------------------------------- site profiles and languages
+
+    private Map<String, Site> sites() {
+        Map<String, Site> out = new LinkedHashMap<>();
+        for (Map.Entry<String, SiteProfile> e : new TreeMap<>(project.manifest().sites()).entrySet()) {
+            out.put(e.getKey(), Site.of(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The statement's languages: the project's language order first, then any others alphabetically. */
+    private List<String> languageOrder(Statement st) {
+        List<String> order = new ArrayList<>();
+        for (String l : project.manifest().languages()) {
+            if (st.versions().containsKey(l)) order.add(l);
+        }
+        for (String l : st.versions().keySet()) {
+            if (!order.contains(l)) order.add(l);
+        }
+        return order;
+    }
+
+    /** {@code SRC-TGT} split at the dash that gives two languages the statement has. */
+    static String[] parsePair(String spec, Statement st) {
+        String s = spec.trim();
+        for (int i = s.indexOf('-'); i > 0; i = s.indexOf('-', i + 1)) {
+            try {
+                String a = Languages.normalize(s.substring(0, i));
+                String b = Languages.normalize(s.substring(i + 1));
+                if (st.versions().containsKey(a) && st.versions().containsKey(b) && !a.equals(b)) {
+                    return new String[] {a, b};
+                }
+            } catch (IllegalArgumentException notThisSplit) {
+                // try the next dash
+            }
+        }
+        throw new DiptychException("pair '" + spec + "': expected SRC-TGT with two languages of statement '" + st.id()
+                + "' (it has " + String.join(", ", st.versions().keySet()) + ")");
+    }
+
+    private List<String[]> alignedPairs(Statement st, List<String> order) {
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            for (int j = 0; j < order.size(); j++) {
+                if (i == j) continue;
+                if (Files.isRegularFile(project.alignmentFile(st.id(), order.get(i), order.get(j)))) {
+                    pairs.add(new String[] {order.get(i), order.get(j)});
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static String expand(SitePattern p, PostKey key, String id, String lang) {
+        if (p.usesDate()) key.requireDate(id, lang);
+        return p.expand(key);
+    }
+
+    // ---------------------------------------------------------------- rendering
+
+    private Rendered render(Statement st, String lang, Map<String, Site> sites, Map<String, String> urls,
+                            List<String> order, List<String> warnings) {
+        DocumentVersion v = st.version(lang);
+        String id = st.id();
+        String format = v.format();
+        Site site = sites.get(lang);
+        String ext = switch (format) {
+            case "markdown" -> ".md";
+            case "html" -> ".html";
+            case "docx" -> ".docx";
+            case "text", "lines" -> ".txt";
+            default -> null;
+        };
+        if (ext == null) {
+            warnings.add("[" + lang + "] format '" + format + "' cannot be exported as a document; skipped");
+            return null;
+        }
+        String rel = site == null ? lang + "/" + id + ext : expand(site.path(), PostKey.of(id, v), id, lang);
+        rel = fitExtension(rel, format, ext, lang, warnings);
+        byte[] bytes = switch (format) {
+            case "markdown" -> markdown(st, v, site, sites, urls, order, warnings).getBytes(StandardCharsets.UTF_8);
+            case "html", "docx" -> document(st, v, warnings);
+            default -> text(v);
+        };
+        return new Rendered(lang, rel, urls.get(lang), format, bytes);
+    }
+
+    private static String fitExtension(String rel, String format, String ext, String lang, List<String> warnings) {
+        String lower = rel.toLowerCase(java.util.Locale.ROOT);
+        boolean fits = switch (format) {
+            case "markdown" -> lower.endsWith(".md") || lower.endsWith(".markdown");
+            case "html" -> lower.endsWith(".html") || lower.endsWith(".htm");
+            case "docx" -> lower.endsWith(".docx");
+            default -> lower.endsWith(".txt") || lower.endsWith(".text");
+        };
+        if (fits) return rel;
+        int slash = rel.lastIndexOf('/');
+        int dot = rel.lastIndexOf('.');
+        String fixed = (dot > slash ? rel.substring(0, dot) : rel) + ext;
+        if (!"markdown".equals(format)) {
+            warnings.add("[" + lang + "] " + format + " document written as " + fixed + " (the path pattern's extension is for another format)");
+        } else {
+            warnings.add("[" + lang + "] post written as " + fixed + " (the path pattern has no markdown extension)");
+        }
+        return fixed;
+    }
+
+    private String markdown(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,
+                            List<String> order, List<String> warnings) {
+        String lang = v.lang();
+        FrontMatter fm = v.frontMatter();
+        if (fm.style() == FrontMatter.Style.NONE && !hasOriginal(st.id(), v)) {
+            Optional<DocumentVersion> src = sourceOf(st, v).map(s -> s.version);
+            if (src.isPresent() && src.get().frontMatter().style() != FrontMatter.Style.NONE) {
+                fm = src.get().frontMatter();
+                warnings.add("[" + lang + "] translated version has no front matter: the " + src.get().lang()
+                        + " version's was used; translate its title");
+            }
+        }
+        LinkStyle style = site == null ? LinkStyle.TOP_LINE : site.style();
+
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (String other : order) {
+            if (!other.equals(lang)) titles.put(other, linkTitle(st, st.version(other), warnings, style == LinkStyle.TOP_LINE && urls.containsKey(other)));
+        }
+        Set<String> managed = new LinkedHashSet<>();
+        for (String other : titles.keySet()) {
+            if (style != LinkStyle.TOP_LINE || urls.containsKey(other)) managed.add(other);
+        }
+        ReciprocalLinks.Stripped stripped = ReciprocalLinks.strip(v.paragraphs(), lang, sites, titles, managed);
+
+        List<Paragraph> body = new ArrayList<>();
+        if (style == LinkStyle.TOP_LINE) {
+            for (String other : titles.keySet()) {
+                String url = urls.get(other);
+                if (url != null) body.add(ReciprocalLinks.linkParagraph(other, titles.get(other), url));
+            }
+        } else if (style == LinkStyle.FRONT_MATTER) {
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put("lang", lang);
+            keys.put("ref", st.id());
+            fm = FrontMatterKeys.set(fm, keys);
+        }
+        body.addAll(stripped.kept());
+        body.addAll(stripped.rest());
+        return MarkdownWriter.write(fm, body);
+    }
+
+    /** The title a link to {@code v} shows: its front-matter title with entities decoded, else its first heading. */
+    private static String linkTitle(Statement st, DocumentVersion v, List<String> warnings, boolean needed) {
+        String t = v.title();
+        if (t != null && !t.isBlank()) return HtmlEntities.decode(t).strip();
+        for (Paragraph p : v.paragraphs()) {
+            if (p.kind() == BlockKind.HEADING && !p.text().isBlank()) {
+                if (needed) warnings.add("[" + v.lang() + "] no title in the front matter: links to it show its first heading");
+                return p.text().strip();
+            }
+        }
+        if (needed) warnings.add("[" + v.lang() + "] no title: links to it show the statement id");
+        return st.id();
+    }
+
+    private static byte[] text(DocumentVersion v) {
+        StringBuilder sb = new StringBuilder();
+        String sep = "lines".equals(v.format()) ? "\n" : "\n\n";
+        for (Paragraph p : v.paragraphs()) {
+            if (sb.length() > 0) sb.append(sep);
+            sb.append(p.markup());
+        }
+        sb.append('\n');
+        Charset cs = StandardCharsets.UTF_8;
+        try {
+            if (v.encoding() != null && Charset.isSupported(v.encoding())) cs = Charset.forName(v.encoding());
+        } catch (IllegalArgumentException ignored) {
+            // keep UTF-8
+        }
+        if (!cs.newEncoder().canEncode(sb)) cs = StandardCharsets.UTF_8;
+        return sb.toString().getBytes(cs);
+    }
+
+    private boolean hasOriginal(String id, DocumentVersion v) {
+        return v.originalFile() != null && project.originalFile(id, v.lang()).isPresent();
+    }
+
+    // ---------------------------------------------------------------- HTML and DOCX through Okapi
+
+    private byte[] document(Statement st, DocumentVersion v, List<String> warnings) {
+        String id = st.id();
+        String lang = v.lang();
+        if (hasOriginal(id, v)) {
+            Path original = project.originalFile(id, lang).orElseThrow();
+            List<TextFragment> units = OkapiDocuments.contentUnits(original, v.format(), lang);
+            List<Paragraph> paras = v.paragraphs();
+            if (units.size() != paras.size()) {
+                warnings.add("[" + lang + "] " + original.getFileName() + " has " + units.size() + " text units but the version has "
+                        + paras.size() + " paragraphs: written as imported, edits (if any) not applied");
+                return readAll(original);
+            }
+            boolean same = true;
+            for (int i = 0; i < units.size() && same; i++) {
+                same = norm(units.get(i).getText()).equals(norm(paras.get(i).text()));
+            }
+            if (same) return readAll(original);
+            List<String> markups = paras.stream().map(Paragraph::markup).toList();
+            return merge(original, v.format(), lang, lang, markups, warnings);
+        }
+        Source src = sourceOf(st, v).orElseThrow(() -> new DiptychException("statement '" + id + "' [" + lang
+                + "]: translated " + v.format() + " version has no source version with an original file to take the layout from"));
+        Path original = project.originalFile(id, src.version.lang()).orElseThrow();
+        List<TextFragment> units = OkapiDocuments.contentUnits(original, v.format(), src.version.lang());
+        if (units.size() != src.version.paragraphs().size()) {
+            throw new DiptychException(original + ": has " + units.size() + " text units but the " + src.version.lang()
+                    + " version has " + src.version.paragraphs().size() + " paragraphs; cannot place the " + lang + " translation");
+        }
+        return merge(original, v.format(), src.version.lang(), lang, unitTexts(src, v, warnings), warnings);
+    }
+
+    private static String norm(String s) {
+        return s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    private static byte[] merge(Path original, String format, String srcLang, String tgtLang, List<String> markups,
+                                List<String> warnings) {
+        boolean[] lost = {false}, dropped = {false};
+        byte[] out = OkapiDocuments.merge(original, format, srcLang, tgtLang, (i, source) -> {
+            String m = i < markups.size() ? markups.get(i) : null;
+            if (m == null) return null;
+            InlineMarkup.Result r = InlineMarkup.toFragment(m, source, format);
+            lost[0] |= r.formattingLost();
+            dropped[0] |= r.unknownCodesDropped();
+            return r.fragment();
+        });
+        if (lost[0]) warnings.add("[" + tgtLang + "] some paragraphs carry no inline codes: their formatting (bold, links) was not kept");
+        if (dropped[0]) warnings.add("[" + tgtLang + "] some inline codes do not exist in the original and were dropped");
+        return out;
+    }
+
+    /** The version a translated version was made from, and how their paragraphs correspond. */
+    private record Source(DocumentVersion version, List<Bead> beads) {}
+
+    /**
+     * The source of a version without an original: another version of the same format with an original,
+     * preferring one aligned with it ({@code align.<src>-<lang>.json}, or the reverse alignment read backwards).
+     */
+    private Optional<Source> sourceOf(Statement st, DocumentVersion v) {
+        DocumentVersion fallback = null;
+        for (String other : languageOrder(st)) {
+            DocumentVersion o = st.version(other);
+            if (other.equals(v.lang()) || !o.format().equals(v.format()) || !hasOriginal(st.id(), o)) continue;
+            Optional<Alignment> a = project.loadAlignment(st.id(), other, v.lang());
+            if (a.isPresent()) return Optional.of(new Source(o, checked(a.get(), o, v)));
+            Optional<Alignment> r = project.loadAlignment(st.id(), v.lang(), other);
+            if (r.isPresent()) return Optional.of(new Source(o, checked(reversed(r.get()), o, v)));
+            if (fallback == null) fallback = o;
+        }
+        return Optional.ofNullable(fallback).map(o -> new Source(o, null));
+    }
+
+    private static List<Bead> checked(Alignment a, DocumentVersion src, DocumentVersion tgt) {
+        Alignment oriented = a.sourceLang().equals(src.lang()) ? a : reversed(a);
+        try {
+            oriented.validate(src, tgt);
+        } catch (IllegalStateException e) {
+            throw new DiptychException("alignment " + a.sourceLang() + "-" + a.targetLang() + " of '" + a.statementId()
+                    + "' does not match its versions (" + e.getMessage() + "); re-align before export");
+        }
+        return oriented.beads();
+    }
+
+    static Alignment reversed(Alignment a) {
+        List<Bead> beads = new ArrayList<>();
+        for (Bead b : a.beads()) {
+            beads.add(new Bead(b.target(), b.source(), b.confidence(), b.status(), b.reviewer(), b.reviewedAt(), b.note()));
+        }
+        return new Alignment(a.statementId(), a.targetLang(), a.sourceLang(), beads, a.updatedAt());
+    }
+
+    /**
+     * The markup for each content unit of the source original: unit i is source paragraph i; it gets the
+     * translated paragraphs of its bead (joined by a space), the other source paragraphs of a many-to-one
+     * bead get nothing, a source paragraph without translation keeps its text (with a warning), and a
+     * translated paragraph without source joins the unit before it. Without an alignment, paragraphs
+     * correspond by position and the counts must be equal.
+     */
+    private static List<String> unitTexts(Source src, DocumentVersion v, List<String> warnings) {
+        List<Paragraph> sp = src.version.paragraphs();
+        String[] per = new String[sp.size()];
+        if (src.beads == null) {
+            if (sp.size() != v.paragraphs().size()) {
+                throw new DiptychException("statement [" + v.lang() + "]: " + v.paragraphs().size() + " paragraphs for "
+                        + sp.size() + " in " + src.version.lang() + " and no alignment to match them; align them first");
+            }
+            for (int i = 0; i < per.length; i++) per[i] = v.paragraphs().get(i).markup();
+            return Arrays.asList(per);
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < sp.size(); i++) index.put(sp.get(i).id(), i);
+        int last = -1;
+        StringBuilder orphans = new StringBuilder();
+        int untranslated = 0, joined = 0;
+        for (Bead b : src.beads) {
+            List<String> t = new ArrayList<>();
+            for (String tid : b.target()) {
+                Paragraph p = v.paragraph(tid);
+                if (p != null && !p.markup().isBlank()) t.add(p.markup());
+            }
+            String text = String.join(" ", t);
+            if (b.source().isEmpty()) {
+                joined++;
+                if (last >= 0) per[last] = per[last] == null || per[last].isEmpty() ? text : per[last] + " " + text;
+                else orphans.append(text).append(' ');
+                continue;
+            }
+            int first = index.get(b.source().get(0));
+            if (text.isEmpty()) {
+                untranslated++;
+            } else {
+                per[first] = text;
+            }
+            for (int k = 1; k < b.source().size(); k++) per[index.get(b.source().get(k))] = "";
+            last = index.get(b.source().get(b.source().size() - 1));
+        }
+        if (orphans.length() > 0 && per.length > 0) per[0] = orphans + (per[0] == null ? "" : per[0]);
+        if (untranslated > 0) warnings.add("[" + v.lang() + "] " + untranslated + " paragraph(s) not translated: the "
+                + src.version.lang() + " text was kept");
+        if (joined > 0) warnings.add("[" + v.lang() + "] " + joined + " paragraph(s) without a source paragraph were joined to the one before");
+        return Arrays.asList(per);
+    }
+
+    // ---------------------------------------------------------------- bundles
+
+    private byte[] bundle(Statement st, String srcLang, String tgtLang, Rendered a, Rendered b, Instant now) {
+        String id = st.id();
+        Alignment al = project.loadAlignment(id, srcLang, tgtLang)
+                .or(() -> project.loadAlignment(id, tgtLang, srcLang).map(Exporter::reversed))
+                .orElseThrow(() -> new DiptychException("statement '" + id + "': no alignment of " + srcLang + " and " + tgtLang
+                        + " to bundle; align them first ('diptych align')"));
+        DocumentVersion sv = st.version(srcLang), tv = st.version(tgtLang);
+        List<Bead> beads = checked(al, sv, tv);
+        String version = DiptychVersion.get();
+        String base = id + "." + srcLang + "-" + tgtLang;
+
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(srcLang + "/" + fileName(a.relPath()), a.bytes());
+        entries.put(tgtLang + "/" + fileName(b.relPath()), b.bytes());
+        entries.put("side-by-side.html", SideBySideHtml.render(id, sv, tv, beads, now, version).getBytes(StandardCharsets.UTF_8));
+        entries.put(base + ".tmx", BundleFiles.tmx(id, sv, tv, beads, now, version));
+        entries.put(base + ".xlf", BundleFiles.xliff(id, sv, tv, beads));
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("statement", id);
+        manifest.put("title", Map.of(srcLang, nonNull(sv.title() == null ? null : HtmlEntities.decode(sv.title())),
+                tgtLang, nonNull(tv.title() == null ? null : HtmlEntities.decode(tv.title()))));
+        manifest.put("languages", Map.of("source", srcLang, "target", tgtLang));
+        List<Map<String, Object>> fileList = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", e.getKey());
+            f.put("sha256", sha256(e.getValue()));
+            f.put("bytes", e.getValue().length);
+            fileList.add(f);
+        }
+        manifest.put("files", fileList);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (BeadStatus s : BeadStatus.values()) counts.put(s.name().toLowerCase(java.util.Locale.ROOT), 0);
+        Set<String> reviewers = new java.util.TreeSet<>();
+        int doubtful = 0;
+        for (Bead bd : beads) {
+            counts.merge(bd.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            if (bd.reviewer() != null) reviewers.add(bd.reviewer());
+            if ("doubtful".equals(SideBySideHtml.state(bd))) doubtful++;
+        }
+        Map<String, Object> beadInfo = new LinkedHashMap<>();
+        beadInfo.put("total", beads.size());
+        beadInfo.put("byStatus", counts);
+        beadInfo.put("doubtful", doubtful);
+        manifest.put("beads", beadInfo);
+        manifest.put("reviewers", List.copyOf(reviewers));
+        manifest.put("exportedAt", now.toString());
+        manifest.put("diptychVersion", version);
+        manifest.put("formats", Map.of("tmx", "TMX 1.4b", "xliff", "XLIFF 2.0"));
+        byte[] manifestBytes;
+        try {
+            manifestBytes = Project.json().writeValueAsBytes(manifest);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, base + "/" + e.getKey(), e.getValue(), now);
+            put(zip, base + "/manifest.json", manifestBytes, now);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content, Instant time) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(time.toEpochMilli());
+        zip.putNextEntry(e);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static String fileName(String rel) {
+        return rel.substring(rel.lastIndexOf('/') + 1);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private ExportedFile writeFile(Path target, byte[] content, String lang, String url, Kind kind) {
+        guard(target);
+        String sum = sha256(content);
+        try {
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+                return new ExportedFile(target, lang, url, kind, sum, false);
+            }
+            org.diptych.project.AtomicFiles.write(target, content, null);
+        } catch (IOException e) {
+            throw new DiptychException(target + ": cannot write (" + e.getMessage() + ")", e);
+        }
+        return new ExportedFile(target, lang, url, kind, sum, true);
+    }
+
+    /** Refuses to write over the project's own files (originals, parsed versions, TM, backups, manifest). */
+    private void guard(Path target) {
+        Path t = target.toAbsolutePath().normalize();
+        Path dir = project.dir().toAbsolutePath().normalize();
+        for (String inner : List.of(Project.STATEMENTS, Project.TM, Project.BACKUPS)) {
+            if (t.startsWith(dir.resolve(inner))) {
+                throw new DiptychException(target + ": export would write inside the project's " + inner
+                        + " folder; choose an export folder outside the project");
+            }
+        }
+        if (t.equals(dir.resolve(Project.MANIFEST)) || t.equals(dir.resolve(org.diptych.project.ProjectLock.FILE))) {
+            throw new DiptychException(target + ": export would overwrite a project file; choose another export folder");
+        }
+    }
+
+    private static String readBack(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DiptychException(p + ": cannot read back for the link check (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static byte[] readAll(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new DiptychException(p + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

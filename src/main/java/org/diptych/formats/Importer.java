@@ -1,0 +1,331 @@
+package org.diptych.formats;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.diptych.DiptychException;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.FrontMatter;
+import org.diptych.model.Languages;
+import org.diptych.model.Paragraph;
+import org.diptych.model.Statement;
+import org.diptych.project.AtomicFiles;
+import org.diptych.project.Project;
+
+/**
+ * Imports a file as one language version of a statement: reads it with the Okapi filter for its format,
+ * detects (or takes) its encoding and language, and stores it in a project.
+ * <p>
+ * {@link #importFile} only reads; {@link #importInto} reads completely first and writes only when the whole
+ * file was understood, so that any failure (bad input, a version that exists already, an I/O error while
+ * writing) leaves the project exactly as it was.
+ */
+public final class Importer {
+    /** Files larger than this are refused (statements are a few hundred kilobytes at most). */
+    public static final long MAX_BYTES = 64L << 20;
+
+    private Importer() {}
+
+    /**
+     * Reads {@code file} without touching any project.
+     *
+     * @throws DiptychException with a one-line message naming the file and the reason: no such file, a folder,
+     *                          empty, unsupported extension, unknown format or encoding, unreadable content
+     *                          (damaged DOCX, broken front matter…), no text, language not determinable
+     */
+    public static ImportResult importFile(Path file, ImportOptions opts) {
+        if (opts == null) opts = ImportOptions.DEFAULTS;
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String where = file.toString();
+        if (Files.isDirectory(file)) throw new DiptychException(file + ": is a folder, not a file");
+        if (!Files.exists(file)) throw new DiptychException(file + ": no such file");
+        if (!Files.isRegularFile(file)) throw new DiptychException(file + ": not a regular file");
+
+        Format format;
+        if (opts.format() != null && !opts.format().isBlank()) {
+            format = Format.byName(opts.format());
+            if (format == null) {
+                throw new DiptychException(where + ": unknown format '" + opts.format()
+                        + "' (use markdown, text, lines, html, docx or xliff)");
+            }
+        } else {
+            format = Format.byFileName(name);
+            if (format == null) {
+                int dot = name.lastIndexOf('.');
+                throw new DiptychException(where + ": unsupported file type "
+                        + (dot < 0 ? "(no extension)" : "'" + name.substring(dot) + "'")
+                        + "; supported: " + Format.supportedList() + " (or give --format)");
+            }
+        }
+        String givenLang = null;
+        if (opts.lang() != null && !opts.lang().isBlank()) {
+            try {
+                givenLang = Languages.normalize(opts.lang());
+            } catch (IllegalArgumentException e) {
+                throw new DiptychException(where + ": " + e.getMessage());
+            }
+        }
+        byte[] bytes = readBytes(file);
+
+        List<String> warnings = new ArrayList<>();
+        List<Paragraph> paragraphs;
+        FrontMatter fm = FrontMatter.NONE;
+        String encoding = null, encodingReason = null;
+        String declaredLang = null, declaredHow = null;
+        switch (format) {
+            case DOCX -> paragraphs = DocxReader.read(bytes, where);
+            case XLIFF -> {
+                XliffReader.Result x = XliffReader.read(bytes, givenLang, where);
+                paragraphs = x.paragraphs();
+                warnings.addAll(x.warnings());
+                encoding = x.encoding();
+                encodingReason = "XML declaration";
+                declaredLang = x.lang();
+                declaredHow = "XLIFF " + x.side() + " language";
+            }
+            default -> {
+                EncodingDetector.Result enc = opts.encoding() != null && !opts.encoding().isBlank()
+                        ? forcedEncoding(opts.encoding(), bytes, where)
+                        : EncodingDetector.detect(bytes, format == Format.HTML);
+                encoding = enc.charset().name();
+                encodingReason = enc.reason();
+                if (!enc.charset().name().startsWith("UTF-16")) {
+                    for (byte b : bytes) {
+                        if (b == 0) throw new DiptychException(where + ": looks like a binary file, not text (NUL bytes)");
+                    }
+                }
+                String text = normalizeNewlines(EncodingDetector.decode(bytes, enc, where));
+                requireText(text, where);
+                switch (format) {
+                    case MARKDOWN -> {
+                        FrontMatterParser.Split split = FrontMatterParser.split(text, where);
+                        fm = split.frontMatter();
+                        MarkdownReader.Result md = MarkdownReader.read(split.body(), where, split.bodyFirstLine());
+                        paragraphs = md.paragraphs();
+                        warnings.addAll(md.warnings());
+                        String fmLang = fm.get("lang");
+                        if (fmLang == null) fmLang = fm.get("language");
+                        if (fmLang != null && !fmLang.isBlank()) {
+                            try {
+                                declaredLang = Languages.normalize(fmLang);
+                                declaredHow = "front matter 'lang'";
+                            } catch (IllegalArgumentException e) {
+                                warnings.add(where + ": front matter lang '" + fmLang + "' is not a supported language; ignored");
+                            }
+                        }
+                    }
+                    case HTML -> {
+                        HtmlReader.Result h = HtmlReader.read(text, where);
+                        paragraphs = h.paragraphs();
+                        if (h.title() != null) {
+                            Map<String, Object> fields = new LinkedHashMap<>();
+                            fields.put("title", h.title());
+                            fm = new FrontMatter(FrontMatter.Style.NONE, "", fields);
+                        }
+                        if (h.lang() != null) {
+                            try {
+                                declaredLang = Languages.normalize(h.lang());
+                                declaredHow = "<html lang>";
+                            } catch (IllegalArgumentException e) {
+                                warnings.add(where + ": <html lang=\"" + h.lang() + "\"> is not a supported language; ignored");
+                            }
+                        }
+                    }
+                    case LINES -> paragraphs = TextReader.read(text, true, where);
+                    default -> paragraphs = TextReader.read(text, false, where);
+                }
+            }
+        }
+        if (paragraphs.isEmpty()) throw new DiptychException(where + ": no text to import (no paragraphs found)");
+
+        String lang, langReason;
+        if (givenLang != null) {
+            lang = givenLang;
+            langReason = "given with --lang";
+            if (declaredLang != null && !Languages.base(declaredLang).equals(Languages.base(givenLang))) {
+                warnings.add(where + ": " + declaredHow + " says " + declaredLang + ", imported as " + givenLang + " as asked");
+            }
+        } else if (declaredLang != null) {
+            lang = declaredLang;
+            langReason = declaredHow;
+        } else {
+            StringBuilder sample = new StringBuilder();
+            if (fm.title() != null) sample.append(fm.title()).append('\n');
+            for (Paragraph p : paragraphs) {
+                if (sample.length() > 20000) break;
+                sample.append(p.text()).append('\n');
+            }
+            LanguageDetector.Result d = LanguageDetector.detect(sample.toString());
+            if (d == null) {
+                throw new DiptychException(where + ": cannot tell the language (ru, en or pt) from the text; give it with --lang");
+            }
+            lang = d.lang();
+            langReason = d.reason();
+        }
+        DocumentVersion v = new DocumentVersion(lang, name, format.id(), encoding, fm, paragraphs);
+        return new ImportResult(v, bytes, encoding, encodingReason, lang, langReason, warnings);
+    }
+
+    /**
+     * Reads {@code file} and stores it as the {@code lang} version of statement {@code statementId} (created if
+     * new): the original bytes under their file name and the parsed form as {@code version.json}.
+     *
+     * @param replace whether an existing version of that language may be replaced (its old original is moved
+     *                to the project's backups when the new file has another name)
+     * @throws DiptychException if the file cannot be imported, the statement id is invalid, the statement already
+     *                          has that language and {@code replace} is false, or writing fails; in every case
+     *                          the project is left as it was
+     */
+    public static ImportResult importInto(Project project, String statementId, Path file, ImportOptions opts,
+                                          boolean replace) {
+        if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
+        try {
+            Statement.validateId(statementId);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(e.getMessage());
+        }
+        ImportResult r = importFile(file, opts);
+        DocumentVersion v = r.version();
+        String lang = v.lang();
+        DocumentVersion existing = project.versionLanguages(statementId).contains(lang)
+                ? project.loadVersion(statementId, lang).orElse(null) : null;
+        if (existing != null && !replace) {
+            throw new DiptychException(file + ": statement '" + statementId + "' already has a " + lang
+                    + " version" + (existing.originalFile() == null ? "" : " (from " + existing.originalFile() + ")")
+                    + "; use --replace to replace it");
+        }
+        List<String> warnings = new ArrayList<>(r.warnings());
+        if (!project.manifest().languages().isEmpty() && !project.manifest().languages().contains(lang)) {
+            warnings.add(file + ": " + lang + " is not one of the project's languages ("
+                    + String.join(", ", project.manifest().languages()) + ")");
+        }
+        Path vd = project.versionDir(statementId, lang);
+        Path oldOriginal = existing == null || existing.originalFile() == null
+                || existing.originalFile().equals(v.originalFile()) ? null : vd.resolve(existing.originalFile());
+        if (oldOriginal != null && !Files.isRegularFile(oldOriginal)) oldOriginal = null;
+
+        Undo undo = new Undo(project.dir());
+        try {
+            undo.remember(vd.resolve(v.originalFile()));
+            undo.remember(vd.resolve(Project.VERSION_FILE));
+            if (oldOriginal != null) undo.remember(oldOriginal);
+            project.saveVersion(statementId, v, r.original());
+            if (oldOriginal != null) {
+                AtomicFiles.write(undo.backupOf(oldOriginal), Files.readAllBytes(oldOriginal), null);
+                Files.delete(oldOriginal);
+            }
+        } catch (IOException | RuntimeException e) {
+            undo.rollback();
+            if (e instanceof DiptychException de) throw de;
+            throw new DiptychException(vd + ": cannot save the imported version (" + Okapi.firstLine(e) + ")", e);
+        }
+        if (existing != null) {
+            try (var files = Files.list(project.statementDir(statementId))) {
+                boolean aligned = files.anyMatch(f -> f.getFileName().toString().matches("align\\.(.+-" + lang + "|" + lang + "-.+)\\.json"));
+                if (aligned) warnings.add(statementId + ": the replaced " + lang + " version was aligned; re-align it");
+            } catch (IOException ignored) {
+                // only a hint
+            }
+        }
+        return new ImportResult(v, r.original(), r.encoding(), r.encodingReason(), r.lang(), r.langReason(), warnings);
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) throw new DiptychException(file + ": file is empty");
+            if (size > MAX_BYTES) throw new DiptychException(file + ": file is too large to be a statement (" + (size >> 20) + " MB)");
+            return Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new DiptychException(file + ": permission denied", e);
+        } catch (IOException e) {
+            throw new DiptychException(file + ": cannot read (" + Okapi.firstLine(e) + ")", e);
+        }
+    }
+
+    private static EncodingDetector.Result forcedEncoding(String encoding, byte[] bytes, String where) {
+        try {
+            return EncodingDetector.forced(encoding, bytes);
+        } catch (DiptychException e) {
+            throw new DiptychException(where + ": " + e.getMessage());
+        }
+    }
+
+    static String normalizeNewlines(String s) {
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1);
+        return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Refuses text that is blank or that is really binary data (NUL or many other control characters). */
+    private static void requireText(String text, String where) {
+        if (text.isBlank()) throw new DiptychException(where + ": contains no text (only white space)");
+        int controls = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) throw new DiptychException(where + ": looks like a binary file, not text (NUL bytes)");
+            if (c < 0x20 && c != '\n' && c != '\t' && c != '\f') controls++;
+            else if (c == '\uFFFD') controls++;
+        }
+        if (controls > 0 && controls * 100 > text.length()) {
+            throw new DiptychException(where + ": looks like a binary file, not text (control characters)");
+        }
+    }
+
+    /**
+     * Remembers files (and their backups) before an import writes them, and puts everything back if the
+     * import fails half-way: old contents restored, new files and new folders removed.
+     */
+    static final class Undo {
+        private final Path projectDir;
+        private final Map<Path, byte[]> before = new LinkedHashMap<>();
+        private final List<Path> newDirs = new ArrayList<>();
+
+        Undo(Path projectDir) {
+            this.projectDir = projectDir.toAbsolutePath().normalize();
+        }
+
+        Path backupOf(Path file) {
+            Path rel = projectDir.relativize(file.toAbsolutePath().normalize());
+            return projectDir.resolve(Project.BACKUPS).resolve(rel);
+        }
+
+        /** Records {@code file} and its backup as they are now (content, or absence, and missing folders). */
+        void remember(Path file) throws IOException {
+            for (Path f : List.of(file.toAbsolutePath().normalize(), backupOf(file))) {
+                if (before.containsKey(f)) continue;
+                before.put(f, Files.isRegularFile(f) ? Files.readAllBytes(f) : null);
+                for (Path d = f.getParent(); d != null && d.startsWith(projectDir) && !d.equals(projectDir); d = d.getParent()) {
+                    if (!Files.exists(d) && !newDirs.contains(d)) newDirs.add(d);
+                }
+            }
+        }
+
+        /** Restores every remembered file and removes folders that did not exist (deepest first). */
+        void rollback() {
+            for (Map.Entry<Path, byte[]> e : before.entrySet()) {
+                try {
+                    if (e.getValue() == null) Files.deleteIfExists(e.getKey());
+                    else if (!Files.isRegularFile(e.getKey()) || !java.util.Arrays.equals(Files.readAllBytes(e.getKey()), e.getValue())) {
+                        AtomicFiles.write(e.getKey(), e.getValue(), null);
+                    }
+                } catch (IOException ignored) {
+                    // best effort: keep restoring the rest
+                }
+            }
+            newDirs.sort((a, b) -> b.getNameCount() - a.getNameCount());
+            for (Path d : newDirs) {
+                try (var s = Files.list(d)) {
+                    if (s.findAny().isEmpty()) Files.delete(d);
+                } catch (IOException ignored) {
+                    // not there or not empty
+                }
+            }
+        }
+    }
+}
