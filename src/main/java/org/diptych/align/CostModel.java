@@ -41,6 +41,8 @@ import org.diptych.model.Languages;
  *       against plain text costs, heading against bold opener earns a little (translators turn
  *       {@code ###} into bold lines). A heading inside a multi-paragraph bead costs.</li>
  *   <li><b>quotes</b>: quotation marks and brackets matched (+) or not (−).</li>
+ *   <li>Two link-only lines ({@code [Title](url)}, the links of a post to its other language versions) pair
+ *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
  * </ul>
  * Since multi-paragraph beads add the pairwise evidence of their paragraphs, a key repeated in two
  * paragraphs of one side may count twice; the unmatched penalty is charged per paragraph, so this is
@@ -83,7 +85,9 @@ final class CostModel {
     // -------------------------------------------------------------- structure and quotes
     static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
             STRUCT_LIST_PLAIN = -0.3, STRUCT_LINK_OTHER = -1.5, STRUCT_OTHER = -0.5, STRUCT_INNER_HEADING = -1.5;
-    /** A translator's note or credit line in a bead with anything: notes are additions, they stand alone. */
+    /** Two link-only lines paired. */
+    static final double LINK_PAIR = 3.0;
+    /** A translator's note or credit line in a bead with anything (notes are additions, they stand alone); a link-only line with more than one unit. */
     static final double STRUCT_NOTE = -3.0;
     static final double QUOTE_W = 0.3, QUOTE_U = 0.4;
 
@@ -196,6 +200,11 @@ final class CostModel {
     /** Score of the bead of source units [i0, i0+a) and target units [j0, j0+b). */
     double score(int i0, int a, int j0, int b) {
         if (a == 0 || b == 0) return PRIOR_SKIP;
+        if (a == 1 && b == 1 && src.struct[i0] == Units.LINK && tgt.struct[j0] == Units.LINK) {
+            // link-only lines (a post's links to its other language versions) pair by position: their
+            // titles and targets differ between versions by design, so only the structure counts
+            return LINK_PAIR;
+        }
         double prior;
         if (a == 1 && b == 1) prior = 0;
         else if (a + b == 3) prior = PRIOR_21;
@@ -246,8 +255,8 @@ final class CostModel {
         double s = compare(src.struct[i0], tgt.struct[j0]);
         for (int x = 1; x < a; x++) s += inner(src, i0 + x);
         for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
-        if (a > 1 && src.struct[i0] == Units.NOTE) s += STRUCT_NOTE;
-        if (b > 1 && tgt.struct[j0] == Units.NOTE) s += STRUCT_NOTE;
+        if (a > 1 && (src.struct[i0] == Units.NOTE || src.struct[i0] == Units.LINK)) s += STRUCT_NOTE;
+        if (b > 1 && (tgt.struct[j0] == Units.NOTE || tgt.struct[j0] == Units.LINK)) s += STRUCT_NOTE;
         return s;
     }
 
@@ -255,7 +264,7 @@ final class CostModel {
     private static double inner(Units u, int x) {
         byte s = u.struct[x];
         if (isHeading(s) || s == Units.BOLD && u.len[x] <= 100) return STRUCT_INNER_HEADING;
-        if (s == Units.NOTE) return STRUCT_NOTE;
+        if (s == Units.NOTE || s == Units.LINK) return STRUCT_NOTE;
         return 0;
     }
 

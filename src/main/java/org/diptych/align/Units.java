@@ -193,6 +193,10 @@ final class Units {
         names[i] = w.names.toSortedSet();
         cogs[i] = w.cogs.toSortedSet();
         lex[i] = lexSide == null ? KeyBuffer.EMPTY : lexSide.keysOf(w.stems);
+        if (st == LINK) {
+            // a link-only line points to another language version: its title and target are no evidence
+            nums[i] = urls[i] = names[i] = cogs[i] = lex[i] = KeyBuffer.EMPTY;
+        }
     }
 
     static byte structureOf(Paragraph p, String markup) {

@@ -82,9 +82,18 @@ public final class OwnStatements {
 
     /** Gold beads from a TSV resource; {@code reversed} swaps the sides (for the opposite direction). */
     public static List<AlignedBead> gold(String name, boolean reversed) {
+        return goldFrom(read(name), name, reversed);
+    }
+
+    /** Gold beads from TSV text ({@code srcIdxs<TAB>tgtIdxs} per line). */
+    public static List<AlignedBead> goldFrom(String tsv, String name) {
+        return goldFrom(tsv, name, false);
+    }
+
+    static List<AlignedBead> goldFrom(String tsv, String name, boolean reversed) {
         List<AlignedBead> out = new ArrayList<>();
         int s = 0, t = 0;
-        for (String line : read(name).split("\n")) {
+        for (String line : tsv.split("\n")) {
             if (line.isBlank()) continue;
             String[] f = line.split("\t", -1);
             int[] a = range(f[reversed ? 1 : 0]), b = range(f[reversed ? 0 : 1]);
