@@ -257,7 +257,8 @@ public final class Aligner {
             w *= 2;
         }
         for (int k = 0; k < r.path().size(); k++) {
-            out.add(toBead(st, r.path().get(k), model.confidence(r.posterior()[k])));
+            int[] b = r.path().get(k);
+            out.add(toBead(st, b, model.confidence(r.posterior()[k], st[0] + b[0], b[1], st[2] + b[2], b[3])));
         }
     }
 

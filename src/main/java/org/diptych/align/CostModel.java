@@ -49,10 +49,11 @@ import org.diptych.model.Languages;
  * consistent between shapes.
  *
  * <h2>Confidence</h2>
- * The posterior of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}, then
- * mapped by {@code σ(A·logit(p) + B)}; {@link #CAL_A} and {@link #CAL_B} were fitted by
- * {@code org.diptych.bench.AlignCalibration} on seeded perturbations of the project's own test statements
- * (never on the benchmark's evaluation texts).
+ * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
+ * (forward-backward over the band), then mapped by a logistic function of logit(p) and the bead's kind
+ * (one-sided, multi-paragraph, holding a short unit): {@code σ(w·x)}, see {@link #calibrationFeatures}. The
+ * weights {@link #CALIBRATION} were fitted by {@code org.diptych.align.AlignCalibration} (test sources) on
+ * seeded perturbations of the project's own test statements, never on the benchmark's evaluation texts.
  */
 final class CostModel {
     // -------------------------------------------------------------- priors (log probabilities)
@@ -93,7 +94,10 @@ final class CostModel {
 
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
-    static final double CAL_A = 1.055, CAL_B = 1.088;
+    /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
+    static final double[] CALIBRATION = {-0.579, 3.01, 0.784, 3.35, 0.175};
+    /** A unit shorter than this (characters) carries little evidence. */
+    static final int SHORT = 40;
 
     /** Bead shapes the programme tries, as {a, b} pairs; list shapes come last. */
     static final int[][] SHAPES;
@@ -292,12 +296,26 @@ final class CostModel {
     }
 
     /** Temperature of the posteriors and the calibration map; constants, changed only by the calibration tool. */
-    double temperature = TEMPERATURE, calA = CAL_A, calB = CAL_B;
+    double temperature = TEMPERATURE;
+    double[] calibration = CALIBRATION.clone();
 
-    /** The reported confidence of a bead whose posterior (at {@link #temperature}) is {@code posterior}. */
-    double confidence(double posterior) {
+    /**
+     * The features of the calibration map for a bead of the best path: 1, logit(posterior), one-sided bead,
+     * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead.
+     */
+    double[] calibrationFeatures(double posterior, int i0, int a, int j0, int b) {
         double p = clamp(posterior, 1e-6, 1 - 1e-6);
-        double z = calA * Math.log(p / (1 - p)) + calB;
+        boolean shortUnit = false;
+        for (int x = i0; x < i0 + a && !shortUnit; x++) shortUnit = src.len[x] < SHORT;
+        for (int y = j0; y < j0 + b && !shortUnit; y++) shortUnit = tgt.len[y] < SHORT;
+        return new double[] {1, Math.log(p / (1 - p)), a == 0 || b == 0 ? 1 : 0, a > 1 || b > 1 ? 1 : 0, shortUnit ? 1 : 0};
+    }
+
+    /** The reported confidence of a bead of the best path whose posterior (at {@link #temperature}) is {@code posterior}. */
+    double confidence(double posterior, int i0, int a, int j0, int b) {
+        double[] x = calibrationFeatures(posterior, i0, a, j0, b);
+        double z = 0;
+        for (int k = 0; k < x.length; k++) z += calibration[k] * x[k];
         return 1 / (1 + Math.exp(-z));
     }
 

@@ -32,7 +32,7 @@ public final class CalibDebug {
                 }
                 String kind = b.type() + " vs " + gs.toString().trim();
                 kinds.merge(kind, 1, Integer::sum);
-                if (shown++ < Integer.parseInt(args[1])) {
+                if ((args.length < 3 || kind.equals(args[2])) && shown++ < Integer.parseInt(args[1])) {
                     System.out.printf("%s %s %.3f gold: %s%n", p[0].lang + "-" + p[1].lang, Metrics.key(b), b.confidence(), gs);
                     for (int i = b.sourceStart(); i < b.sourceEnd(); i++) System.out.println("   S " + cut(p[0].paragraphs.get(i).markup()));
                     for (int j = b.targetStart(); j < b.targetEnd(); j++) System.out.println("   T " + cut(p[1].paragraphs.get(j).markup()));
