@@ -26,8 +26,10 @@ import org.diptych.model.Languages;
  *   <li><b>length</b> (Gale and Church, with a proportional term for long paragraphs):
  *       {@code δ = (lt − c·ls) / sqrt(s2·μ + (κ·μ)²)}, {@code μ = (ls + lt/c)/2}, score
  *       {@code bonus − (ν+1)/2·ln(1 + δ²/ν)} (Student's t, ν = {@link #LEN_DF}: heavy tails for the sentence a
- *       translator added or dropped; floored at {@link #LEN_FLOOR}), where {@code bonus = ln(L̄t/σ) − 0.92} is the
- *       log ratio of the matched length density to a broad unmatched one. {@code c} (target characters per
+ *       translator added or dropped; floored at {@link #LEN_FLOOR}), where {@code bonus} is the log ratio of the
+ *       density of lt at its expected value under "translation" to its density among the target document's
+ *       own paragraph lengths (a smoothed histogram of log lengths): two short lines of matching length prove
+ *       little in a document full of short lines. {@code c} (target characters per
  *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
  *   <li><b>evidence</b> for each class of keys (numbers and dates, URLs and e-mails, names and acronyms
  *       through transliteration, cognates, lexicon entries; see {@link Units}): every key shared by the two
@@ -73,6 +75,8 @@ final class CostModel {
     static final double KAPPA0 = 0.10;
     static final double LEN_FLOOR = -24;
     static final double LEN_DF = 6;
+    /** Width of a bin of the length histogram, in natural log units. */
+    static final double LOG_BIN = 0.25;
 
     // -------------------------------------------------------------- evidence rates (p: true pairs, q: chance)
     static final double NUM_P = 0.85, NUM_Q = 0.06;
@@ -95,7 +99,7 @@ final class CostModel {
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
     /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {-0.579, 3.01, 0.784, 3.35, 0.175};
+    static final double[] CALIBRATION = {0.265, 2.529, 0.616, 2.098, 0.214};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -130,7 +134,8 @@ final class CostModel {
     private int[] srcQuoteSum, tgtQuoteSum;
     /** Number of consecutive list-like units ending just before index k. */
     private int[] srcListRun, tgtListRun;
-    private double meanTgtLen;
+    /** See {@link #lengthHistogram}. */
+    private final double[] nullLog;
 
     static final int NUM = Units.NUM, URL = Units.URL, NAME = Units.NAME, COG = Units.COG, LEX = Units.LEX;
 
@@ -151,7 +156,7 @@ final class CostModel {
         tgtQuoteSum = prefixInt(tgt.quotes);
         srcListRun = listRuns(src);
         tgtListRun = listRuns(tgt);
-        meanTgtLen = tgt.n == 0 ? 100 : (double) tgt.totalLen / tgt.n;
+        nullLog = lengthHistogram(tgt);
         srcPairs = pairUnions(src);
         tgtPairs = pairUnions(tgt);
     }
@@ -248,11 +253,35 @@ final class CostModel {
         double var = S2 * mu + (kappa * mu) * (kappa * mu);
         double d = (lt - c * ls);
         double sigma = Math.sqrt(var) * c;
-        double bonus = clamp(Math.log(meanTgtLen / sigma) - 0.92, 0, 4);
+        // log density of lt at its expected value under "translation", against its density under "unrelated"
+        // (the target document's own distribution of paragraph lengths)
+        double bonus = clamp(-Math.log(sigma) - 0.92 - nullLogDensity(lt), -3, 6);
         double z2 = d * d / (var * c * c);
         // Student's t with LEN_DF degrees of freedom: Gaussian near the centre, heavy tails for the
         // sentence a translator added or left out
         return Math.max(LEN_FLOOR, bonus - (LEN_DF + 1) / 2 * Math.log(1 + z2 / LEN_DF));
+    }
+
+    /** Log density (per character) of a target length among the target document's paragraph lengths. */
+    double nullLogDensity(double lt) {
+        int bin = (int) clamp(Math.floor(Math.log(Math.max(1, lt)) / LOG_BIN), 0, nullLog.length - 1);
+        return nullLog[bin] - Math.log(Math.max(1, lt));
+    }
+
+    /** Smoothed histogram of log lengths (bins of {@link #LOG_BIN}) as log densities per unit of log length. */
+    private static double[] lengthHistogram(Units u) {
+        int bins = (int) Math.ceil(Math.log(100_000) / LOG_BIN);
+        double[] h = new double[bins];
+        for (int x = 0; x < u.n; x++) h[(int) Math.min(bins - 1, Math.floor(Math.log(Math.max(1, u.len[x])) / LOG_BIN))]++;
+        double[] sm = new double[bins];
+        double total = 0;
+        for (int b = 0; b < bins; b++) {
+            double v = 0.5 * h[b] + 0.25 * (b > 0 ? h[b - 1] : 0) + 0.25 * (b + 1 < bins ? h[b + 1] : 0) + 0.2;
+            sm[b] = v;
+            total += v;
+        }
+        for (int b = 0; b < bins; b++) sm[b] = Math.log(sm[b] / total / LOG_BIN);
+        return sm;
     }
 
     private double structure(int i0, int a, int j0, int b) {

@@ -261,7 +261,7 @@ final class Units {
             "август", "сентябр", "октябр", "ноябр", "декабр"};
 
     static int month(String word, boolean capitalised) {
-        if (word.length() > 9) return 0;
+        if (word.length() > 9 || "jJfFmMaAsSoOnNdDяЯфФмМаАиИсСоОнНдД".indexOf(word.charAt(0)) < 0) return 0;
         String w = word.toLowerCase(Locale.ROOT);
         Integer m = MONTHS.get(w);
         if (m != null) return m;
