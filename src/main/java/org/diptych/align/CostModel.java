@@ -31,13 +31,16 @@ import org.diptych.model.Languages;
  *       own paragraph lengths (a smoothed histogram of log lengths): two short lines of matching length prove
  *       little in a document full of short lines. {@code c} (target characters per
  *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
- *   <li><b>evidence</b> for each class of keys (numbers and dates, URLs and e-mails, names and acronyms
- *       through transliteration, cognates, lexicon entries; see {@link Units}): every key shared by the two
- *       sides earns {@code w}, every key of either side left unmatched costs {@code u}. With p = rate at
- *       which a key finds its partner in a true pair and q = the same rate in an unrelated pair,
- *       {@code w = ln(p/q)} and {@code u = ln((1−q)/(1−p))}. Rates of cognates and lexicon entries depend
- *       on the language pair and are re-estimated from the first pass (true pairs: the pass's 1:1 beads;
- *       unrelated pairs: the same beads shifted by three); numbers, URLs and names use fixed rates.</li>
+ *   <li><b>evidence</b> of the keys of both sides (see {@link Units}), taken as the unions over each side's
+ *       paragraphs. Exact anchors — numbers and dates, URLs and e-mails, names and acronyms through
+ *       transliteration: every key shared earns {@code w = ln(p/q)}, every key of either side left unmatched
+ *       costs {@code u = ln((1−q)/(1−p))}, with p the rate at which such a key finds its partner in a true pair
+ *       and q the rate in an unrelated one (fixed: {@code NUM_*}, {@code URL_*}, {@code NAME_*}). Bags of
+ *       words — cognates and lexicon entries, whose rates vary a lot between paragraphs and language pairs:
+ *       {@code DICE_WEIGHT · (Dice − chance) · sqrt(min(|A|, |B|))}, where chance is the Dice of unrelated
+ *       paragraphs, re-estimated from the first pass (its 1:1 beads shifted by three). The square root makes
+ *       two 1:1 beads worth more than one 2:2 bead of the same similarity, so cross matches between
+ *       neighbouring paragraphs do not glue them together.</li>
  *   <li><b>structure</b>: the first paragraph of each side compared by markdown role — heading levels, list
  *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
  *       against plain text costs, heading against bold opener earns a little (translators turn
@@ -46,9 +49,8 @@ import org.diptych.model.Languages;
  *   <li>Two link-only lines ({@code [Title](url)}, the links of a post to its other language versions) pair
  *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
  * </ul>
- * Since multi-paragraph beads add the pairwise evidence of their paragraphs, a key repeated in two
- * paragraphs of one side may count twice; the unmatched penalty is charged per paragraph, so this is
- * consistent between shapes.
+ * A translator's note or credit line (see {@link Units}) and a link-only line cost {@link #STRUCT_NOTE} in a
+ * bead with other paragraphs: they stand alone.
  *
  * <h2>Confidence</h2>
  * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
@@ -223,7 +225,7 @@ final class CostModel {
                 + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
     }
 
-    /** The parts of {@link #score}, for diagnostics. */
+    /** The parts of {@link #score}, for diagnostics ({@code ExplainDebug} in the test sources). */
     String explain(int i0, int a, int j0, int b) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(java.util.Locale.ROOT, "%d:%d total=%.2f", a, b, score(i0, a, j0, b)));
