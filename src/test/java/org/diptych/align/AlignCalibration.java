@@ -33,6 +33,10 @@ public final class AlignCalibration {
         double[] temps = args.length > 1 ? new double[] {Double.parseDouble(args[1])} : new double[] {1.0, 1.5, 2.0, 3.0, 4.0, 6.0};
         for (double t : temps) {
             List<double[]> xy = collect(pairs, t);
+            if (args.length > 2 && args[2].equals("simple")) {
+                // the two-parameter map σ(A·logit(p) + B): bead-kind features zeroed
+                for (double[] v : xy) v[2] = v[3] = v[4] = 0;
+            }
             double[] w = fit(xy);
             int right = 0;
             for (double[] v : xy) right += (int) v[v.length - 1];
