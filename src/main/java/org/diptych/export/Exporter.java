@@ -22,14 +22,14 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import net.sf.okapi.common.resource.TextFragment;
-
 import org.diptych.DiptychException;
 import org.diptych.DiptychVersion;
 import org.diptych.Progress;
 import org.diptych.export.ExportReport.ExportedFile;
 import org.diptych.export.ExportReport.Kind;
 import org.diptych.export.ExportReport.LinkCheck;
+import org.diptych.formats.DocumentUnits;
+import org.diptych.formats.Format;
 import org.diptych.formats.MarkdownWriter;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
@@ -56,8 +56,10 @@ import org.diptych.project.Project;
  *     {@code ref} (the statement id) are set in the front matter; reciprocal link lines already at the top
  *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8.</li>
  * <li><b>html</b>, <b>docx</b>: imported and unchanged, the original bytes; edited, or translated in Diptych
- *     (no original file of its own), the original of its source version run through Okapi with every content
- *     unit replaced by the translated paragraphs ({@link OkapiDocuments}, {@link InlineMarkup}).</li>
+ *     (no original file of its own), the original of its source version run through Okapi with every
+ *     paragraph replaced by its translation and the HTML title by the version's title ({@link DocumentUnits}
+ *     defines which text units are paragraphs and the markup: inline HTML, or {@code **bold**}/{@code *italic*}
+ *     for DOCX). Attribute texts outside paragraphs stay as in the original (a warning says so).</li>
  * <li><b>text</b>, <b>lines</b>: paragraphs separated by a blank line / a newline, in the version's encoding.</li>
  * <li>other formats (XLIFF) are not written; a warning says so.</li>
  * </ul>
@@ -381,55 +383,77 @@ public final class Exporter {
 
     // ---------------------------------------------------------------- HTML and DOCX through Okapi
 
+    /**
+     * An HTML or DOCX version through {@link DocumentUnits}: with an original of its own, the original's bytes
+     * when no paragraph (nor the title) differs from what the original reads as, else the original with the
+     * changed paragraphs replaced; translated in Diptych, the original of its source version with every
+     * paragraph replaced by its translation ({@link #unitTexts}) and the title by the version's title.
+     */
     private byte[] document(Statement st, DocumentVersion v, List<String> warnings) {
         String id = st.id();
         String lang = v.lang();
+        Format format = Format.byName(v.format());
         if (hasOriginal(id, v)) {
             Path original = project.originalFile(id, lang).orElseThrow();
-            List<TextFragment> units = OkapiDocuments.contentUnits(original, v.format(), lang);
+            byte[] bytes = readAll(original);
+            DocumentUnits.Content units = DocumentUnits.read(format, bytes, v.encoding(), original.toString());
             List<Paragraph> paras = v.paragraphs();
-            if (units.size() != paras.size()) {
-                warnings.add("[" + lang + "] " + original.getFileName() + " has " + units.size() + " text units but the version has "
-                        + paras.size() + " paragraphs: written as imported, edits (if any) not applied");
-                return readAll(original);
+            if (units.paragraphs().size() != paras.size()) {
+                warnings.add("[" + lang + "] " + original.getFileName() + " has " + units.paragraphs().size()
+                        + " paragraphs but the version has " + paras.size() + ": written as imported, edits (if any) not applied");
+                return bytes;
             }
-            boolean same = true;
-            for (int i = 0; i < units.size() && same; i++) {
-                same = norm(units.get(i).getText()).equals(norm(paras.get(i).text()));
+            String[] changed = new String[paras.size()];
+            boolean any = false;
+            for (int i = 0; i < changed.length; i++) {
+                String m = paras.get(i).markup();
+                if (!m.equals(units.paragraphs().get(i).markup())) {
+                    changed[i] = m;
+                    any = true;
+                }
             }
-            if (same) return readAll(original);
-            List<String> markups = paras.stream().map(Paragraph::markup).toList();
-            return merge(original, v.format(), lang, lang, markups, warnings);
+            String title = changedTitle(v, units);
+            if (!any && title == null) return bytes;
+            return merge(format, bytes, v.encoding(), original, lang, lang, Arrays.asList(changed), title, warnings);
         }
         Source src = sourceOf(st, v).orElseThrow(() -> new DiptychException("statement '" + id + "' [" + lang
                 + "]: translated " + v.format() + " version has no source version with an original file to take the layout from"));
-        Path original = project.originalFile(id, src.version.lang()).orElseThrow();
-        List<TextFragment> units = OkapiDocuments.contentUnits(original, v.format(), src.version.lang());
-        if (units.size() != src.version.paragraphs().size()) {
-            throw new DiptychException(original + ": has " + units.size() + " text units but the " + src.version.lang()
-                    + " version has " + src.version.paragraphs().size() + " paragraphs; cannot place the " + lang + " translation");
+        String srcLang = src.version.lang();
+        Path original = project.originalFile(id, srcLang).orElseThrow();
+        byte[] bytes = readAll(original);
+        DocumentUnits.Content units = DocumentUnits.read(format, bytes, src.version.encoding(), original.toString());
+        if (units.paragraphs().size() != src.version.paragraphs().size()) {
+            throw new DiptychException(original + ": has " + units.paragraphs().size() + " paragraphs but the " + srcLang
+                    + " version has " + src.version.paragraphs().size() + "; cannot place the " + lang + " translation");
         }
-        return merge(original, v.format(), src.version.lang(), lang, unitTexts(src, v, warnings), warnings);
+        String title = v.title() == null || v.title().isBlank() ? null : v.title().strip();
+        if (title == null && units.title() != null) {
+            warnings.add("[" + lang + "] no title: the " + srcLang + " page title was kept; give the version a title");
+        }
+        return merge(format, bytes, src.version.encoding(), original, srcLang, lang, unitTexts(src, v, warnings), title, warnings);
     }
 
-    private static String norm(String s) {
-        return s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    /** The version's title when it differs from the original's, else null. */
+    private static String changedTitle(DocumentVersion v, DocumentUnits.Content units) {
+        String t = v.title();
+        if (t == null || t.isBlank() || units.title() == null) return null;
+        return t.strip().equals(units.title()) ? null : t.strip();
     }
 
-    private static byte[] merge(Path original, String format, String srcLang, String tgtLang, List<String> markups,
-                                List<String> warnings) {
-        boolean[] lost = {false}, dropped = {false};
-        byte[] out = OkapiDocuments.merge(original, format, srcLang, tgtLang, (i, source) -> {
-            String m = i < markups.size() ? markups.get(i) : null;
-            if (m == null) return null;
-            InlineMarkup.Result r = InlineMarkup.toFragment(m, source, format);
-            lost[0] |= r.formattingLost();
-            dropped[0] |= r.unknownCodesDropped();
-            return r.fragment();
-        });
-        if (lost[0]) warnings.add("[" + tgtLang + "] some paragraphs carry no inline codes: their formatting (bold, links) was not kept");
-        if (dropped[0]) warnings.add("[" + tgtLang + "] some inline codes do not exist in the original and were dropped");
-        return out;
+    private static byte[] merge(Format format, byte[] original, String encoding, Path file, String srcLang, String tgtLang,
+                                List<String> markups, String title, List<String> warnings) {
+        DocumentUnits.Merged m = DocumentUnits.merge(format, original, encoding, file.toString(), srcLang, tgtLang,
+                i -> i < markups.size() ? markups.get(i) : null, title);
+        if (m.formattingLost()) {
+            warnings.add("[" + tgtLang + "] some inline formatting of the " + srcLang + " original could not be carried over"
+                    + (format == Format.DOCX ? " (links, underline, fields, or bold/italic the original paragraph has no run for)"
+                    : " (paragraphs without the original's tags)"));
+        }
+        if (m.textsKept() > 0 && !srcLang.equals(tgtLang)) {
+            warnings.add("[" + tgtLang + "] " + m.textsKept() + " text(s) outside the paragraphs (alt, title or meta attributes)"
+                    + " kept in " + srcLang);
+        }
+        return m.bytes();
     }
 
     /** The version a translated version was made from, and how their paragraphs correspond. */
