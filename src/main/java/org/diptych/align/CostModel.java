@@ -101,7 +101,7 @@ final class CostModel {
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
     /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {0.265, 2.529, 0.616, 2.098, 0.214};
+    static final double[] CALIBRATION = {-0.048, 2.559, 0.714, 3.643, 1.016, -3.155};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -332,14 +332,17 @@ final class CostModel {
 
     /**
      * The features of the calibration map for a bead of the best path: 1, logit(posterior), one-sided bead,
-     * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead.
+     * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the last two
+     * (a short line glued to a neighbour is the commonest doubtful merge).
      */
     double[] calibrationFeatures(double posterior, int i0, int a, int j0, int b) {
         double p = clamp(posterior, 1e-6, 1 - 1e-6);
         boolean shortUnit = false;
         for (int x = i0; x < i0 + a && !shortUnit; x++) shortUnit = src.len[x] < SHORT;
         for (int y = j0; y < j0 + b && !shortUnit; y++) shortUnit = tgt.len[y] < SHORT;
-        return new double[] {1, Math.log(p / (1 - p)), a == 0 || b == 0 ? 1 : 0, a > 1 || b > 1 ? 1 : 0, shortUnit ? 1 : 0};
+        boolean multi = a > 1 || b > 1;
+        return new double[] {1, Math.log(p / (1 - p)), a == 0 || b == 0 ? 1 : 0, multi ? 1 : 0, shortUnit ? 1 : 0,
+                multi && shortUnit ? 1 : 0};
     }
 
     /** The reported confidence of a bead of the best path whose posterior (at {@link #temperature}) is {@code posterior}. */

@@ -35,7 +35,7 @@ public final class AlignCalibration {
             List<double[]> xy = collect(pairs, t);
             if (args.length > 2 && args[2].equals("simple")) {
                 // the two-parameter map σ(A·logit(p) + B): bead-kind features zeroed
-                for (double[] v : xy) v[2] = v[3] = v[4] = 0;
+                for (double[] v : xy) v[2] = v[3] = v[4] = v[5] = 0;
             }
             double[] w = fit(xy);
             int right = 0;
@@ -109,7 +109,7 @@ public final class AlignCalibration {
             Units s = Units.of(p[0].paragraphs, null), u = Units.of(p[1].paragraphs, null);
             CostModel m = new CostModel(s, u, p[0].lang, p[1].lang);
             m.temperature = t;
-            m.calibration = new double[] {0, 1, 0, 0, 0};
+            m.calibration = new double[] {0, 1, 0, 0, 0, 0};
             List<AlignedBead> got = Aligner.alignUnits(s, u, m, List.of(), Set.of(), Progress.NONE);
             Set<String> gold = new HashSet<>();
             for (AlignedBead b : BenchDoc.gold(p[0], p[1])) gold.add(Metrics.key(b));
