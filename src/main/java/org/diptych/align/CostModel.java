@@ -92,6 +92,8 @@ final class CostModel {
     // -------------------------------------------------------------- structure and quotes
     static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
             STRUCT_LIST_PLAIN = -0.3, STRUCT_LINK_OTHER = -1.5, STRUCT_OTHER = -0.5, STRUCT_INNER_HEADING = -1.5;
+    /** A short line (not a list item) in a 2:1, 1:2 or 2:2 bead. */
+    static final double SHORT_MERGE = -0.5;
     /** Two link-only lines paired. */
     static final double LINK_PAIR = 3.0;
     /** A translator's note or credit line in a bead with anything (notes are additions, they stand alone); a link-only line with more than one unit. */
@@ -101,7 +103,7 @@ final class CostModel {
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
     /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {-0.048, 2.559, 0.714, 3.643, 1.016, -3.155};
+    static final double[] CALIBRATION = {-0.053, 2.397, 0.701, 3.583, 0.941, -2.521};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -290,6 +292,11 @@ final class CostModel {
         double s = compare(src.struct[i0], tgt.struct[j0]);
         for (int x = 1; x < a; x++) s += inner(src, i0 + x);
         for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
+        if (a + b == 3 || a == 2 && b == 2) {
+            // a short line glued to a neighbour: more often a line left out or added
+            for (int x = i0; x < i0 + a; x++) if (a > 1 && src.len[x] < SHORT && src.struct[x] != Units.LIST) s += SHORT_MERGE;
+            for (int y = j0; y < j0 + b; y++) if (b > 1 && tgt.len[y] < SHORT && tgt.struct[y] != Units.LIST) s += SHORT_MERGE;
+        }
         if (a > 1 && (src.struct[i0] == Units.NOTE || src.struct[i0] == Units.LINK)) s += STRUCT_NOTE;
         if (b > 1 && (tgt.struct[j0] == Units.NOTE || tgt.struct[j0] == Units.LINK)) s += STRUCT_NOTE;
         return s;
