@@ -103,7 +103,7 @@ final class CostModel {
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
     /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {-0.053, 2.397, 0.701, 3.583, 0.941, -2.521};
+    static final double[] CALIBRATION = {-0.131, 2.456, 0.757, 3.607, 1.015, -2.545};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -293,13 +293,18 @@ final class CostModel {
         for (int x = 1; x < a; x++) s += inner(src, i0 + x);
         for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
         if (a + b == 3 || a == 2 && b == 2) {
-            // a short line glued to a neighbour: more often a line left out or added
-            for (int x = i0; x < i0 + a; x++) if (a > 1 && src.len[x] < SHORT && src.struct[x] != Units.LIST) s += SHORT_MERGE;
-            for (int y = j0; y < j0 + b; y++) if (b > 1 && tgt.len[y] < SHORT && tgt.struct[y] != Units.LIST) s += SHORT_MERGE;
+            // a short line glued to a neighbour: more often a line left out or added (a lead-in ending
+            // with a colon, "Signed:", opening the bead is the exception: it introduces what follows)
+            for (int x = i0; x < i0 + a; x++) if (a > 1 && shortGlued(src, x, x == i0)) s += SHORT_MERGE;
+            for (int y = j0; y < j0 + b; y++) if (b > 1 && shortGlued(tgt, y, y == j0)) s += SHORT_MERGE;
         }
         if (a > 1 && (src.struct[i0] == Units.NOTE || src.struct[i0] == Units.LINK)) s += STRUCT_NOTE;
         if (b > 1 && (tgt.struct[j0] == Units.NOTE || tgt.struct[j0] == Units.LINK)) s += STRUCT_NOTE;
         return s;
+    }
+
+    private static boolean shortGlued(Units u, int x, boolean first) {
+        return u.len[x] < SHORT && u.struct[x] != Units.LIST && !(first && u.plain[x].endsWith(":"));
     }
 
     /** Cost of a unit inside a bead, after its first unit: headings and heading-like bold lines open beads. */
