@@ -216,7 +216,7 @@ final class Units {
                 break;
         }
         if (markup.isEmpty()) return PLAIN;
-        if (NOTE_MD.matcher(markup).find()) return NOTE;
+        if (mayBeNote(markup) && NOTE_MD.matcher(markup).find()) return NOTE;
         char c = markup.charAt(0);
         if (c == '#') {
             Matcher h = HEADING_MD.matcher(markup);
@@ -230,6 +230,15 @@ final class Units {
             return LIST;
         }
         return PLAIN;
+    }
+
+    /** Whether the first letter of a line can start a note marker (t, n, п, р: translator, nota, примечание …). */
+    private static boolean mayBeNote(String markup) {
+        for (int i = 0; i < markup.length() && i < 8; i++) {
+            char c = Character.toLowerCase(markup.charAt(i));
+            if (Character.isLetter(c)) return c == 't' || c == 'n' || c == 'п' || c == 'р' || c == 'о';
+        }
+        return false;
     }
 
     /** Plain text of a markdown line: markers, emphasis and link targets removed. */

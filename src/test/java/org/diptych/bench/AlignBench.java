@@ -78,7 +78,7 @@ public final class AlignBench {
         BenchDoc eng = Udhr.load(dir, "eng"), rus = Udhr.load(dir, "rus");
         int copies = (LONG_UNITS + eng.size() - 1) / eng.size();
         BenchDoc la = eng.repeat(copies, 7_000, 0.05), lb = rus.repeat(copies, 9_000, 0.05);
-        compare("eng-rus long (best of 3)", la, lb, false, false, 3);
+        compare("eng-rus long (best of 3 wall, best of 3 cpu)", la, lb, false, false, 3);
         int peerCopies = Math.max(1, PEER_LONG_UNITS / eng.size());
         BenchDoc pa = eng.repeat(peerCopies, 7_000, 0.05), pb = rus.repeat(peerCopies, 9_000, 0.05);
         compare("eng-rus long prefix", pa, pb, true, false);
@@ -98,10 +98,13 @@ public final class AlignBench {
     private void compare(String name, BenchDoc a, BenchDoc b, boolean peer, boolean calibrate, int runs) {
         List<AlignedBead> gold = BenchDoc.gold(a, b);
         Measured<List<AlignedBead>> d = null;
+        long minCpu = Long.MAX_VALUE;
         for (int r = 0; r < runs; r++) {
             Measured<List<AlignedBead>> m = measure(() -> new Aligner().alignUnits(a.paragraphs, a.lang, b.paragraphs, b.lang, Progress.NONE));
             if (d == null || m.millis < d.millis) d = m;
+            minCpu = Math.min(minCpu, m.cpuMillis);
         }
+        if (runs > 1) d = new Measured<>(d.value, d.millis, minCpu, d.peakMb);
         Metrics md = Metrics.of(d.value, gold);
         if (calibrate) {
             Set<String> g = new HashSet<>();
