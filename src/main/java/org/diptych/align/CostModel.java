@@ -50,7 +50,10 @@ import org.diptych.model.Languages;
  *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
  * </ul>
  * A translator's note or credit line (see {@link Units}) and a link-only line cost {@link #STRUCT_NOTE} in a
- * bead with other paragraphs: they stand alone.
+ * bead with other paragraphs: they stand alone. A short line (under {@link #SHORT} characters, not a list item)
+ * in a 2:1, 1:2 or 2:2 bead costs {@link #SHORT_MERGE}: a short line without counterpart is more often one a
+ * translator left out or added than one glued to its neighbour — except a lead-in ending with a colon
+ * ("Signed:") that opens the bead.
  *
  * <h2>Confidence</h2>
  * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
