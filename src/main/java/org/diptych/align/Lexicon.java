@@ -3,7 +3,6 @@ package org.diptych.align;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,10 +141,5 @@ public interface Lexicon {
         entries.sort((x, y) -> x.source().equals(y.source()) ? x.target().compareTo(y.target())
                 : x.source().compareTo(y.source()));
         return of(sourceLang, targetLang, entries);
-    }
-
-    /** All distinct stems of a text (words of three letters or more). */
-    static Set<String> stems(String text) {
-        return new HashSet<>(LexiconIndex.stemSet(text));
     }
 }

@@ -17,7 +17,6 @@ import java.util.Set;
  */
 final class LexiconIndex {
     final Side source, target;
-    final int size;
 
     private LexiconIndex(List<Lexicon.Entry> entries) {
         List<String[]> s = new ArrayList<>(), t = new ArrayList<>();
@@ -27,7 +26,6 @@ final class LexiconIndex {
         }
         source = new Side(s);
         target = new Side(t);
-        size = entries.size();
     }
 
     /** The index of a lexicon's entries for a direction, or {@code null} when it has none. */

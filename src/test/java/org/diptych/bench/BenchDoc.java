@@ -51,21 +51,15 @@ public final class BenchDoc {
         for (int k = 0; k < parent.length; k++) parent[k] = k;
         Map<String, Integer> firstSource = new HashMap<>();
         for (int i = 0; i < n; i++) for (String p : s.pieces.get(i)) firstSource.putIfAbsent(p, i);
-        boolean[] matched = new boolean[n + m];
         for (int i = 0; i < n; i++) {
             for (String p : s.pieces.get(i)) union(parent, i, firstSource.get(p));
         }
         for (int j = 0; j < m; j++) {
             for (String p : t.pieces.get(j)) {
                 Integer i = firstSource.get(p);
-                if (i != null) {
-                    union(parent, n + j, i);
-                    matched[n + j] = true;
-                    matched[i] = true;
-                }
+                if (i != null) union(parent, n + j, i);
             }
         }
-        // a source paragraph is matched if its component holds a target paragraph
         Map<Integer, int[]> span = new HashMap<>(); // root -> {smin, smax, tmin, tmax}
         for (int k = 0; k < n + m; k++) {
             int r = find(parent, k);
