@@ -1,0 +1,467 @@
+package org.diptych.align;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.diptych.model.Languages;
+
+/**
+ * The alignment cost model, all in one place: how much a bead (some consecutive source paragraphs
+ * against some consecutive target paragraphs) is worth. The dynamic programme ({@link BandDp}) maximises
+ * the sum of bead scores; forward-backward over the same scores gives each bead's posterior probability,
+ * which {@link #confidence} maps to the reported confidence.
+ *
+ * <h2>Score of a bead</h2>
+ * A score is a log-likelihood ratio in nats, "these paragraphs translate each other" against "they are
+ * unrelated", plus the log prior of the bead's shape:
+ * <pre>
+ * score = prior(a:b) + length + Σ_classes evidence + structure + quotes        (a, b ≥ 1)
+ * score = prior(1:0)                                                          (a paragraph left alone)
+ * </pre>
+ * <ul>
+ *   <li><b>prior</b>: 1:1 → 0, 1:0 and 0:1 → {@link #PRIOR_SKIP}, 2:1 and 1:2 → {@link #PRIOR_21}, 2:2 →
+ *       {@link #PRIOR_22}; 1:n and n:1 for 3 ≤ n ≤ {@link #MAX_LIST} → {@link #PRIOR_LIST} − 0.3·(n−3), and
+ *       only when the n paragraphs are list-like (list items or short lines) and the single paragraph has at
+ *       least n−1 separators (lines, commas, semicolons): a list written in one paragraph against its items.</li>
+ *   <li><b>length</b> (Gale and Church, with a proportional term for long paragraphs):
+ *       {@code δ = (lt − c·ls) / sqrt(s2·μ + (κ·μ)²)}, {@code μ = (ls + lt/c)/2}, score
+ *       {@code bonus − (ν+1)/2·ln(1 + δ²/ν)} (Student's t, ν = {@link #LEN_DF}: heavy tails for the sentence a
+ *       translator added or dropped; floored at {@link #LEN_FLOOR}), where {@code bonus} is the log ratio of the
+ *       density of lt at its expected value under "translation" to its density among the target document's
+ *       own paragraph lengths (a smoothed histogram of log lengths): two short lines of matching length prove
+ *       little in a document full of short lines. {@code c} (target characters per
+ *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
+ *   <li><b>evidence</b> of the keys of both sides (see {@link Units}), taken as the unions over each side's
+ *       paragraphs. Exact anchors — numbers and dates, URLs and e-mails, names and acronyms through
+ *       transliteration: every key shared earns {@code w = ln(p/q)}, every key of either side left unmatched
+ *       costs {@code u = ln((1−q)/(1−p))}, with p the rate at which such a key finds its partner in a true pair
+ *       and q the rate in an unrelated one (fixed: {@code NUM_*}, {@code URL_*}, {@code NAME_*}). Bags of
+ *       words — cognates and lexicon entries, whose rates vary a lot between paragraphs and language pairs:
+ *       {@code DICE_WEIGHT · (Dice − chance) · sqrt(min(|A|, |B|))}, where chance is the Dice of unrelated
+ *       paragraphs, re-estimated from the first pass (its 1:1 beads shifted by three). The square root makes
+ *       two 1:1 beads worth more than one 2:2 bead of the same similarity, so cross matches between
+ *       neighbouring paragraphs do not glue them together.</li>
+ *   <li><b>structure</b>: the first paragraph of each side compared by markdown role — heading levels, list
+ *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
+ *       against plain text costs, heading against bold opener earns a little (translators turn
+ *       {@code ###} into bold lines). A heading inside a multi-paragraph bead costs.</li>
+ *   <li><b>quotes</b>: quotation marks and brackets matched (+) or not (−).</li>
+ *   <li>Two link-only lines ({@code [Title](url)}, the links of a post to its other language versions) pair
+ *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
+ * </ul>
+ * A translator's note or credit line (see {@link Units}) and a link-only line cost {@link #STRUCT_NOTE} in a
+ * bead with other paragraphs: they stand alone. A short line (under {@link #SHORT} characters, not a list item)
+ * in a 2:1, 1:2 or 2:2 bead costs {@link #SHORT_MERGE}: a short line without counterpart is more often one a
+ * translator left out or added than one glued to its neighbour — except a lead-in ending with a colon
+ * ("Signed:") that opens the bead.
+ *
+ * <h2>Confidence</h2>
+ * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
+ * (forward-backward over the band), then mapped by a logistic function of logit(p) and the bead's kind
+ * (one-sided, multi-paragraph, holding a short unit): {@code σ(w·x)}, see {@link #calibrationFeatures}. The
+ * weights {@link #CALIBRATION} were fitted by {@code org.diptych.align.AlignCalibration} (test sources) on
+ * seeded perturbations of the project's own test statements, never on the benchmark's evaluation texts.
+ */
+final class CostModel {
+    // -------------------------------------------------------------- priors (log probabilities)
+    static final double PRIOR_SKIP = -3.6;
+    static final double PRIOR_21 = -3.2;
+    static final double PRIOR_22 = -4.6;
+    static final double PRIOR_LIST = -3.5;
+    /** Longest list bead: 1:n with n up to this. */
+    static final int MAX_LIST = 8;
+    /** A line of a list: at most this many characters. */
+    static final int LIST_LINE = 120;
+
+    // -------------------------------------------------------------- length
+    static final double S2 = 6.8;
+    /** Weight, in source characters, of the typical ratio of a language pair against the documents' own. */
+    static final double RATIO_PSEUDO = 1500;
+    static final double KAPPA0 = 0.10;
+    static final double LEN_FLOOR = -24;
+    static final double LEN_DF = 6;
+    /** Width of a bin of the length histogram, in natural log units. */
+    static final double LOG_BIN = 0.25;
+
+    // -------------------------------------------------------------- evidence rates (p: true pairs, q: chance)
+    static final double NUM_P = 0.85, NUM_Q = 0.06;
+    static final double URL_P = 0.85, URL_Q = 0.01;
+    static final double NAME_P = 0.6, NAME_Q = 0.02;
+    // -------------------------------------------------------------- bag-of-keys similarity (cognates, lexicon)
+    /** Nats per unit of Dice above chance, per square root of the smaller side's key count. */
+    static final double DICE_WEIGHT = 10;
+    static final double CHANCE_DICE_SAME_SCRIPT = 0.05, CHANCE_DICE_CROSS_SCRIPT = 0.02, CHANCE_DICE_LEX = 0.03;
+
+    // -------------------------------------------------------------- structure and quotes
+    static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
+            STRUCT_LIST_PLAIN = -0.3, STRUCT_LINK_OTHER = -1.5, STRUCT_OTHER = -0.5, STRUCT_INNER_HEADING = -1.5;
+    /** A short line (not a list item) in a 2:1, 1:2 or 2:2 bead. */
+    static final double SHORT_MERGE = -0.5;
+    /** Two link-only lines paired. */
+    static final double LINK_PAIR = 3.0;
+    /** A translator's note or credit line in a bead with anything (notes are additions, they stand alone); a link-only line with more than one unit. */
+    static final double STRUCT_NOTE = -3.0;
+    static final double QUOTE_W = 0.3, QUOTE_U = 0.4;
+
+    // -------------------------------------------------------------- confidence
+    static final double TEMPERATURE = 2.0;
+    /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
+    static final double[] CALIBRATION = {-0.131, 2.456, 0.757, 3.607, 1.015, -2.545};
+    /** A unit shorter than this (characters) carries little evidence. */
+    static final int SHORT = 40;
+
+    /** Bead shapes the programme tries, as {a, b} pairs; list shapes come last. */
+    static final int[][] SHAPES;
+
+    static {
+        int[][] base = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
+        SHAPES = new int[base.length + 2 * (MAX_LIST - 2)][];
+        System.arraycopy(base, 0, SHAPES, 0, base.length);
+        int k = base.length;
+        for (int n = 3; n <= MAX_LIST; n++) {
+            SHAPES[k++] = new int[] {1, n};
+            SHAPES[k++] = new int[] {n, 1};
+        }
+    }
+
+    final Units src, tgt;
+    /** One side Cyrillic, the other Latin. */
+    final boolean crossScript;
+    // estimated parameters
+    double c;
+    double kappa = KAPPA0;
+    /** Per key class: w, the worth of a shared key, and u, the cost of an unmatched one. */
+    final double[] w = new double[Units.CLASSES];
+    final double[] unmatched = new double[Units.CLASSES];
+    /** Per bag class (cognates, lexicon): the Dice coefficient of unrelated paragraphs. */
+    final double[] chanceDice = new double[Units.CLASSES];
+    /** Per class, the key unions of units x and x+1 of each side. */
+    private final int[][][] srcPairs, tgtPairs;
+    private long[] srcLenSum, tgtLenSum;
+    private int[] srcQuoteSum, tgtQuoteSum;
+    /** Number of consecutive list-like units ending just before index k. */
+    private int[] srcListRun, tgtListRun;
+    /** See {@link #lengthHistogram}. */
+    private final double[] nullLog;
+
+    static final int NUM = Units.NUM, URL = Units.URL, NAME = Units.NAME, COG = Units.COG, LEX = Units.LEX;
+
+    CostModel(Units src, Units tgt, String sourceLang, String targetLang) {
+        this.src = src;
+        this.tgt = tgt;
+        double c0 = typicalRatio(sourceLang, targetLang);
+        c = clamp((tgt.totalLen + RATIO_PSEUDO * c0) / (src.totalLen + RATIO_PSEUDO), 0.3, 3.0);
+        crossScript = Languages.base(sourceLang).equals("ru") != Languages.base(targetLang).equals("ru");
+        setRates(NUM, NUM_P, NUM_Q);
+        setRates(URL, URL_P, URL_Q);
+        setRates(NAME, NAME_P, NAME_Q);
+        chanceDice[COG] = crossScript ? CHANCE_DICE_CROSS_SCRIPT : CHANCE_DICE_SAME_SCRIPT;
+        chanceDice[LEX] = CHANCE_DICE_LEX;
+        srcLenSum = prefix(src.len);
+        tgtLenSum = prefix(tgt.len);
+        srcQuoteSum = prefixInt(src.quotes);
+        tgtQuoteSum = prefixInt(tgt.quotes);
+        srcListRun = listRuns(src);
+        tgtListRun = listRuns(tgt);
+        nullLog = lengthHistogram(tgt);
+        srcPairs = pairUnions(src);
+        tgtPairs = pairUnions(tgt);
+    }
+
+    private void setRates(int cls, double p, double q) {
+        w[cls] = Math.log(p / q);
+        unmatched[cls] = Math.log((1 - q) / (1 - p));
+    }
+
+    /** Keys of class {@code cls} of units [from, from+count) of one side; pairs come precomputed. */
+    private static int[] keys(Units u, int[][][] pairsOf, int cls, int from, int count) {
+        if (count == 1) return u.keys[cls][from];
+        if (count == 2) return pairsOf[cls][from];
+        return u.union(cls, from, count);
+    }
+
+    /**
+     * The evidence of the key classes for a bead: Σ_f w_f·M_f − u_f·(|A_f| + |B_f| − 2·M_f), where A_f and
+     * B_f are the unions of the keys of both sides and M_f = |A_f ∩ B_f|.
+     */
+    double evidence(int i0, int a, int j0, int b) {
+        double e = 0;
+        for (int f = 0; f < Units.CLASSES; f++) {
+            int[] ks = keys(src, srcPairs, f, i0, a), kt = keys(tgt, tgtPairs, f, j0, b);
+            e += classEvidence(f, ks, kt);
+        }
+        return e;
+    }
+
+    private double classEvidence(int f, int[] ks, int[] kt) {
+        int total = ks.length + kt.length;
+        if (total == 0) return 0;
+        int common = Units.common(ks, kt);
+        if (f == COG || f == LEX) {
+            int small = Math.min(ks.length, kt.length);
+            if (small == 0) return 0;
+            double dice = 2.0 * common / total;
+            return DICE_WEIGHT * (dice - chanceDice[f]) * Math.sqrt(small);
+        }
+        return w[f] * common - unmatched[f] * (total - 2 * common);
+    }
+
+    /** Whether the shape (a, b) may start at source {@code i0} and target {@code j0}. */
+    boolean allowed(int i0, int a, int j0, int b) {
+        if (a <= 2 && b <= 2) return true;
+        if (a == 1) return tgtListRun[j0 + b] >= b && src.seps[i0] >= b - 1;
+        return srcListRun[i0 + a] >= a && tgt.seps[j0] >= a - 1;
+    }
+
+    /** Score of the bead of source units [i0, i0+a) and target units [j0, j0+b). */
+    double score(int i0, int a, int j0, int b) {
+        if (a == 0 || b == 0) return PRIOR_SKIP;
+        if (a == 1 && b == 1 && src.struct[i0] == Units.LINK && tgt.struct[j0] == Units.LINK) {
+            // link-only lines (a post's links to its other language versions) pair by position: their
+            // titles and targets differ between versions by design, so only the structure counts
+            return LINK_PAIR;
+        }
+        double prior;
+        if (a == 1 && b == 1) prior = 0;
+        else if (a + b == 3) prior = PRIOR_21;
+        else if (a == 2 && b == 2) prior = PRIOR_22;
+        else prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
+        return prior + length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])
+                + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
+    }
+
+    /** The parts of {@link #score}, for diagnostics ({@code ExplainDebug} in the test sources). */
+    String explain(int i0, int a, int j0, int b) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(java.util.Locale.ROOT, "%d:%d total=%.2f", a, b, score(i0, a, j0, b)));
+        if (a == 0 || b == 0) return sb.toString();
+        sb.append(String.format(java.util.Locale.ROOT, " len=%.2f", length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])));
+        String[] names = {"num", "url", "name", "cog", "lex"};
+        for (int f = 0; f < Units.CLASSES; f++) {
+            int[] ks = keys(src, srcPairs, f, i0, a), kt = keys(tgt, tgtPairs, f, j0, b);
+            int common = Units.common(ks, kt);
+            if (ks.length + kt.length > 0) {
+                sb.append(String.format(java.util.Locale.ROOT, " %s=%d/%d/%d(%.2f)", names[f], common, ks.length, kt.length,
+                        classEvidence(f, ks, kt)));
+            }
+        }
+        sb.append(String.format(java.util.Locale.ROOT, " struct=%.2f quotes=%.2f", structure(i0, a, j0, b), quotes(i0, a, j0, b)));
+        return sb.toString();
+    }
+
+    /** Current parameters, for diagnostics. */
+    String parameters() {
+        return String.format(java.util.Locale.ROOT, "c=%.3f kappa=%.3f w=%s u=%s chanceDice=%s", c, kappa,
+                Arrays.toString(w), Arrays.toString(unmatched), Arrays.toString(chanceDice));
+    }
+
+    double length(double ls, double lt) {
+        double mu = (ls + lt / c) / 2;
+        double var = S2 * mu + (kappa * mu) * (kappa * mu);
+        double d = (lt - c * ls);
+        double sigma = Math.sqrt(var) * c;
+        // log density of lt at its expected value under "translation", against its density under "unrelated"
+        // (the target document's own distribution of paragraph lengths)
+        double bonus = clamp(-Math.log(sigma) - 0.92 - nullLogDensity(lt), -3, 6);
+        double z2 = d * d / (var * c * c);
+        // Student's t with LEN_DF degrees of freedom: Gaussian near the centre, heavy tails for the
+        // sentence a translator added or left out
+        return Math.max(LEN_FLOOR, bonus - (LEN_DF + 1) / 2 * Math.log(1 + z2 / LEN_DF));
+    }
+
+    /** Log density (per character) of a target length among the target document's paragraph lengths. */
+    double nullLogDensity(double lt) {
+        int bin = (int) clamp(Math.floor(Math.log(Math.max(1, lt)) / LOG_BIN), 0, nullLog.length - 1);
+        return nullLog[bin] - Math.log(Math.max(1, lt));
+    }
+
+    /** Smoothed histogram of log lengths (bins of {@link #LOG_BIN}) as log densities per unit of log length. */
+    private static double[] lengthHistogram(Units u) {
+        int bins = (int) Math.ceil(Math.log(100_000) / LOG_BIN);
+        double[] h = new double[bins];
+        for (int x = 0; x < u.n; x++) h[(int) Math.min(bins - 1, Math.floor(Math.log(Math.max(1, u.len[x])) / LOG_BIN))]++;
+        double[] sm = new double[bins];
+        double total = 0;
+        for (int b = 0; b < bins; b++) {
+            double v = 0.5 * h[b] + 0.25 * (b > 0 ? h[b - 1] : 0) + 0.25 * (b + 1 < bins ? h[b + 1] : 0) + 0.2;
+            sm[b] = v;
+            total += v;
+        }
+        for (int b = 0; b < bins; b++) sm[b] = Math.log(sm[b] / total / LOG_BIN);
+        return sm;
+    }
+
+    private double structure(int i0, int a, int j0, int b) {
+        double s = compare(src.struct[i0], tgt.struct[j0]);
+        for (int x = 1; x < a; x++) s += inner(src, i0 + x);
+        for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
+        if (a + b == 3 || a == 2 && b == 2) {
+            // a short line glued to a neighbour: more often a line left out or added (a lead-in ending
+            // with a colon, "Signed:", opening the bead is the exception: it introduces what follows)
+            for (int x = i0; x < i0 + a; x++) if (a > 1 && shortGlued(src, x, x == i0)) s += SHORT_MERGE;
+            for (int y = j0; y < j0 + b; y++) if (b > 1 && shortGlued(tgt, y, y == j0)) s += SHORT_MERGE;
+        }
+        if (a > 1 && (src.struct[i0] == Units.NOTE || src.struct[i0] == Units.LINK)) s += STRUCT_NOTE;
+        if (b > 1 && (tgt.struct[j0] == Units.NOTE || tgt.struct[j0] == Units.LINK)) s += STRUCT_NOTE;
+        return s;
+    }
+
+    private static boolean shortGlued(Units u, int x, boolean first) {
+        return u.len[x] < SHORT && u.struct[x] != Units.LIST && !(first && u.plain[x].endsWith(":"));
+    }
+
+    /** Cost of a unit inside a bead, after its first unit: headings and heading-like bold lines open beads. */
+    private static double inner(Units u, int x) {
+        byte s = u.struct[x];
+        if (isHeading(s) || s == Units.BOLD && u.len[x] <= 100) return STRUCT_INNER_HEADING;
+        if (s == Units.NOTE || s == Units.LINK) return STRUCT_NOTE;
+        return 0;
+    }
+
+    static boolean isHeading(byte s) {
+        return s >= 1 && s <= 6;
+    }
+
+    static double compare(byte s, byte t) {
+        if (s == Units.PLAIN && t == Units.PLAIN) return 0;
+        if (s == Units.NOTE || t == Units.NOTE) return STRUCT_NOTE;
+        if (s == t) return STRUCT_SAME;
+        boolean hs = isHeading(s), ht = isHeading(t);
+        if (hs && ht) return STRUCT_SAME * 0.6;
+        if (hs && t == Units.BOLD || ht && s == Units.BOLD) return STRUCT_HEADING_BOLD;
+        if (hs || ht) return STRUCT_HEADING_PLAIN;
+        if (s == Units.LINK || t == Units.LINK) return STRUCT_LINK_OTHER;
+        if (s == Units.LIST && t == Units.PLAIN || t == Units.LIST && s == Units.PLAIN) return STRUCT_LIST_PLAIN;
+        return STRUCT_OTHER;
+    }
+
+    private double quotes(int i0, int a, int j0, int b) {
+        int qs = srcQuoteSum[i0 + a] - srcQuoteSum[i0], qt = tgtQuoteSum[j0 + b] - tgtQuoteSum[j0];
+        if (qs == 0 && qt == 0) return 0;
+        return QUOTE_W * Math.min(qs, qt) - QUOTE_U * Math.abs(qs - qt);
+    }
+
+    /** Temperature of the posteriors and the calibration map; constants, changed only by the calibration tool. */
+    double temperature = TEMPERATURE;
+    double[] calibration = CALIBRATION.clone();
+
+    /**
+     * The features of the calibration map for a bead of the best path: 1, logit(posterior), one-sided bead,
+     * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the last two
+     * (a short line glued to a neighbour is the commonest doubtful merge).
+     */
+    double[] calibrationFeatures(double posterior, int i0, int a, int j0, int b) {
+        double p = clamp(posterior, 1e-6, 1 - 1e-6);
+        boolean shortUnit = false;
+        for (int x = i0; x < i0 + a && !shortUnit; x++) shortUnit = src.len[x] < SHORT;
+        for (int y = j0; y < j0 + b && !shortUnit; y++) shortUnit = tgt.len[y] < SHORT;
+        boolean multi = a > 1 || b > 1;
+        return new double[] {1, Math.log(p / (1 - p)), a == 0 || b == 0 ? 1 : 0, multi ? 1 : 0, shortUnit ? 1 : 0,
+                multi && shortUnit ? 1 : 0};
+    }
+
+    /** The reported confidence of a bead of the best path whose posterior (at {@link #temperature}) is {@code posterior}. */
+    double confidence(double posterior, int i0, int a, int j0, int b) {
+        double[] x = calibrationFeatures(posterior, i0, a, j0, b);
+        double z = 0;
+        for (int k = 0; k < x.length; k++) z += calibration[k] * x[k];
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    // -------------------------------------------------------------- estimation from a first pass
+
+    /**
+     * Re-estimates the length ratio {@code c}, the proportional spread {@code κ} and the cognate and
+     * lexicon rates from 1:1 beads of a first pass, given as {@code {i, j}} unit pairs. Needs at least eight
+     * beads; otherwise the defaults stay.
+     */
+    void estimate(List<int[]> pairs) {
+        if (pairs.size() < 8) return;
+        double ls = 0, lt = 0;
+        for (int[] p : pairs) {
+            ls += src.len[p[0]];
+            lt += tgt.len[p[1]];
+        }
+        c = clamp(lt / ls, 0.3, 3.0);
+        // κ: the value that makes the median normalised squared deviation that of a χ²(1), 0.455
+        double[] best = {KAPPA0, Double.MAX_VALUE};
+        for (double k = 0.0; k <= 0.40001; k += 0.01) {
+            double[] r = new double[pairs.size()];
+            for (int x = 0; x < r.length; x++) {
+                double a = src.len[pairs.get(x)[0]], b = tgt.len[pairs.get(x)[1]];
+                double mu = (a + b / c) / 2, d = b / c - a;
+                r[x] = d * d / (S2 * mu + k * k * mu * mu);
+            }
+            Arrays.sort(r);
+            double err = Math.abs(Math.log(r[r.length / 2] / 0.455));
+            if (err < best[1]) best = new double[] {k, err};
+        }
+        kappa = Math.max(0.04, best[0]);
+        estimateChance(pairs, COG);
+        estimateChance(pairs, LEX);
+    }
+
+    /** Chance Dice of a class: its mean over the first pass's 1:1 pairs shifted by three (unrelated pairs). */
+    private void estimateChance(List<int[]> pairs, int cls) {
+        double sum = 0;
+        int count = 0, n = pairs.size();
+        for (int x = 0; x < n; x++) {
+            int[] p = pairs.get(x), r = pairs.get((x + 3) % n);
+            int[] a = src.keys[cls][p[0]], b = tgt.keys[cls][r[1]];
+            if (a.length == 0 || b.length == 0) continue;
+            sum += 2.0 * Units.common(a, b) / (a.length + b.length);
+            count++;
+        }
+        if (count < 8) return;
+        // smoothed towards the default with 8 pseudo-pairs
+        chanceDice[cls] = clamp((sum + 8 * chanceDice[cls]) / (count + 8), 0.005, 0.5);
+    }
+
+    private static int[][][] pairUnions(Units u) {
+        int[][][] p = new int[Units.CLASSES][Math.max(0, u.n - 1)][];
+        for (int f = 0; f < Units.CLASSES; f++) {
+            for (int x = 0; x + 1 < u.n; x++) p[f][x] = u.union(f, x, 2);
+        }
+        return p;
+    }
+
+    private static long[] prefix(int[] v) {
+        long[] p = new long[v.length + 1];
+        for (int i = 0; i < v.length; i++) p[i + 1] = p[i] + v[i];
+        return p;
+    }
+
+    private static int[] prefixInt(int[] v) {
+        int[] p = new int[v.length + 1];
+        for (int i = 0; i < v.length; i++) p[i + 1] = p[i] + v[i];
+        return p;
+    }
+
+    /** {@code run[k]}: how many list-like units (short lines: list items, plain or bold) end just before k. */
+    private static int[] listRuns(Units u) {
+        int[] run = new int[u.n + 1];
+        for (int x = 0; x < u.n; x++) {
+            byte s = u.struct[x];
+            boolean listLike = u.len[x] <= LIST_LINE && (s == Units.LIST || s == Units.PLAIN || s == Units.BOLD);
+            run[x + 1] = listLike ? run[x] + 1 : 0;
+        }
+        return run;
+    }
+
+    /** Typical characters of target per character of source (ru, en, pt; from parallel texts). */
+    static double typicalRatio(String sourceLang, String targetLang) {
+        return weight(Languages.base(targetLang)) / weight(Languages.base(sourceLang));
+    }
+
+    private static double weight(String base) {
+        return switch (base) {
+            case "ru" -> 1.10;
+            case "pt" -> 1.15;
+            default -> 1.0;
+        };
+    }
+
+    static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : v > hi ? hi : v;
+    }
+}
