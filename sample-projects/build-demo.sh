@@ -16,12 +16,12 @@ done
 "$d" site --project "$out" --lang ru --url '/ru/statements/:year/:month/:day/:slug' --path 'ru/_posts/:year-:month-:day-:slug.md'
 "$d" site --project "$out" --lang en --url '/statements/:year/:month/:day/:slug' --path 'en/_posts/:year-:month-:day-:slug.md'
 "$d" site --project "$out" --lang pt --url '/pt/declaracoes/:year/:month/:day/:slug' --path 'pt/_posts/:year-:month-:day-:slug.md'
-if "$d" align --help >/dev/null 2>&1 && ! "$d" align --help 2>&1 | grep -q "not available"; then
-  for id in $(ls "$out/statements"); do
-    langs=$(ls "$out/statements/$id" | grep -v '\.json$' | tr '\n' ' ')
-    case "$langs" in *en*) "$d" align --project "$out" --statement "$id" --source-lang ru --target-lang en ;; esac
-    case "$langs" in *pt*) "$d" align --project "$out" --statement "$id" --source-lang ru --target-lang pt ;; esac
+for id in $(ls "$out/statements"); do
+  for tgt in en pt; do
+    if [ -d "$out/statements/$id/$tgt" ]; then
+      "$d" align --project "$out" --statement "$id" --source-lang ru --target-lang "$tgt"
+    fi
   done
-fi
+done
 rm -rf "$out/backups"
 echo "Sample project written to $out"

@@ -21,6 +21,7 @@ import org.diptych.Progress;
 import org.diptych.align.AlignedBead;
 import org.diptych.align.Aligner;
 import org.diptych.align.Lexicon;
+import org.diptych.align.ProjectLexicon;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
@@ -167,34 +168,13 @@ final class AlignCommand implements Callable<Integer> {
                         + " beads, " + confirmed + " confirmed); kept it. Use --realign to align again (confirmed beads stay).");
                 return Main.OK;
             }
-            Lexicon lexicon = learnedLexicon(p, src, tgt);
+            Lexicon lexicon = ProjectLexicon.learn(p, src, tgt);
             Alignment result = new Aligner(lexicon).align(statementId, a, b, previous, Progress.NONE);
             result.validate(a, b);
             p.saveAlignment(result);
             out.println(summary(result, p.alignmentFile(statementId, src, tgt)));
         }
         return Main.OK;
-    }
-
-    /** Word pairs learned from every bead reviewers confirmed in the project for this language pair. */
-    private static Lexicon learnedLexicon(Project p, String src, String tgt) {
-        List<String[]> pairs = new ArrayList<>();
-        for (String id : p.statementIds()) {
-            DocumentVersion a = null, b = null;
-            for (boolean swapped : new boolean[] {false, true}) {
-                Alignment al = swapped ? p.loadAlignment(id, tgt, src).orElse(null) : p.loadAlignment(id, src, tgt).orElse(null);
-                if (al == null || al.beads().stream().noneMatch(Bead::isConfirmed)) continue;
-                if (a == null) {
-                    a = p.loadVersion(id, src).orElse(null);
-                    b = p.loadVersion(id, tgt).orElse(null);
-                }
-                if (a == null || b == null) break;
-                for (String[] pair : Lexicon.confirmedPairs(al, swapped ? b : a, swapped ? a : b)) {
-                    pairs.add(swapped ? new String[] {pair[1], pair[0]} : pair);
-                }
-            }
-        }
-        return pairs.isEmpty() ? null : Lexicon.learnFromPairs(src, tgt, pairs);
     }
 
     static String summary(Alignment a, Path file) {

@@ -3,6 +3,7 @@ package org.diptych.ui;
 import org.diptych.Progress;
 import org.diptych.model.Alignment;
 import org.diptych.model.DocumentVersion;
+import org.diptych.project.Project;
 
 /**
  * How the desk (re-)aligns a pair: the seam to the alignment engine, wired in {@link Services#standard()}.
@@ -12,8 +13,9 @@ import org.diptych.model.DocumentVersion;
 @FunctionalInterface
 public interface Realigner {
     /**
+     * @param project  the open project (the engine learns its lexicon from the pairs confirmed there)
      * @param previous the current alignment, or {@code null} for a pair not aligned yet
      */
-    Alignment align(String statementId, DocumentVersion source, DocumentVersion target, Alignment previous,
+    Alignment align(Project project, String statementId, DocumentVersion source, DocumentVersion target, Alignment previous,
                     Progress progress);
 }

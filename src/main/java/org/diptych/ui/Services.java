@@ -3,6 +3,8 @@ package org.diptych.ui;
 import java.util.Objects;
 
 import org.diptych.DiptychException;
+import org.diptych.align.Aligner;
+import org.diptych.align.ProjectLexicon;
 import org.diptych.formats.ImportOptions;
 import org.diptych.formats.Importer;
 
@@ -24,8 +26,8 @@ public record Services(ImportService importer, Realigner realigner) {
         return new Services(
                 (project, statementId, file, lang, replace, progress) -> Importer.importInto(project, statementId,
                         file, ImportOptions.DEFAULTS.withLang(lang), replace).summary(),
-                (statementId, source, target, previous, progress) -> {
-                    throw new DiptychException(statementId + ": alignment is not available in this build");
-                });
+                (project, statementId, source, target, previous, progress) ->
+                        new Aligner(ProjectLexicon.learn(project, source.lang(), target.lang()))
+                                .align(statementId, source, target, previous, progress));
     }
 }

@@ -76,7 +76,7 @@ public final class FxFixtures {
      * them one to one (leftovers alone), confidence 0.5; reports progress per bead and honours cancel.
      */
     public static Realigner positionalAligner(long millisPerBead) {
-        return (id, source, target, previous, progress) -> {
+        return (project, id, source, target, previous, progress) -> {
             List<Bead> out = new ArrayList<>();
             List<String> s = source.paragraphs().stream().map(Paragraph::id).toList();
             List<String> t = target.paragraphs().stream().map(Paragraph::id).toList();

@@ -819,7 +819,7 @@ public final class ReviewDesk extends BorderPane {
             previous = null;
         }
         tasks.run(i18n.t("task.aligning", id, pair.toString()),
-                progress -> services.realigner().align(id, source, target, previous, progress),
+                progress -> services.realigner().align(p, id, source, target, previous, progress),
                 result -> {
                     if (vm != null) {
                         vm.applyRealignment(result);

@@ -52,7 +52,7 @@ abstract class DeskTestBase {
 
     MainWindow newWindow(Stage stage) {
         return new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(),
-                (id, s, t, prev, progress) -> FxFixtures.positionalAligner(alignDelay.get()).align(id, s, t, prev, progress)),
+                (p, id, s, t, prev, progress) -> FxFixtures.positionalAligner(alignDelay.get()).align(p, id, s, t, prev, progress)),
                 Clock.systemUTC());
     }
 
