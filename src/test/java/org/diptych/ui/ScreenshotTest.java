@@ -24,7 +24,7 @@ import org.diptych.ui.shell.MainWindow;
  * {@code diptych.screenshot.project} (a copy is opened, the project itself is not changed) or, without it,
  * the test project. Skipped unless the property is set:
  *
- * <pre>mvn -o test -Dtest=ScreenshotTest -Ddiptych.screenshot=docs -Ddiptych.screenshot.project=sample-projects/statements</pre>
+ * <pre>mvn -o test -Dtest=ScreenshotTest -Ddiptych.screenshot=docs -Ddiptych.screenshot.project=sample-projects/demo</pre>
  */
 @EnabledIfSystemProperty(named = "diptych.screenshot", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
