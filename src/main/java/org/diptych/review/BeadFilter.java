@@ -1,0 +1,42 @@
+package org.diptych.review;
+
+import java.util.List;
+
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+
+/** Which beads the desk shows. */
+public enum BeadFilter {
+    /** Every bead. */
+    ALL,
+    /** Unreviewed beads whose confidence is below the user's threshold. */
+    DOUBTFUL,
+    /** Beads nobody confirmed or rejected yet. */
+    UNREVIEWED;
+
+    public boolean test(Bead b, double threshold) {
+        return switch (this) {
+            case ALL -> true;
+            case DOUBTFUL -> isDoubtful(b, threshold);
+            case UNREVIEWED -> b.status() == BeadStatus.AUTO;
+        };
+    }
+
+    /** An automatic bead below the threshold. */
+    public static boolean isDoubtful(Bead b, double threshold) {
+        return b.status() == BeadStatus.AUTO && b.confidence() < threshold;
+    }
+
+    /**
+     * The index of the first doubtful bead after {@code from}, wrapping around to the top; {@code -1} if
+     * there is none. {@code from} may be {@code -1} to search from the top.
+     */
+    public static int nextDoubtful(List<Bead> beads, int from, double threshold) {
+        int n = beads.size();
+        for (int k = 1; k <= n; k++) {
+            int i = Math.floorMod(from + k, n);
+            if (isDoubtful(beads.get(i), threshold)) return i;
+        }
+        return -1;
+    }
+}

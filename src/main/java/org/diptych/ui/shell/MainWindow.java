@@ -1,0 +1,625 @@
+package org.diptych.ui.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.diptych.DiptychException;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.Paragraph;
+import org.diptych.project.Project;
+import org.diptych.review.Autosaver;
+import org.diptych.review.BeadFilter;
+import org.diptych.ui.I18n;
+import org.diptych.ui.MarkdownFlow;
+import org.diptych.ui.Services;
+import org.diptych.ui.UiAction;
+import org.diptych.ui.UiPrefs;
+import org.diptych.ui.UiState;
+import org.diptych.ui.review.ReviewDesk;
+import org.diptych.ui.review.ReviewViewModel;
+
+/**
+ * The main window: open or create a project (recent projects remembered), the statements with their
+ * language versions, the paragraphs of a version, the review desk of a statement; import by menu and by
+ * drag and drop; long work in the background with progress and cancel; errors in a dialog.
+ */
+public final class MainWindow {
+    /** A node of the statements tree: a statement, or one of its language versions. */
+    public record Nav(String statementId, String lang, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Stage stage;
+    private final UiPrefs prefs;
+    private final Services services;
+    private final Clock clock;
+    private final Map<String, ReviewViewModel> reviewCache = new HashMap<>();
+    private final PauseTransition uiStateDelay = new PauseTransition(Duration.millis(400));
+    private I18n i18n;
+    private Project project;
+    private Autosaver saver;
+    private boolean restoring;
+
+    // controls (rebuilt when the interface language changes)
+    private BorderPane root;
+    private TaskRunner tasks;
+    private ReviewDesk desk;
+    private TreeView<Nav> tree;
+    private ListView<Paragraph> paragraphs;
+    private Label paragraphsHeader;
+    private TabPane tabs;
+    private Tab reviewTab;
+    private Tab paragraphsTab;
+    private Label status;
+    private Menu recentMenu;
+    private DocumentVersion shownVersion;
+
+    public MainWindow(Stage stage, UiPrefs prefs, Services services, Clock clock) {
+        this.stage = stage;
+        this.prefs = prefs;
+        this.services = services;
+        this.clock = clock;
+        this.i18n = new I18n(prefs.locale());
+        uiStateDelay.setOnFinished(e -> saveUiState());
+        buildUi();
+        stage.setScene(new Scene(root, 1280, 800));
+        stage.getScene().getStylesheets().add(MainWindow.class.getResource("/org/diptych/ui/diptych.css").toExternalForm());
+        stage.setOnCloseRequest(e -> close());
+        updateTitle();
+    }
+
+    // ---------------------------------------------------------------- accessors (tests, app)
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public ReviewDesk desk() {
+        return desk;
+    }
+
+    public TreeView<Nav> tree() {
+        return tree;
+    }
+
+    public ListView<Paragraph> paragraphs() {
+        return paragraphs;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /** Waits until every background save scheduled so far is written. */
+    public void flushSaves() {
+        if (saver != null) saver.flush();
+    }
+
+    // ---------------------------------------------------------------- building
+
+    private void buildUi() {
+        tasks = new TaskRunner(i18n, () -> stage);
+        desk = new ReviewDesk(i18n, services, tasks, prefs, clock, reviewCache);
+        desk.setInstallShortcuts(false); // the Review menu carries them
+        desk.setOnViewChanged(this::uiStateChanged);
+        desk.table().skinProperty().addListener((o, a, s) -> Platform.runLater(this::watchScroll));
+
+        tree = new TreeView<>(new TreeItem<>(new Nav(null, null, "")));
+        tree.setId("statement-tree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new TreeCell<>() {
+            @Override
+            protected void updateItem(Nav n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : n.label());
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && !restoring) select(item.getValue(), true);
+        });
+
+        paragraphs = new ListView<>();
+        paragraphs.setId("paragraph-list");
+        paragraphs.setCellFactory(l -> new ParagraphCell());
+        paragraphsHeader = new Label(i18n.t("paragraphs.none"));
+        paragraphsHeader.setId("paragraphs-header");
+        paragraphsHeader.setPadding(new Insets(6));
+        BorderPane paraPane = new BorderPane(paragraphs);
+        paraPane.setTop(paragraphsHeader);
+
+        reviewTab = new Tab(i18n.t("tab.review"), desk);
+        reviewTab.setId("tab-review");
+        reviewTab.setClosable(false);
+        paragraphsTab = new Tab(i18n.t("tab.paragraphs"), paraPane);
+        paragraphsTab.setId("tab-paragraphs");
+        paragraphsTab.setClosable(false);
+        tabs = new TabPane(reviewTab, paragraphsTab);
+        desk.activeProperty().bind(reviewTab.selectedProperty());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> uiStateChanged());
+
+        VBox left = new VBox(new Label(i18n.t("statements")), tree);
+        left.setId("statements-pane");
+        left.setPadding(new Insets(4));
+        left.setSpacing(4);
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, tabs);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(left, false);
+
+        status = new Label();
+        status.setId("status-message");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox statusBar = new HBox(8, status, grow, tasks.node());
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.setPadding(new Insets(3, 8, 3, 8));
+        statusBar.getStyleClass().add("status-bar");
+
+        root = new BorderPane();
+        root.setId("main-root");
+        root.setTop(buildMenus());
+        root.setCenter(project == null ? welcome() : split);
+        root.getProperties().put("split", split);
+        root.setBottom(statusBar);
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && project != null) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && project != null;
+            if (ok) {
+                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                Platform.runLater(() -> importFiles(files));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private MenuBar buildMenus() {
+        Menu file = new Menu(i18n.t("menu.file"));
+        file.setId("menu-file");
+        MenuItem newProject = item("newProject", null, this::newProjectDialog);
+        MenuItem open = item("openProject", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openProjectDialog);
+        recentMenu = new Menu(i18n.t("menu.recent"));
+        recentMenu.setId("menu-recent");
+        fillRecent();
+        MenuItem imp = item("import", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::importDialog);
+        MenuItem pref = item("preferences", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::preferencesDialog);
+        MenuItem closeP = item("closeProject", null, this::closeProject);
+        MenuItem quit = item("quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            close();
+            stage.close();
+        });
+        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, new SeparatorMenuItem(),
+                pref, new SeparatorMenuItem(), closeP, quit);
+        Menu review = new Menu(i18n.t("menu.review"));
+        review.setId("menu-review");
+        for (UiAction a : desk.actions()) {
+            review.getItems().add(a == null ? new SeparatorMenuItem() : a.menuItem());
+        }
+        MenuBar bar = new MenuBar(file, review);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MenuItem item(String id, KeyCombination key, Runnable r) {
+        MenuItem m = new MenuItem(i18n.t("menu." + id));
+        m.setId("menu-" + id);
+        if (key != null) m.setAccelerator(key);
+        m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : prefs.recentProjects()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> openProject(p));
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private VBox welcome() {
+        Label title = new Label(i18n.t("welcome.title"));
+        title.getStyleClass().add("welcome-title");
+        Button create = new Button(i18n.t("menu.newProject"));
+        create.setId("welcome-new");
+        create.setOnAction(e -> newProjectDialog());
+        Button open = new Button(i18n.t("menu.openProject"));
+        open.setId("welcome-open");
+        open.setOnAction(e -> openProjectDialog());
+        VBox box = new VBox(12, title, new HBox(8, create, open));
+        List<Path> recent = prefs.recentProjects();
+        if (!recent.isEmpty()) {
+            box.getChildren().add(new Label(i18n.t("welcome.recent")));
+            for (Path p : recent) {
+                Hyperlink h = new Hyperlink(p.toString());
+                h.setMnemonicParsing(false);
+                h.setOnAction(e -> openProject(p));
+                box.getChildren().add(h);
+            }
+        }
+        box.setId("welcome");
+        box.setPadding(new Insets(40));
+        return box;
+    }
+
+    private void updateTitle() {
+        stage.setTitle(project == null ? "Diptych" : "Diptych — " + project.manifest().name()
+                + " (" + project.dir().toAbsolutePath().normalize() + ")");
+    }
+
+    /** Rebuilds every control in the current interface language, keeping the open project and undo history. */
+    public void rebuild() {
+        saveUiState();
+        i18n = new I18n(prefs.locale());
+        buildUi();
+        stage.getScene().setRoot(root);
+        updateTitle();
+        if (project != null) {
+            root.setCenter((SplitPane) root.getProperties().get("split"));
+            reloadTree();
+            restoreUiState();
+        }
+    }
+
+    // ---------------------------------------------------------------- projects
+
+    private void newProjectDialog() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(i18n.t("new.choose"));
+        File dir = dc.showDialog(stage);
+        if (dir == null) return;
+        ProjectDialogs.newProject(stage, i18n, dir.getName())
+                .ifPresent(np -> createProject(dir.toPath(), np.name(), np.languages()));
+    }
+
+    private void openProjectDialog() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(i18n.t("open.choose"));
+        File dir = dc.showDialog(stage);
+        if (dir != null) openProject(dir.toPath());
+    }
+
+    /** Creates a project in an empty folder and opens it. */
+    public boolean createProject(Path dir, String name, List<String> languages) {
+        try {
+            Project p = Project.create(dir, name, languages);
+            attach(p);
+            return true;
+        } catch (DiptychException e) {
+            error(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Opens a project for writing (closing the one open), restoring where the user was. */
+    public boolean openProject(Path dir) {
+        if (project != null && project.dir().toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+            return true;
+        }
+        closeProject();
+        try {
+            attach(Project.open(dir, true));
+            return true;
+        } catch (DiptychException e) {
+            error(e.getMessage());
+            return false;
+        }
+    }
+
+    private void attach(Project p) {
+        closeProject();
+        project = p;
+        saver = new Autosaver(ex -> Platform.runLater(() -> error(org.diptych.ui.shell.Dialogs.message(ex))));
+        prefs.addRecent(p.dir());
+        fillRecent();
+        root.setCenter((SplitPane) root.getProperties().get("split"));
+        updateTitle();
+        reloadTree();
+        restoreUiState();
+        status.setText(i18n.t("status.opened", p.manifest().name(), p.statementIds().size()));
+    }
+
+    /** Saves where the user is, waits for pending saves and releases the project. */
+    public void closeProject() {
+        if (project == null) return;
+        tasks.cancel();
+        saveUiState();
+        uiStateDelay.stop();
+        saver.close();
+        project.close();
+        project = null;
+        saver = null;
+        reviewCache.clear();
+        desk.clear();
+        tree.getRoot().getChildren().clear();
+        paragraphs.getItems().clear();
+        root.setCenter(welcome());
+        updateTitle();
+    }
+
+    /** Closes the project (the window is closing). */
+    public void close() {
+        closeProject();
+    }
+
+    private void reloadTree() {
+        restoring = true;
+        try {
+            TreeItem<Nav> r = tree.getRoot();
+            r.getChildren().clear();
+            for (String id : project.statementIds()) {
+                TreeItem<Nav> s = new TreeItem<>(new Nav(id, null, id));
+                // versions are named by language only: reading every version here would make opening a
+                // large project slow; the paragraphs header tells the count and title of the one selected
+                for (String lang : project.versionLanguages(id)) {
+                    s.getChildren().add(new TreeItem<>(new Nav(id, lang, lang)));
+                }
+                s.setExpanded(true);
+                r.getChildren().add(s);
+            }
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private TreeItem<Nav> find(String statementId, String lang) {
+        for (TreeItem<Nav> s : tree.getRoot().getChildren()) {
+            if (!s.getValue().statementId().equals(statementId)) continue;
+            if (lang == null) return s;
+            for (TreeItem<Nav> v : s.getChildren()) if (lang.equals(v.getValue().lang())) return v;
+        }
+        return null;
+    }
+
+    /** Selects a statement (desk) or one of its versions (paragraphs) in the tree and shows it. */
+    public void selectInTree(String statementId, String lang) {
+        TreeItem<Nav> item = find(statementId, lang);
+        if (item != null) tree.getSelectionModel().select(item);
+    }
+
+    private void select(Nav n, boolean switchTab) {
+        if (project == null) return;
+        if (!n.statementId().equals(desk.statementId())) {
+            desk.show(project, saver, n.statementId(), null);
+        }
+        if (n.lang() != null) {
+            showParagraphs(n.statementId(), n.lang());
+            if (switchTab) tabs.getSelectionModel().select(paragraphsTab);
+        } else {
+            List<String> langs = project.versionLanguages(n.statementId());
+            if (!langs.isEmpty()) showParagraphs(n.statementId(), desk.pair() != null ? desk.pair().source() : langs.get(0));
+            else paragraphs.getItems().clear();
+            if (switchTab) tabs.getSelectionModel().select(reviewTab);
+        }
+        uiStateChanged();
+    }
+
+    private void showParagraphs(String statementId, String lang) {
+        try {
+            DocumentVersion v = reviewedVersion(statementId, lang);
+            if (v == null) v = project.loadVersion(statementId, lang).orElse(null);
+            shownVersion = v;
+            paragraphs.getItems().setAll(v == null ? List.of() : v.paragraphs());
+            paragraphsHeader.setText(v == null ? i18n.t("paragraphs.none")
+                    : i18n.t("paragraphs.header", statementId, lang, v.paragraphs().size(), v.format())
+                    + (v.title() == null ? "" : " · " + v.title()));
+        } catch (DiptychException e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** A version as the desk holds it (with corrections not yet written), or null if no desk has it. */
+    private DocumentVersion reviewedVersion(String statementId, String lang) {
+        for (ReviewViewModel vm : reviewCache.values()) {
+            if (!vm.state().alignment().statementId().equals(statementId)) continue;
+            if (vm.sourceLang().equals(lang)) return vm.state().source();
+            if (vm.targetLang().equals(lang)) return vm.state().target();
+        }
+        return null;
+    }
+
+    /** The paragraph list: id and lightly rendered text, wrapped. */
+    private final class ParagraphCell extends ListCell<Paragraph> {
+        private final TextFlow flow = new TextFlow();
+        private final Label id = new Label();
+        private final HBox box = new HBox(8, id, flow);
+
+        ParagraphCell() {
+            id.getStyleClass().add("paragraph-id");
+            id.setMinWidth(40);
+            flow.prefWidthProperty().bind(paragraphs.widthProperty().subtract(80));
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Paragraph p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setGraphic(null);
+                return;
+            }
+            id.setText(p.id());
+            boolean md = shownVersion == null || !List.of("html", "docx", "xliff").contains(shownVersion.format());
+            MarkdownFlow.fill(flow, List.of(p), md);
+            setGraphic(box);
+        }
+    }
+
+    // ---------------------------------------------------------------- import
+
+    private void importDialog() {
+        if (project == null) {
+            error(i18n.t("error.noProject"));
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle(i18n.t("import.title"));
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(i18n.t("import.filter"), "*.md", "*.markdown", "*.txt", "*.html",
+                        "*.htm", "*.docx", "*.xlf", "*.xliff"),
+                new FileChooser.ExtensionFilter(i18n.t("import.all"), "*.*"));
+        List<File> files = fc.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) importFiles(files.stream().map(File::toPath).toList());
+    }
+
+    /** Asks where to import {@code files} (statement, language) and imports them in the background. */
+    public void importFiles(List<Path> files) {
+        if (project == null) {
+            error(i18n.t("error.noProject"));
+            return;
+        }
+        ImportDialog.show(stage, i18n, files, project.statementIds(), desk.statementId(), project.manifest().languages())
+                .ifPresent(c -> importFiles(files, c.statementId(), c.lang(), c.replace()));
+    }
+
+    /** Imports {@code files} into a statement in the background; the tree and desk follow. */
+    public void importFiles(List<Path> files, String statementId, String lang, boolean replace) {
+        Project p = project;
+        Services s = services;
+        tasks.run(i18n.t("task.importing", files.size()), progress -> {
+            List<String> reports = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                progress.checkCancelled();
+                progress.update(i, files.size(), files.get(i).getFileName().toString());
+                reports.add(s.importer().importFile(p, statementId, files.get(i), lang, replace, progress));
+            }
+            progress.update(files.size(), files.size(), null);
+            return reports;
+        }, reports -> {
+            if (project != p) return;
+            reviewCache.keySet().removeIf(k -> k.startsWith(statementId + "|"));
+            desk.invalidate(statementId);
+            desk.clear();
+            reloadTree();
+            selectInTree(statementId, null);
+            status.setText(String.join("; ", reports));
+        }, null);
+    }
+
+    // ---------------------------------------------------------------- preferences
+
+    private void preferencesDialog() {
+        ProjectDialogs.preferences(stage, i18n, prefs).ifPresent(s -> {
+            prefs.setReviewer(s.reviewer());
+            boolean changed = !s.language().equals(prefs.language());
+            prefs.setLanguage(s.language());
+            if (changed) rebuild();
+        });
+    }
+
+    // ---------------------------------------------------------------- UI state
+
+    private void uiStateChanged() {
+        if (project != null && !restoring) uiStateDelay.playFromStart();
+    }
+
+    private void watchScroll() {
+        if (desk.table().lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
+            f.positionProperty().addListener((o, a, b) -> uiStateChanged());
+        }
+    }
+
+    /** The current view as a {@link UiState}. */
+    public UiState currentUiState() {
+        ReviewViewModel vm = desk.viewModel();
+        ReviewDesk.Pair pair = desk.pair();
+        return new UiState(desk.statementId(), pair == null ? null : pair.source(), pair == null ? null : pair.target(),
+                desk.topVisibleBead(), vm == null ? -1 : vm.cursorProperty().get(),
+                vm == null ? BeadFilter.ALL.name() : vm.filterProperty().get().name(),
+                tabs.getSelectionModel().getSelectedItem() == paragraphsTab ? "paragraphs" : "review");
+    }
+
+    private void saveUiState() {
+        if (project == null || !project.writable() || restoring) return;
+        UiState s = currentUiState();
+        Project p = project;
+        saver.schedule("ui", () -> s.save(p));
+    }
+
+    private void restoreUiState() {
+        UiState s = UiState.load(project.dir());
+        if (s.statement() == null || !project.statementIds().contains(s.statement())) {
+            if (!tree.getRoot().getChildren().isEmpty()) tree.getSelectionModel().select(tree.getRoot().getChildren().get(0));
+            return;
+        }
+        restoring = true;
+        try {
+            tree.getSelectionModel().select(find(s.statement(), null));
+            desk.show(project, saver, s.statement(),
+                    s.sourceLang() == null ? null : new ReviewDesk.Pair(s.sourceLang(), s.targetLang()));
+            List<String> langs = project.versionLanguages(s.statement());
+            if (!langs.isEmpty()) showParagraphs(s.statement(), desk.pair() != null ? desk.pair().source() : langs.get(0));
+            BeadFilter f;
+            try {
+                f = BeadFilter.valueOf(s.filter());
+            } catch (RuntimeException e) {
+                f = BeadFilter.ALL;
+            }
+            desk.restoreView(f, s.cursor(), s.topBead());
+            tabs.getSelectionModel().select("paragraphs".equals(s.tab()) ? paragraphsTab : reviewTab);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void error(String message) {
+        Dialogs.error(stage, i18n.t("error.title"), message);
+    }
+}

@@ -1,0 +1,81 @@
+package org.diptych.ui.shell;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import org.diptych.ui.I18n;
+import org.diptych.ui.UiPrefs;
+
+/** The new-project and preferences dialogs. */
+final class ProjectDialogs {
+    record NewProject(String name, List<String> languages) {}
+
+    record Settings(String reviewer, String language) {}
+
+    private ProjectDialogs() {}
+
+    static Optional<NewProject> newProject(Window owner, I18n i18n, String defaultName) {
+        Dialog<NewProject> d = new Dialog<>();
+        if (owner != null) d.initOwner(owner);
+        d.setTitle(i18n.t("new.title"));
+        d.setHeaderText(null);
+        TextField name = new TextField(defaultName);
+        name.setId("new-name");
+        TextField langs = new TextField("ru, en, pt");
+        langs.setId("new-languages");
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label(i18n.t("new.name")), name);
+        g.addRow(1, new Label(i18n.t("new.languages")), langs);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(bt -> bt != ButtonType.OK ? null : new NewProject(name.getText().strip(),
+                Arrays.stream(langs.getText().split("[,;\\s]+")).filter(s -> !s.isBlank()).toList()));
+        return d.showAndWait();
+    }
+
+    static Optional<Settings> preferences(Window owner, I18n i18n, UiPrefs prefs) {
+        Dialog<Settings> d = new Dialog<>();
+        if (owner != null) d.initOwner(owner);
+        d.setTitle(i18n.t("prefs.title"));
+        d.setHeaderText(null);
+        TextField reviewer = new TextField(prefs.reviewer());
+        reviewer.setId("prefs-reviewer");
+        reviewer.setPromptText(i18n.t("prefs.reviewer.prompt"));
+        ComboBox<String> lang = new ComboBox<>();
+        lang.setId("prefs-language");
+        lang.getItems().setAll(UiPrefs.LANGUAGES);
+        lang.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String tag) {
+                return tag == null ? "" : i18n.t("prefs.language." + (tag.isEmpty() ? "system" : tag));
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        lang.setValue(prefs.language());
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label(i18n.t("prefs.reviewer")), reviewer);
+        g.addRow(1, new Label(i18n.t("prefs.language")), lang);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(bt -> bt != ButtonType.OK ? null : new Settings(reviewer.getText().strip(), lang.getValue()));
+        return d.showAndWait();
+    }
+}

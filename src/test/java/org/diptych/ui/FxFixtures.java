@@ -1,0 +1,147 @@
+package org.diptych.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import javax.imageio.ImageIO;
+
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+
+import org.diptych.DiptychException;
+import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.Paragraph;
+import org.diptych.project.Project;
+
+/** Helpers for the GUI tests: private preferences, fake services, PNG snapshots. */
+public final class FxFixtures {
+    private FxFixtures() {}
+
+    /** Preferences in a fresh node of their own, so that tests never touch the user's. */
+    public static UiPrefs freshPrefs() {
+        UiPrefs p = new UiPrefs(Preferences.userRoot().node("org/diptych/test/" + UUID.randomUUID()));
+        p.setLanguage("en");
+        p.setReviewer("Tester");
+        return p;
+    }
+
+    public static void dispose(UiPrefs prefs) {
+        try {
+            prefs.node().removeNode();
+        } catch (BackingStoreException | IllegalStateException ignored) {
+            // already gone
+        }
+    }
+
+    /**
+     * A stand-in importer: a UTF-8 text file whose blank lines separate paragraphs becomes a version in
+     * the language given (or "en"). Refuses an existing language without {@code replace}.
+     */
+    public static ImportService textImporter() {
+        return (project, statementId, file, lang, replace, progress) -> {
+            String l = lang == null ? "en" : lang;
+            if (!replace && project.loadVersion(statementId, l).isPresent()) {
+                throw new DiptychException(file + ": statement " + statementId + " already has a " + l + " version");
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")");
+            }
+            List<Paragraph> ps = new ArrayList<>();
+            for (String block : new String(bytes, StandardCharsets.UTF_8).split("\\n\\s*\\n")) {
+                if (!block.isBlank()) ps.add(Paragraph.plain("p" + (ps.size() + 1), block.strip()));
+            }
+            project.saveVersion(statementId, new DocumentVersion(l, file.getFileName().toString(), "text", "UTF-8",
+                    null, ps), bytes);
+            return "imported " + file.getFileName() + " as " + l;
+        };
+    }
+
+    /**
+     * A stand-in aligner: keeps the confirmed beads of {@code previous} and pairs the paragraphs between
+     * them one to one (leftovers alone), confidence 0.5; reports progress per bead and honours cancel.
+     */
+    public static Realigner positionalAligner(long millisPerBead) {
+        return (id, source, target, previous, progress) -> {
+            List<Bead> out = new ArrayList<>();
+            List<String> s = source.paragraphs().stream().map(Paragraph::id).toList();
+            List<String> t = target.paragraphs().stream().map(Paragraph::id).toList();
+            int si = 0, ti = 0;
+            List<Bead> anchors = previous == null ? List.of()
+                    : previous.beads().stream().filter(b -> b.status() == BeadStatus.CONFIRMED).toList();
+            int total = s.size() + t.size();
+            for (int k = 0; k <= anchors.size(); k++) {
+                Bead anchor = k < anchors.size() ? anchors.get(k) : null;
+                int sEnd = anchor == null ? s.size() : s.indexOf(anchor.source().isEmpty() ? null : anchor.source().get(0));
+                int tEnd = anchor == null ? t.size() : t.indexOf(anchor.target().isEmpty() ? null : anchor.target().get(0));
+                if (anchor != null && anchor.source().isEmpty()) sEnd = si;
+                if (anchor != null && anchor.target().isEmpty()) tEnd = ti;
+                while (si < sEnd || ti < tEnd) {
+                    progress.checkCancelled();
+                    progress.update(si + ti, total, null);
+                    sleep(millisPerBead);
+                    List<String> bs = si < sEnd ? List.of(s.get(si++)) : List.of();
+                    List<String> bt = ti < tEnd ? List.of(t.get(ti++)) : List.of();
+                    out.add(Bead.auto(bs, bt, 0.5));
+                }
+                if (anchor != null) {
+                    out.add(anchor);
+                    si += anchor.source().size();
+                    ti += anchor.target().size();
+                }
+            }
+            return new Alignment(id, source.lang(), target.lang(), out, java.time.Instant.now());
+        };
+    }
+
+    private static void sleep(long ms) {
+        if (ms <= 0) return;
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Saves a snapshot of a scene as PNG (call on the FX thread). */
+    public static void savePng(Scene scene, Path file) throws IOException {
+        WritableImage img = scene.snapshot(null);
+        int w = (int) img.getWidth(), h = (int) img.getHeight();
+        BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) bi.setRGB(x, y, r.getArgb(x, y));
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(bi, "png", file.toFile());
+    }
+
+    /** Deletes a temporary folder and everything in it. */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+
+    /** Reads the stored alignment of a pair without locking the project. */
+    public static Alignment stored(Path dir, String statement, String src, String tgt) {
+        return Project.open(dir, false).loadAlignment(statement, src, tgt).orElseThrow();
+    }
+}

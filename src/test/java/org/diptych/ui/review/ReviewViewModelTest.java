@@ -1,0 +1,159 @@
+package org.diptych.ui.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+import org.diptych.project.Project;
+import org.diptych.review.AlignmentEditorTest;
+import org.diptych.review.Autosaver;
+import org.diptych.review.BeadFilter;
+import org.diptych.review.Fixtures;
+import org.diptych.review.ReviewState;
+import org.diptych.review.ReviewStore;
+import org.diptych.review.Side;
+
+/** The desk's logic without the FX thread: rows, filter, cursor, operations, autosave. */
+class ReviewViewModelTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-10T12:00:00Z"), ZoneOffset.UTC);
+
+    static ReviewViewModel vm(ReviewState s) {
+        return new ReviewViewModel(s, null, null, () -> "Ana", CLOCK, 0.6);
+    }
+
+    /** The rows always mirror the editor's beads with their paragraphs. */
+    static void assertRowsMirror(ReviewViewModel vm) {
+        List<Bead> beads = vm.editor().beads();
+        assertThat(vm.rows()).hasSize(beads.size());
+        for (int i = 0; i < beads.size(); i++) {
+            var r = vm.rows().get(i);
+            assertThat(r.bead()).isEqualTo(beads.get(i));
+            assertThat(r.source()).containsExactlyElementsOf(
+                    beads.get(i).source().stream().map(id -> vm.state().source().paragraph(id)).toList());
+            assertThat(r.target()).containsExactlyElementsOf(
+                    beads.get(i).target().stream().map(id -> vm.state().target().paragraph(id)).toList());
+        }
+    }
+
+    @Test
+    void confirmMovesToNextShownBeadAndUpdatesStats() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        assertThat(vm.statsProperty().get().doubtfulLeft()).isEqualTo(3);
+        vm.filterProperty().set(BeadFilter.DOUBTFUL);
+        assertThat(vm.visible()).hasSize(3);
+        vm.cursorProperty().set(2);
+        vm.confirmAndNext();
+        assertThat(vm.rows().get(2).bead().status()).isEqualTo(BeadStatus.CONFIRMED);
+        assertThat(vm.rows().get(2).bead().reviewer()).isEqualTo("Ana");
+        assertThat(vm.cursorProperty().get()).isEqualTo(4);
+        assertThat(vm.visible()).hasSize(2);
+        assertThat(vm.statsProperty().get().confirmed()).isEqualTo(1);
+        assertThat(vm.statsProperty().get().doubtfulLeft()).isEqualTo(2);
+    }
+
+    @Test
+    void thresholdChangesDoubtfulSetAndNextDoubtfulWraps() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(5);
+        vm.nextDoubtful();
+        assertThat(vm.cursorProperty().get()).isEqualTo(6);
+        vm.nextDoubtful();
+        assertThat(vm.cursorProperty().get()).isEqualTo(2);
+        vm.thresholdProperty().set(0.9);
+        assertThat(vm.statsProperty().get().doubtfulLeft()).isEqualTo(5);
+        vm.filterProperty().set(BeadFilter.UNREVIEWED);
+        vm.cursorProperty().set(0);
+        vm.reject();
+        assertThat(vm.visible()).hasSize(7);
+        assertThat(vm.cursorProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void inapplicableOperationLeavesAMessageAndNoStep() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(7);
+        vm.mergeWithNext();
+        assertThat(vm.messageProperty().get().error()).isTrue();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("na.lastBead");
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        vm.cursorProperty().set(-1);
+        vm.confirmAndNext();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.noSelection");
+    }
+
+    @Test
+    void rowsFollowRandomOperationsUndoAndRedo() {
+        Random rnd = new Random(7);
+        ReviewViewModel vm = vm(Fixtures.random(rnd, 40));
+        for (int k = 0; k < 300; k++) {
+            int r = rnd.nextInt(10);
+            if (r == 0 && vm.editor().canUndo()) vm.undo();
+            else if (r == 1 && vm.editor().canRedo()) vm.redo();
+            else {
+                try {
+                    AlignmentEditorTest.randomOperationPublic(vm.editor(), rnd);
+                } catch (IllegalArgumentException ignored) {
+                    // not applicable here
+                }
+            }
+            assertRowsMirror(vm);
+        }
+    }
+
+    @Test
+    void realignmentResultIsOneUndoableStep() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(3);
+        Alignment a = vm.state().alignment();
+        List<Bead> beads = new java.util.ArrayList<>(a.beads());
+        beads.set(3, Bead.auto(beads.get(3).source(), beads.get(3).target(), 0.99));
+        vm.applyRealignment(a.withBeads(beads));
+        assertThat(vm.rows().get(3).bead().confidence()).isEqualTo(0.99);
+        vm.undo();
+        assertThat(vm.rows().get(3).bead().confidence()).isEqualTo(0.88);
+    }
+
+    @Test
+    void busyRefusesOperations() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(0);
+        vm.busyProperty().set(true);
+        vm.confirmAndNext();
+        assertThat(vm.rows().get(0).bead().status()).isEqualTo(BeadStatus.AUTO);
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.busy");
+    }
+
+    @Test
+    void everyChangeIsSavedInTheBackground(@TempDir Path tmp) {
+        Path dir = Fixtures.project(tmp.resolve("p"));
+        try (Project p = Project.open(dir, true); Autosaver saver = new Autosaver(e -> { throw new AssertionError(e); })) {
+            ReviewState s = ReviewStore.load(p, Fixtures.STATEMENT, "en", "ru").orElseThrow();
+            ReviewViewModel vm = new ReviewViewModel(s, p, saver, () -> "Ana", CLOCK, 0.6);
+            vm.cursorProperty().set(0);
+            vm.confirmAndNext();
+            vm.insertGap();
+            vm.editText(Side.TARGET, "p2", "Докеры порта бастуют уже месяц.");
+            saver.flush();
+            ReviewState stored = ReviewStore.load(Project.open(dir, false), Fixtures.STATEMENT, "en", "ru").orElseThrow();
+            assertThat(stored).isEqualTo(vm.state());
+            vm.undo();
+            vm.undo();
+            saver.flush();
+            stored = ReviewStore.load(Project.open(dir, false), Fixtures.STATEMENT, "en", "ru").orElseThrow();
+            assertThat(stored.alignment().beads()).isEqualTo(vm.state().alignment().beads());
+            assertThat(stored.target()).isEqualTo(Fixtures.russian());
+            assertThat(stored.targetEdits()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.diptych.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.diptych.review.Fixtures;
+import org.diptych.ui.FxFixtures;
+import org.diptych.ui.Services;
+import org.diptych.ui.UiPrefs;
+
+/** The shell of issue 2: open a project, see its statements, versions and paragraphs. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path tmp;
+    UiPrefs prefs;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        prefs = FxFixtures.freshPrefs();
+        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
+                Clock.systemUTC());
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) {
+        robot.interact(window::close);
+        FxFixtures.dispose(prefs);
+    }
+
+    @Test
+    void createsAProjectAndReportsBadFoldersInADialog(FxRobot robot) throws Exception {
+        Path fresh = tmp.resolve("created");
+        robot.interact(() -> window.createProject(fresh, "Declarações", java.util.List.of("pt", "ru")));
+        assertThat(window.project()).isNotNull();
+        assertThat(window.project().manifest().languages()).containsExactly("pt", "ru");
+        assertThat(window.stage().getTitle()).contains("Declarações");
+        assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
+        robot.interact(window::closeProject);
+        assertThat(robot.lookup("#welcome").tryQuery()).isPresent();
+
+        Path notAProject = java.nio.file.Files.createDirectories(tmp.resolve("plain-folder"));
+        javafx.application.Platform.runLater(() -> window.openProject(notAProject));
+        WaitForAsyncUtils.waitForFxEvents();
+        var dialog = robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getContentText()).isEqualTo(notAProject
+                + ": not a Diptych project (no diptych.json); create one with 'diptych new'");
+        robot.clickOn("OK");
+        javafx.application.Platform.runLater(() -> window.createProject(fresh, "again", java.util.List.of("en")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .isEqualTo(fresh + ": folder is not empty; choose a new folder for the project");
+        robot.clickOn("OK");
+        assertThat(window.project()).isNull();
+    }
+
+    @Test
+    void opensProjectAndShowsParagraphsOfAVersion(FxRobot robot) throws Exception {
+        Path dir = Fixtures.project(tmp.resolve("shell"));
+        robot.interact(() -> window.openProject(dir));
+        assertThat(window.tree().getRoot().getChildren()).extracting(i -> i.getValue().statementId())
+                .containsExactly(Fixtures.STATEMENT);
+        TreeItem<MainWindow.Nav> st = window.tree().getRoot().getChildren().get(0);
+        assertThat(st.getChildren()).extracting(i -> i.getValue().lang()).containsExactly("en", "pt", "ru");
+        robot.clickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) -> "ru".equals(c.getText()))
+                .queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.paragraphs().getItems()).hasSize(8);
+        assertThat(window.paragraphs().getItems().get(1).text()).isEqualTo("Докеры порта бастуют уже три недели.");
+        assertThat(robot.lookup("#paragraph-list").queryListView().isVisible()).isTrue();
+        assertThat(robot.lookup("#paragraphs-header").queryLabeled().getText())
+                .isEqualTo(Fixtures.STATEMENT + " · ru · 8 paragraphs (markdown)");
+        assertThat(robot.lookup("Докеры порта бастуют уже три недели.").tryQuery()).isPresent();
+        assertThat(prefs.recentProjects()).containsExactly(dir.toAbsolutePath().normalize());
+        if (System.getProperty("diptych.debugshots") != null) {
+            robot.interact(() -> {
+                try {
+                    FxFixtures.savePng(window.stage().getScene(), Path.of("target/main-test.png"));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+        }
+    }
+}
