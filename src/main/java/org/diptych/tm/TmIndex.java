@@ -1,0 +1,133 @@
+package org.diptych.tm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import org.diptych.model.Languages;
+
+/**
+ * How units are laid out in the Lucene index. One document per unit:
+ *
+ * <pre>
+ * id          unit id (exact)
+ * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
+ * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words): candidates, concordance
+ * y_&lt;lang&gt;    hash of the lower-case words: finds texts equal up to case, punctuation and tags
+ * x_&lt;lang&gt;    the same with numbers masked: finds texts that differ only in numbers
+ * scope       statement|srcLang|tgtLang of units fed from an alignment
+ * draft       "1" for draft units
+ * unit        the whole unit ({@link UnitCodec}), stored
+ * </pre>
+ */
+final class TmIndex {
+    static final String ID = "id";
+    static final String LANG = "lang";
+    static final String SCOPE = "scope";
+    static final String DRAFT = "draft";
+    static final String UNIT = "unit";
+
+    private static final Map<String, Analyzer> ANALYZERS = Map.of(
+            "en", new EnglishAnalyzer(),
+            "ru", new RussianAnalyzer(),
+            "pt", new PortugueseAnalyzer());
+
+    private TmIndex() {}
+
+    static String words(String base) {
+        return "w_" + base;
+    }
+
+    static String exact(String base) {
+        return "y_" + base;
+    }
+
+    static String masked(String base) {
+        return "x_" + base;
+    }
+
+    static Analyzer analyzer(String base) {
+        Analyzer a = ANALYZERS.get(base);
+        if (a == null) throw new IllegalArgumentException("no analyzer for language " + base);
+        return a;
+    }
+
+    /** The analyzer for index writing: each w_ field gets its language's analyzer. */
+    static Analyzer indexAnalyzer() {
+        Map<String, Analyzer> per = new HashMap<>();
+        for (String b : Languages.SUPPORTED_BASES) per.put(words(b), analyzer(b));
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), per);
+    }
+
+    static String hex(long h) {
+        return HexFormat.of().toHexDigits(h);
+    }
+
+    static Document document(TmUnit u) {
+        Document d = new Document();
+        d.add(new StringField(ID, u.id(), Field.Store.NO));
+        Set<String> langs = new LinkedHashSet<>();
+        for (TmVariant v : u.variants()) {
+            String b = v.base();
+            if (b == null) continue;
+            langs.add(b);
+            d.add(new TextField(words(b), v.text(), Field.Store.NO));
+            Tokens t = Tokens.of(v.text(), v.tags());
+            d.add(new StringField(exact(b), hex(Tokens.hash(t.words)), Field.Store.NO));
+            d.add(new StringField(masked(b), hex(Tokens.hash(t.masked)), Field.Store.NO));
+        }
+        for (String b : langs) d.add(new StringField(LANG, b, Field.Store.NO));
+        String scope = scopeOf(u);
+        if (scope != null) d.add(new StringField(SCOPE, scope, Field.Store.NO));
+        if (u.isDraft()) d.add(new StringField(DRAFT, "1", Field.Store.NO));
+        d.add(new StoredField(UNIT, new BytesRef(UnitCodec.encode(u))));
+        return d;
+    }
+
+    /** {@code statement|srcLang|tgtLang} for fed units (the first three parts of their key), else null. */
+    static String scopeOf(TmUnit u) {
+        String key = u.prop(TmUnit.PROP_KEY);
+        if (key == null) return null;
+        String[] p = key.split("\\|");
+        return p.length >= 3 ? p[0] + "|" + p[1] + "|" + p[2] : null;
+    }
+
+    /** The analysed terms of a text, in order, each with its offsets: {term, start, end}. */
+    static List<Object[]> analyze(String base, String field, String text) {
+        List<Object[]> out = new ArrayList<>();
+        try (TokenStream ts = analyzer(base).tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new Object[] {term.toString(), off.startOffset(), off.endOffset()});
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
