@@ -2,7 +2,7 @@ package org.diptych.tm;
 
 /** How a near-exact match differs from the query. Each costs points below 100. */
 public enum Difference {
-    /** A number differs (2 points: the translation must change). */
+    /** Numbers differ (2 points for one, 3 for two, 4 for more: the translation must change). */
     NUMBERS(2),
     /** Punctuation differs (1 point). */
     PUNCTUATION(1),

@@ -6,7 +6,7 @@ public enum MatchKind {
     IN_CONTEXT,
     /** Identical text (100). */
     EXACT,
-    /** The same words; only numbers, punctuation, letter case or inline tags differ (95–99). */
+    /** The same words; only numbers, punctuation, letter case or inline tags differ (93–99). */
     NEAR_EXACT,
     /** Some words differ (percentage from the word edit distance). */
     FUZZY,

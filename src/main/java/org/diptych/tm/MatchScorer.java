@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>100: the same text (whitespace aside) and the same inline tags.</li>
- *   <li>95–99: the same words, but numbers (−2), punctuation (−1), letter case (−1) or inline tags (−1)
- *       differ; {@link Difference} says which.</li>
+ *   <li>93–99: the same words, but numbers (−2 for one differing number, −3 for two, −4 for more),
+ *       punctuation (−1), letter case (−1) or inline tags (−1) differ; {@link Difference} says which.</li>
  *   <li>Fuzzy: {@code floor(100 × (1 − d / max(n, m)))} where {@code d} is the word edit distance
  *       (insertions, deletions, substitutions of lower-case words and numbers) between a query of
  *       {@code n} words and a source of {@code m} words; at most 99.</li>
@@ -40,9 +40,11 @@ final class MatchScorer {
         if (Arrays.equals(q.masked, c.masked) && q.masked.length > 0) {
             EnumSet<Difference> d = EnumSet.noneOf(Difference.class);
             List<String> numbers = new ArrayList<>();
+            int numberCount = 0;
             for (int i = 0; i < q.words.length; i++) {
                 if (!q.words[i].equals(c.words[i])) {
                     d.add(Difference.NUMBERS);
+                    numberCount++;
                     if (numbers.size() < 3) numbers.add(c.cased[i] + " → " + q.cased[i]);
                 } else if (!q.cased[i].equals(c.cased[i])) {
                     d.add(Difference.CASE);
@@ -54,7 +56,7 @@ final class MatchScorer {
             int score = 100;
             List<String> what = new ArrayList<>();
             for (Difference x : d) {
-                score -= x.cost();
+                score -= x == Difference.NUMBERS ? x.cost() + Math.min(2, numberCount - 1) : x.cost();
                 what.add(switch (x) {
                     case NUMBERS -> "numbers (" + String.join(", ", numbers) + ")";
                     case PUNCTUATION -> "punctuation";

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * One answer of a TM lookup.
  *
- * @param score        the match percentage: 101 in context, 100 exact, 95–99 near-exact, below that fuzzy
+ * @param score        the match percentage: 101 in context, 100 exact, 93–99 near-exact, below that fuzzy
  *                     or reordered; a draft unit scores one point less than an approved one would
  * @param kind         what kind of match
  * @param differences  for near-exact matches, what differs

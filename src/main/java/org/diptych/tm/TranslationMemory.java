@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -43,7 +44,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.QueryBuilder;
 
 import org.diptych.DiptychException;
 import org.diptych.Progress;
@@ -206,7 +206,10 @@ public final class TranslationMemory implements Closeable {
         writer.deleteAll();
         Path record = dir.resolve(RECORD);
         if (Files.exists(record)) {
-            new TmxReader(record, new TmxWarnings(record.toString())).read((u, line) -> writer.addDocument(TmIndex.document(u)));
+            try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
+                new TmxReader(record, new TmxWarnings(record.toString())).read((u, line) -> indexer.add(u));
+                indexer.finish();
+            }
         }
         for (Journal.Op op : journal.ops()) applyToIndex(op);
         commit();
@@ -272,7 +275,8 @@ public final class TranslationMemory implements Closeable {
             TmxReader.Result result;
             LongSet ids = new LongSet();
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream os = Channels.newOutputStream(ch)) {
+                 OutputStream os = Channels.newOutputStream(ch);
+                 ParallelIndexer indexer = new ParallelIndexer(writer)) {
                 TmxWriter out = new TmxWriter(os, Map.of(GENERATION_PROP, String.valueOf(generation + 1)));
                 forEachUnit(u -> {
                     ids.add(UnitIds.longOf(u.id()));
@@ -287,7 +291,7 @@ public final class TranslationMemory implements Closeable {
                             return;
                         }
                         out.write(u);
-                        writer.addDocument(TmIndex.document(u));
+                        indexer.add(u);
                         counts[0]++;
                     }
 
@@ -300,6 +304,7 @@ public final class TranslationMemory implements Closeable {
                 out.finish();
                 os.flush();
                 ch.force(true);
+                indexer.finish();
             }
             progress.checkCancelled();
             // The point of no return: the new record replaces the old one in one step.
@@ -544,9 +549,9 @@ public final class TranslationMemory implements Closeable {
             try {
                 Query filter = new TermQuery(new Term(TmIndex.LANG, tgtBase));
                 Set<Integer> docs = new LinkedHashSet<>();
-                collect(s, new TermQuery(new Term(TmIndex.exact(srcBase), TmIndex.hex(Tokens.hash(qt.words)))), filter,
+                collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), Tokens.hash(qt.words)), filter,
                         EXACT_CANDIDATES, docs);
-                collect(s, new TermQuery(new Term(TmIndex.masked(srcBase), TmIndex.hex(Tokens.hash(qt.masked)))), filter,
+                collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), Tokens.hash(qt.masked)), filter,
                         MASKED_CANDIDATES, docs);
                 Query bm25 = termsQuery(srcBase, q.text());
                 if (bm25 != null) collect(s, bm25, filter, Math.max(BM25_CANDIDATES, q.max() * 3), docs);
@@ -594,9 +599,11 @@ public final class TranslationMemory implements Closeable {
     }
 
     private record Candidate(TmUnit unit, TmVariant source, TmVariant target, Tokens tokens,
-                             MatchScorer.Scored scored, int score, MatchKind kind, String description) {
+                             MatchScorer.Scored scored, int score, MatchKind kind, String description, double fine) {
+        /** Score, approved before draft, closer characters, more used, newer. */
         static final Comparator<Candidate> ORDER = Comparator.comparingInt((Candidate c) -> -c.score)
                 .thenComparing(c -> c.unit.isDraft())
+                .thenComparingDouble(c -> -c.fine)
                 .thenComparingInt(c -> -c.unit.usageCount())
                 .thenComparing((Candidate c) -> c.unit.attributes().getOrDefault("changedate",
                         c.unit.attributes().getOrDefault("creationdate", "")), Comparator.reverseOrder())
@@ -625,7 +632,8 @@ public final class TranslationMemory implements Closeable {
                 score -= 1;
                 desc += "; draft (not approved)";
             }
-            Candidate c = new Candidate(u, v, target, vt, sc, score, kind, desc);
+            Candidate c = new Candidate(u, v, target, vt, sc, score, kind, desc,
+                    MatchScorer.dice(qt.trigrams(), vt.trigrams()));
             if (best == null || c.score > best.score || (c.score == best.score && n.equals(src))) best = c;
         }
         return best;
@@ -667,25 +675,52 @@ public final class TranslationMemory implements Closeable {
     public List<ConcordanceHit> concordance(String text, String lang, int max) {
         String base = Languages.base(normalize(lang));
         String field = TmIndex.words(base);
-        Query q = new QueryBuilder(TmIndex.analyzer(base)).createPhraseQuery(field, text);
-        if (q == null) throw new DiptychException("'" + text + "' has only stop words; search for other words");
-        Set<String> terms = new HashSet<>();
-        for (Object[] t : TmIndex.analyze(base, field, text)) terms.add((String) t[0]);
+        List<String> phrase = new ArrayList<>();
+        for (Object[] t : TmIndex.analyze(base, field, text)) phrase.add((String) t[0]);
+        if (phrase.isEmpty()) throw new DiptychException("'" + text + "' has only stop words; search for other words");
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : new LinkedHashSet<>(phrase)) b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.MUST);
         List<ConcordanceHit> out = new ArrayList<>();
-        for (TmUnit u : search(q, max)) {
-            for (TmVariant v : u.variants()) {
-                if (!base.equals(v.base())) continue;
-                List<int[]> spans = new ArrayList<>();
-                for (Object[] t : TmIndex.analyze(base, field, v.text())) {
-                    if (terms.contains((String) t[0])) spans.add(new int[] {(Integer) t[1], (Integer) t[2]});
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                StoredFields sf = s.storedFields();
+                // The index has no positions: candidates have all the words, the phrase is checked here.
+                for (ScoreDoc sd : s.search(b.build(), Math.max(max * 4, 50)).scoreDocs) {
+                    TmUnit u = load(sf, sd.doc);
+                    for (TmVariant v : u.variants()) {
+                        if (!base.equals(v.base())) continue;
+                        List<int[]> spans = phraseSpans(TmIndex.analyze(base, field, v.text()), phrase);
+                        if (!spans.isEmpty()) {
+                            out.add(new ConcordanceHit(v, spans, u, u.provenance()));
+                            break;
+                        }
+                    }
+                    if (out.size() >= max) break;
                 }
-                if (!spans.isEmpty()) {
-                    out.add(new ConcordanceHit(v, spans, u, u.provenance()));
-                    break;
-                }
+            } finally {
+                searchers.release(s);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** Offsets of each run of analysed tokens equal to the phrase's terms, in order. */
+    private static List<int[]> phraseSpans(List<Object[]> tokens, List<String> phrase) {
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
+            boolean match = true;
+            for (int k = 0; k < phrase.size() && match; k++) match = phrase.get(k).equals(tokens.get(i + k)[0]);
+            if (!match) continue;
+            for (int k = 0; k < phrase.size(); k++) {
+                Object[] t = tokens.get(i + k);
+                spans.add(new int[] {(Integer) t[1], (Integer) t[2]});
+            }
+            i += phrase.size() - 1;
+        }
+        return spans;
     }
 
     // ---------------------------------------------------------------- stats
