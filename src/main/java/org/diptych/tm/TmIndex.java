@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
+import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -42,7 +43,8 @@ import org.diptych.model.Languages;
  * id          unit id (exact)
  * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
  * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words), with
- *             frequencies, without positions: BM25 candidates, concordance
+ *             documents only: concordance
+ * b_&lt;lang&gt;    pairs of consecutive stems ("deleg approv"), with frequencies: BM25 lookup candidates
  * y_&lt;lang&gt;    (long point) hash of the lower-case words: finds texts equal up to case, punctuation and tags
  * x_&lt;lang&gt;    (long point) the same with numbers masked: finds texts that differ only in numbers
  * scope       statement|srcLang|tgtLang of units fed from an alignment
@@ -62,13 +64,19 @@ final class TmIndex {
             "ru", russian(),
             "pt", new PortugueseAnalyzer());
 
-    /** Analysed words with frequencies but no positions: phrases are checked on the candidates' text. */
+    /** Analysed words, documents only (concordance; phrases are checked on the candidates' text). */
     static final FieldType WORDS_TYPE = new FieldType();
+    /** Word pairs with frequencies and norms, for BM25. */
+    static final FieldType PAIRS_TYPE = new FieldType();
 
     static {
-        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS);
+        WORDS_TYPE.setOmitNorms(true);
         WORDS_TYPE.setTokenized(true);
         WORDS_TYPE.freeze();
+        PAIRS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        PAIRS_TYPE.setTokenized(true);
+        PAIRS_TYPE.freeze();
     }
 
     private TmIndex() {}
@@ -99,6 +107,10 @@ final class TmIndex {
         return "w_" + base;
     }
 
+    static String pairs(String base) {
+        return "b_" + base;
+    }
+
     static String exact(String base) {
         return "y_" + base;
     }
@@ -113,10 +125,29 @@ final class TmIndex {
         return a;
     }
 
-    /** The analyzer for index writing: each w_ field gets its language's analyzer. */
+    /** Word pairs (shingles of two stems; a lone word when there is only one): lookup candidates. */
+    static Analyzer pairAnalyzer(String base) {
+        Analyzer a = PAIR_ANALYZERS.get(base);
+        if (a == null) throw new IllegalArgumentException("no analyzer for language " + base);
+        return a;
+    }
+
+    private static final Map<String, Analyzer> PAIR_ANALYZERS = Map.of(
+            "en", pairs(ANALYZERS.get("en")),
+            "ru", pairs(ANALYZERS.get("ru")),
+            "pt", pairs(ANALYZERS.get("pt")));
+
+    private static Analyzer pairs(Analyzer words) {
+        return new ShingleAnalyzerWrapper(words, 2, 2, " ", false, true, "_");
+    }
+
+    /** The analyzer for index writing: each w_ and b_ field gets its language's analyzer. */
     static Analyzer indexAnalyzer() {
         Map<String, Analyzer> per = new HashMap<>();
-        for (String b : Languages.SUPPORTED_BASES) per.put(words(b), analyzer(b));
+        for (String b : Languages.SUPPORTED_BASES) {
+            per.put(words(b), analyzer(b));
+            per.put(pairs(b), pairAnalyzer(b));
+        }
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), per);
     }
 
@@ -133,6 +164,7 @@ final class TmIndex {
             if (b == null) continue;
             langs.add(b);
             d.add(new Field(words(b), v.text(), WORDS_TYPE));
+            d.add(new Field(pairs(b), v.text(), PAIRS_TYPE));
             Tokens t = Tokens.of(v.text(), v.tags());
             d.add(new LongPoint(exact(b), Tokens.hash(t.words)));
             d.add(new LongPoint(masked(b), Tokens.hash(t.masked)));
@@ -156,7 +188,8 @@ final class TmIndex {
     /** The analysed terms of a text, in order, each with its offsets: {term, start, end}. */
     static List<Object[]> analyze(String base, String field, String text) {
         List<Object[]> out = new ArrayList<>();
-        try (TokenStream ts = analyzer(base).tokenStream(field, text)) {
+        Analyzer a = field.startsWith("b_") ? pairAnalyzer(base) : analyzer(base);
+        try (TokenStream ts = a.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
             ts.reset();

@@ -81,6 +81,8 @@ public final class TranslationMemory implements Closeable {
     private static final Pattern GENERATION = Pattern.compile(
             "<prop type=\"" + GENERATION_PROP + "\">(\\d+)</prop>");
     private static final int BM25_CANDIDATES = 30;
+    static double MIN_SHOULD_MATCH = Double.parseDouble(System.getProperty("diptych.tm.msm", "0"));
+    static int MAX_TERMS = Integer.parseInt(System.getProperty("diptych.tm.terms", "12"));
     private static final int MASKED_CANDIDATES = 30;
     private static final int EXACT_CANDIDATES = 10;
 
@@ -547,13 +549,15 @@ public final class TranslationMemory implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                Query filter = new TermQuery(new Term(TmIndex.LANG, tgtBase));
+                // Most TMs have the target language in every unit; then filtering would only slow BM25 down.
+                Query filter = s.count(new TermQuery(new Term(TmIndex.LANG, tgtBase))) == s.getIndexReader().numDocs()
+                        ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
                 Set<Integer> docs = new LinkedHashSet<>();
                 collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), Tokens.hash(qt.words)), filter,
                         EXACT_CANDIDATES, docs);
                 collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), Tokens.hash(qt.masked)), filter,
                         MASKED_CANDIDATES, docs);
-                Query bm25 = termsQuery(srcBase, q.text());
+                Query bm25 = termsQuery(s, srcBase, q.text());
                 if (bm25 != null) collect(s, bm25, filter, Math.max(BM25_CANDIDATES, q.max() * 3), docs);
                 StoredFields sf = s.storedFields();
                 List<Candidate> scored = new ArrayList<>();
@@ -577,24 +581,40 @@ public final class TranslationMemory implements Closeable {
     }
 
     private static void collect(IndexSearcher s, Query q, Query filter, int n, Set<Integer> docs) throws IOException {
-        BooleanQuery bq = new BooleanQuery.Builder()
+        Query bq = filter == null ? q : new BooleanQuery.Builder()
                 .add(q, BooleanClause.Occur.MUST)
                 .add(filter, BooleanClause.Occur.FILTER)
                 .build();
         for (ScoreDoc sd : s.search(bq, n).scoreDocs) docs.add(sd.doc);
     }
 
-    /** A disjunction of the query's distinct analysed terms (BM25 ranks the candidates). */
-    private static Query termsQuery(String base, String text) {
-        String field = TmIndex.words(base);
-        Set<String> terms = new LinkedHashSet<>();
-        for (Object[] t : TmIndex.analyze(base, field, text)) {
-            terms.add((String) t[0]);
-            if (terms.size() >= 256) break;
+    /**
+     * A disjunction of the query's rarest word pairs (at most {@link #MAX_TERMS}, pairs that no unit has
+     * left out): BM25 over them ranks the candidates. Rare pairs are what tells a unit from its many
+     * near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs.
+     */
+    private static Query termsQuery(IndexSearcher s, String base, String text) throws IOException {
+        String field = TmIndex.pairs(base);
+        Set<String> distinct = new LinkedHashSet<>();
+        for (Object[] t : TmIndex.analyze(base, field, text)) distinct.add((String) t[0]);
+        List<Term> terms = new ArrayList<>();
+        Map<Term, Integer> df = new java.util.HashMap<>();
+        for (String t : distinct) {
+            Term term = new Term(field, t);
+            int f = s.getIndexReader().docFreq(term);
+            if (f > 0) {
+                terms.add(term);
+                df.put(term, f);
+            }
         }
         if (terms.isEmpty()) return null;
+        terms.sort(Comparator.comparingInt(df::get));
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+        for (Term t : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
+            b.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
+        }
+        int n = Math.min(MAX_TERMS, terms.size());
+        if (n >= 4 && MIN_SHOULD_MATCH > 0) b.setMinimumNumberShouldMatch((int) Math.ceil(n * MIN_SHOULD_MATCH));
         return b.build();
     }
 
