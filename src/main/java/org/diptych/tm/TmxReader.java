@@ -290,7 +290,7 @@ final class TmxReader {
             r.close();
         } catch (XMLStreamException e) {
             int at = e.getLocation() == null ? line : line + Math.max(0, e.getLocation().getLineNumber() - 1);
-            warnings.add(at, "malformed unit (" + reason(e) + "); unit skipped");
+            warnings.add(line, "malformed unit (" + reason(e) + (at != line ? ", line " + at : "") + "); unit skipped");
             skipped++;
             return;
         }
@@ -313,6 +313,8 @@ final class TmxReader {
         String m = e.getMessage() == null ? "unreadable" : e.getMessage();
         int i = m.indexOf("Message: ");
         if (i >= 0) m = m.substring(i + 9);
+        int at = m.indexOf(" at [row,col");
+        if (at >= 0) m = m.substring(0, at);
         m = m.replace('\n', ' ').trim();
         return m.length() > 160 ? m.substring(0, 157) + "..." : m;
     }

@@ -135,16 +135,19 @@ final class TmxSource {
         return cs;
     }
 
-    /** Cyrillic text in windows-1251 is mostly bytes C0–FF; Latin text with accents mostly ASCII. */
+    /**
+     * Cyrillic in windows-1251 is whole words of bytes 80–FF; accented Latin in windows-1252 is single
+     * such bytes between ASCII letters. So: mostly runs of high bytes → windows-1251, else windows-1252.
+     */
     private static Charset guessLegacy(byte[] head) {
-        long letters = 0;
         long high = 0;
-        for (byte b : head) {
-            int c = b & 0xFF;
-            if (c >= 0xC0) high++;
-            else if (Character.isLetter(c)) letters++;
+        long inRuns = 0;
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] >= 0) continue;
+            high++;
+            if ((i > 0 && head[i - 1] < 0) || (i + 1 < head.length && head[i + 1] < 0)) inRuns++;
         }
-        return high > letters / 2 ? Charset.forName("windows-1251") : Charset.forName("windows-1252");
+        return inRuns * 2 > high ? Charset.forName("windows-1251") : Charset.forName("windows-1252");
     }
 
     /** Offset of the first byte that breaks UTF-8, or -1 (a sequence cut by the end of the sample is fine). */
