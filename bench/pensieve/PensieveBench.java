@@ -28,6 +28,10 @@ import net.sf.okapi.tm.pensieve.writer.TmWriterFactory;
  * Usage: PensieveBench TMX QUERIES SRC TGT WORKDIR OUT-PREFIX
  */
 public final class PensieveBench {
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static void main(String[] a) throws Exception {
         Path tmx = Path.of(a[0]);
         Path queries = Path.of(a[1]);
@@ -42,11 +46,13 @@ public final class PensieveBench {
         }
         Files.createDirectories(work);
         long t0 = System.nanoTime();
+        long cpu0 = cpu();
         ITmWriter w = TmWriterFactory.createFileBasedTmWriter(work.toString(), true);
         OkapiTmxImporter imp = new OkapiTmxImporter(src, new TmxFilter());
         imp.importTmx(tmx.toUri(), tgt, w);
         w.close();
         long importNanos = System.nanoTime() - t0;
+        long importCpu = cpu() - cpu0;
         long indexBytes;
         try (Stream<Path> s = Files.walk(work)) {
             indexBytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -77,7 +83,7 @@ public final class PensieveBench {
             if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
         }
         Files.writeString(Path.of(out + ".properties"), "system=Pensieve (Okapi 1.47.0)"
-                + "\nimport_ms=" + importNanos / 1_000_000 + "\nindex_bytes=" + indexBytes + "\ntmx_bytes="
+                + "\nimport_ms=" + importNanos / 1_000_000 + "\nimport_cpu_ms=" + importCpu / 1_000_000 + "\nindex_bytes=" + indexBytes + "\ntmx_bytes="
                 + Files.size(tmx) + "\nheap_peak_mb=" + peak / (1 << 20) + "\n");
     }
 }

@@ -42,9 +42,9 @@ import org.diptych.model.Languages;
  * <pre>
  * id          unit id (exact)
  * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
- * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words), with
- *             documents only: concordance
- * b_&lt;lang&gt;    pairs of consecutive stems ("deleg approv"), with frequencies: BM25 lookup candidates
+ * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words): the stems
+ *             (concordance) and the pairs of consecutive stems, "deleg approv" (BM25 lookup candidates);
+ *             frequencies, no positions
  * y_&lt;lang&gt;    (long point) hash of the lower-case words: finds texts equal up to case, punctuation and tags
  * x_&lt;lang&gt;    (long point) the same with numbers masked: finds texts that differ only in numbers
  * scope       statement|srcLang|tgtLang of units fed from an alignment
@@ -64,19 +64,16 @@ final class TmIndex {
             "ru", russian(),
             "pt", new PortugueseAnalyzer());
 
-    /** Analysed words, documents only (concordance; phrases are checked on the candidates' text). */
+    /**
+     * Analysed words and word pairs, with frequencies and norms (BM25), without positions (phrases are
+     * checked on the candidates' text).
+     */
     static final FieldType WORDS_TYPE = new FieldType();
-    /** Word pairs with frequencies and norms, for BM25. */
-    static final FieldType PAIRS_TYPE = new FieldType();
 
     static {
-        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS);
-        WORDS_TYPE.setOmitNorms(true);
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         WORDS_TYPE.setTokenized(true);
         WORDS_TYPE.freeze();
-        PAIRS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        PAIRS_TYPE.setTokenized(true);
-        PAIRS_TYPE.freeze();
     }
 
     private TmIndex() {}
@@ -105,10 +102,6 @@ final class TmIndex {
 
     static String words(String base) {
         return "w_" + base;
-    }
-
-    static String pairs(String base) {
-        return "b_" + base;
     }
 
     static String exact(String base) {
@@ -141,13 +134,16 @@ final class TmIndex {
         return new ShingleAnalyzerWrapper(words, 2, 2, " ", false, true, "_");
     }
 
-    /** The analyzer for index writing: each w_ and b_ field gets its language's analyzer. */
+    /** Words and word pairs in one pass: what the w_ fields index. */
+    private static final Map<String, Analyzer> INDEX_ANALYZERS = Map.of(
+            "en", new ShingleAnalyzerWrapper(ANALYZERS.get("en"), 2, 2, " ", true, true, "_"),
+            "ru", new ShingleAnalyzerWrapper(ANALYZERS.get("ru"), 2, 2, " ", true, true, "_"),
+            "pt", new ShingleAnalyzerWrapper(ANALYZERS.get("pt"), 2, 2, " ", true, true, "_"));
+
+    /** The analyzer for index writing: each w_ field gets its language's words and word pairs. */
     static Analyzer indexAnalyzer() {
         Map<String, Analyzer> per = new HashMap<>();
-        for (String b : Languages.SUPPORTED_BASES) {
-            per.put(words(b), analyzer(b));
-            per.put(pairs(b), pairAnalyzer(b));
-        }
+        for (String b : Languages.SUPPORTED_BASES) per.put(words(b), INDEX_ANALYZERS.get(b));
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), per);
     }
 
@@ -164,7 +160,6 @@ final class TmIndex {
             if (b == null) continue;
             langs.add(b);
             d.add(new Field(words(b), v.text(), WORDS_TYPE));
-            d.add(new Field(pairs(b), v.text(), PAIRS_TYPE));
             Tokens t = Tokens.of(v.text(), v.tags());
             d.add(new LongPoint(exact(b), Tokens.hash(t.words)));
             d.add(new LongPoint(masked(b), Tokens.hash(t.masked)));
@@ -187,8 +182,13 @@ final class TmIndex {
 
     /** The analysed terms of a text, in order, each with its offsets: {term, start, end}. */
     static List<Object[]> analyze(String base, String field, String text) {
+        return analyze(base, field, text, false);
+    }
+
+    /** Like {@link #analyze(String, String, String)}; with {@code pairs}, the word pairs instead of the words. */
+    static List<Object[]> analyze(String base, String field, String text, boolean pairs) {
         List<Object[]> out = new ArrayList<>();
-        Analyzer a = field.startsWith("b_") ? pairAnalyzer(base) : analyzer(base);
+        Analyzer a = pairs ? pairAnalyzer(base) : analyzer(base);
         try (TokenStream ts = a.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);

@@ -149,7 +149,10 @@ final class TmxReader {
                     next = findTuStart(from);
                 }
                 int cut;
-                if (end >= 0 && (next < 0 || end < next)) {
+                int gt = text.indexOf(">", pos);
+                if (gt > 0 && text.charAt(gt - 1) == '/' && (next < 0 || gt < next)) {
+                    cut = gt + 1; // <tu .../>: an empty unit, reported as such
+                } else if (end >= 0 && (next < 0 || end < next)) {
                     cut = end + 5;
                 } else if (next >= 0) {
                     cut = next;

@@ -594,9 +594,9 @@ public final class TranslationMemory implements Closeable {
      * near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs.
      */
     private static Query termsQuery(IndexSearcher s, String base, String text) throws IOException {
-        String field = TmIndex.pairs(base);
+        String field = TmIndex.words(base);
         Set<String> distinct = new LinkedHashSet<>();
-        for (Object[] t : TmIndex.analyze(base, field, text)) distinct.add((String) t[0]);
+        for (Object[] t : TmIndex.analyze(base, field, text, true)) distinct.add((String) t[0]);
         List<Term> terms = new ArrayList<>();
         Map<Term, Integer> df = new java.util.HashMap<>();
         for (String t : distinct) {

@@ -57,11 +57,13 @@ public final class TmBench {
             }
         }
         long t0 = System.nanoTime();
+        long cpu0 = cpu();
         ImportReport r;
         try (TranslationMemory tm = TranslationMemory.open(work)) {
             r = tm.importTmx(tmx, Progress.NONE);
         }
         long importNanos = System.nanoTime() - t0;
+        long importCpu = cpu() - cpu0;
         List<String> lines = Files.readAllLines(queries, StandardCharsets.UTF_8);
         TmStats stats;
         try (TranslationMemory tm = TranslationMemory.open(work)) {
@@ -82,8 +84,13 @@ public final class TmBench {
             }
         }
         Files.writeString(Path.of(out + ".properties"), "system=Diptych\nunits=" + r.added() + "\nimport_ms="
-                + importNanos / 1_000_000 + "\nindex_bytes=" + stats.indexBytes() + "\ntmx_bytes=" + Files.size(tmx)
+                + importNanos / 1_000_000 + "\nimport_cpu_ms=" + importCpu / 1_000_000 + "\nindex_bytes=" + stats.indexBytes() + "\ntmx_bytes=" + Files.size(tmx)
                 + "\nheap_peak_mb=" + peakHeap() / (1 << 20) + "\n");
+    }
+
+    /** CPU time of the whole process (all threads), nanoseconds. */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long peakHeap() {
@@ -98,8 +105,8 @@ public final class TmBench {
         System.out.println("### " + label);
         System.out.println();
         List<String> classes = List.of("exact", "edit1", "edit3", "number", "swapped", "unrelated");
-        StringBuilder head = new StringBuilder("| system | units | import s | units/s | index MB | TMX MB | lookup p50 ms | p95 ms |");
-        StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|---:|");
+        StringBuilder head = new StringBuilder("| system | units | import s | units/s | import CPU s | index MB | TMX MB | lookup p50 ms | p95 ms |");
+        StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String c : classes) {
             head.append(' ').append(c).append(" |");
             sep.append("---:|");
@@ -126,10 +133,11 @@ public final class TmBench {
             }
             long[] ns = lat.stream().mapToLong(x -> x[0]).sorted().toArray();
             double importS = Long.parseLong(p.getProperty("import_ms")) / 1000.0;
-            String u = p.getProperty("units");
+            String u = p.getProperty("units", String.valueOf(unitsHint(out)));
             units = u == null ? -1 : Long.parseLong(u);
             StringBuilder row = new StringBuilder("| " + p.getProperty("system") + " | " + (units < 0 ? "" : units) + " | "
                     + String.format("%.1f", importS) + " | " + (units < 0 ? "" : String.format("%.0f", units / importS)) + " | "
+                    + (p.getProperty("import_cpu_ms") == null ? "" : String.format("%.1f", Long.parseLong(p.getProperty("import_cpu_ms")) / 1000.0)) + " | "
                     + mb(p.getProperty("index_bytes")) + " | " + mb(p.getProperty("tmx_bytes")) + " | "
                     + String.format("%.1f", ns[ns.length / 2] / 1e6) + " | "
                     + String.format("%.1f", ns[(int) Math.min(ns.length - 1, Math.ceil(ns.length * 0.95) - 1)] / 1e6) + " |");
@@ -141,6 +149,12 @@ public final class TmBench {
             System.out.println(row);
         }
         System.out.println();
+    }
+
+    /** Units of a run without a count (the peer): the number in its name ({@code …-100000}). */
+    private static long unitsHint(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)$").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static String mb(String bytes) {

@@ -138,6 +138,21 @@ class TmxMalformedTest {
     }
 
     @Test
+    void emptyUnitsAreSkipped() throws Exception {
+        ImportReport r = importText("emptytu.tmx", HEAD + """
+                <tu tuid="none"/>
+                <tu tuid="x1"><tuv xml:lang="en"><seg>After the empty one.</seg></tuv><tuv xml:lang="ru"><seg>После пустой.</seg></tuv></tu>
+                <tu tuid="one"><tuv xml:lang="en"><seg>Alone.</seg></tuv></tu>
+                </body></tmx>
+                """);
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(r.skipped()).isEqualTo(2);
+        assertThat(r.warnings()).hasSize(2);
+        assertThat(r.warnings().get(0)).contains("emptytu.tmx:5:").contains("tuid=none skipped: it has no <tuv>");
+        assertThat(r.warnings().get(1)).contains("emptytu.tmx:7:").contains("tuid=one skipped");
+    }
+
+    @Test
     void truncatedFileKeepsTheCompleteUnits() throws Exception {
         ImportReport r = importText("cut.tmx", HEAD
                 + "<tu><tuv xml:lang=\"en\"><seg>Complete.</seg></tuv><tuv xml:lang=\"ru\"><seg>Полная.</seg></tuv></tu>\n"
