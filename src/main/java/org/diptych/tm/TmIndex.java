@@ -16,11 +16,13 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
-import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -60,9 +62,12 @@ final class TmIndex {
     static final String UNIT = "unit";
 
     private static final Map<String, Analyzer> ANALYZERS = Map.of(
-            "en", new EnglishAnalyzer(),
-            "ru", russian(),
-            "pt", new PortugueseAnalyzer());
+            "en", chain("en", 0), "ru", chain("ru", 0), "pt", chain("pt", 0));
+    private static final Map<String, Analyzer> PAIR_ANALYZERS = Map.of(
+            "en", chain("en", 1), "ru", chain("ru", 1), "pt", chain("pt", 1));
+    /** Words and word pairs in one pass: what the w_ fields index. */
+    private static final Map<String, Analyzer> INDEX_ANALYZERS = Map.of(
+            "en", chain("en", 2), "ru", chain("ru", 2), "pt", chain("pt", 2));
 
     /**
      * Analysed words and word pairs, with frequencies and norms (BM25), without positions (phrases are
@@ -79,18 +84,40 @@ final class TmIndex {
     private TmIndex() {}
 
     /**
-     * Russian: like Lucene's {@link RussianAnalyzer} but with the light stemmer (Savoy's), several times
-     * faster than Snowball's and as good for finding inflected forms ("права", "праву" → "прав").
+     * The language's analysis, as Lucene's {@code EnglishAnalyzer}, {@code PortugueseAnalyzer} and
+     * {@code RussianAnalyzer} do it (standard tokenizer, lower case, the language's stop words, its
+     * stemmer; for Russian the light stemmer, several times faster than Snowball's and as good at finding
+     * inflected forms: "права", "праву" → "прав").
+     *
+     * @param mode 0: stems; 1: pairs of consecutive stems; 2: both
      */
-    private static Analyzer russian() {
+    private static Analyzer chain(String base, int mode) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream result = new LowerCaseFilter(source);
-                result = new StopFilter(result, RussianAnalyzer.getDefaultStopSet());
-                result = new RussianLightStemFilter(result);
-                return new TokenStreamComponents(source, result);
+                TokenStream s = source;
+                switch (base) {
+                    case "en" -> {
+                        s = new EnglishPossessiveFilter(s);
+                        s = new LowerCaseFilter(s);
+                        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                        s = new PorterStemFilter(s);
+                    }
+                    case "ru" -> {
+                        s = new LowerCaseFilter(s);
+                        s = new StopFilter(s, RussianAnalyzer.getDefaultStopSet());
+                        s = new RussianLightStemFilter(s);
+                    }
+                    case "pt" -> {
+                        s = new LowerCaseFilter(s);
+                        s = new StopFilter(s, PortugueseAnalyzer.getDefaultStopSet());
+                        s = new PortugueseLightStemFilter(s);
+                    }
+                    default -> throw new IllegalArgumentException(base);
+                }
+                if (mode > 0) s = new WordPairFilter(s, mode == 2);
+                return new TokenStreamComponents(source, s);
             }
 
             @Override
@@ -118,27 +145,12 @@ final class TmIndex {
         return a;
     }
 
-    /** Word pairs (shingles of two stems; a lone word when there is only one): lookup candidates. */
+    /** Word pairs (two consecutive stems; a lone stem when there is only one): lookup candidates. */
     static Analyzer pairAnalyzer(String base) {
         Analyzer a = PAIR_ANALYZERS.get(base);
         if (a == null) throw new IllegalArgumentException("no analyzer for language " + base);
         return a;
     }
-
-    private static final Map<String, Analyzer> PAIR_ANALYZERS = Map.of(
-            "en", pairs(ANALYZERS.get("en")),
-            "ru", pairs(ANALYZERS.get("ru")),
-            "pt", pairs(ANALYZERS.get("pt")));
-
-    private static Analyzer pairs(Analyzer words) {
-        return new ShingleAnalyzerWrapper(words, 2, 2, " ", false, true, "_");
-    }
-
-    /** Words and word pairs in one pass: what the w_ fields index. */
-    private static final Map<String, Analyzer> INDEX_ANALYZERS = Map.of(
-            "en", new ShingleAnalyzerWrapper(ANALYZERS.get("en"), 2, 2, " ", true, true, "_"),
-            "ru", new ShingleAnalyzerWrapper(ANALYZERS.get("ru"), 2, 2, " ", true, true, "_"),
-            "pt", new ShingleAnalyzerWrapper(ANALYZERS.get("pt"), 2, 2, " ", true, true, "_"));
 
     /** The analyzer for index writing: each w_ field gets its language's words and word pairs. */
     static Analyzer indexAnalyzer() {
