@@ -128,6 +128,69 @@ public final class TmFeeder {
         return new FeedReport(approved, draft, deletes.size(), unchanged);
     }
 
+    /**
+     * Puts the units of one bead at once (a translator confirmed its target in the desk), keyed as
+     * {@link #feed} keys them, so that a later feed finds them in place; creation date, creator and usage
+     * count of a unit already there are kept. Sentence units come too when the feeder has a pairer. Other
+     * units are not touched.
+     *
+     * @param draft put draft units (the translator is no reviewer) instead of approved ones
+     * @param user  recorded as creator or changer
+     * @return the units put (approved or draft) and left unchanged
+     */
+    public FeedReport feedBead(String statementId, DocumentVersion source, DocumentVersion target, Bead bead,
+                               boolean draft, String user) {
+        if (bead.source().isEmpty() || bead.target().isEmpty()) {
+            throw new DiptychException("statement " + statementId + ": a bead with an empty side gives no TM unit");
+        }
+        String key = statementId + "|" + source.lang() + "|" + target.lang() + "|" + String.join(",", bead.source())
+                + "|" + String.join(",", bead.target());
+        String srcText = text(source, bead.source());
+        String tgtText = text(target, bead.target());
+        if (srcText.isBlank() || tgtText.isBlank()) {
+            throw new DiptychException("statement " + statementId + ": an empty paragraph gives no TM unit");
+        }
+        List<TmUnit> wanted = new ArrayList<>();
+        wanted.add(unit(key, statementId, source, target, srcText, tgtText, previous(source, bead.source().get(0)),
+                previous(target, bead.target().get(0)), draft, user, "paragraph", bead.note()));
+        if (pairer != null) {
+            List<SentencePairer.SentencePair> pairs = pairer.pair(srcText, source.lang(), tgtText, target.lang());
+            for (int i = 0; i < pairs.size(); i++) {
+                SentencePairer.SentencePair p = pairs.get(i);
+                if (p.source().isBlank() || p.target().isBlank()) continue;
+                wanted.add(unit(key + "#" + (i + 1), statementId, source, target, p.source(), p.target(),
+                        i == 0 ? null : pairs.get(i - 1).source(), i == 0 ? null : pairs.get(i - 1).target(),
+                        draft, user, "sentence", null));
+            }
+        }
+        String now = TmUnit.formatDate(Instant.now());
+        List<TmUnit> puts = new ArrayList<>();
+        int unchanged = 0;
+        for (TmUnit w : wanted) {
+            TmUnit old = tm.get(w.id());
+            Map<String, String> a = new LinkedHashMap<>(w.attributes());
+            String who = a.remove("creationid");
+            if (old != null) {
+                for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
+                    String v = old.attributes().get(k);
+                    if (v != null) a.put(k, v);
+                }
+                if (w.withAttributes(a).equals(old)) {
+                    unchanged++;
+                    continue;
+                }
+                a.put("changedate", now);
+                if (who != null) a.put("changeid", who);
+            } else {
+                a.put("creationdate", now);
+                if (who != null) a.put("creationid", who);
+            }
+            puts.add(w.withAttributes(order(a)));
+        }
+        tm.update(puts, List.of());
+        return new FeedReport(draft ? 0 : puts.size(), draft ? puts.size() : 0, 0, unchanged);
+    }
+
     private static Map<String, String> order(Map<String, String> a) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : List.of("srclang", "segtype", "creationdate", "creationid", "changedate", "changeid",
