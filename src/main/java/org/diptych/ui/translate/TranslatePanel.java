@@ -284,7 +284,10 @@ public final class TranslatePanel extends BorderPane {
                 "importGlossary", "startTranslation")) {
             buttons.getChildren().add(action(id).button());
         }
-        HBox top = new HBox(12, header, counts, grow, message, reviewerBox);
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        counts.setMinWidth(Region.USE_PREF_SIZE);
+        reviewerBox.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, header, counts, grow, reviewerBox);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 4, 8));
 
@@ -357,6 +360,9 @@ public final class TranslatePanel extends BorderPane {
         tabs.getTabs().setAll(matchesTab, termsTab, concordanceTab, qaTab);
         SplitPane body = new SplitPane(left, tabs);
         body.setDividerPositions(0.55);
+        buttons.getChildren().add(message);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox.setMargin(message, new Insets(0, 0, 0, 8));
         buttons.setPadding(new Insets(0, 8, 4, 8));
         setTop(new VBox(top, buttons));
         setCenter(body);
@@ -449,6 +455,7 @@ public final class TranslatePanel extends BorderPane {
         matches.getItems().clear();
         qa.getItems().clear();
         concordance.getItems().clear();
+        for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
             noRow.set(true);
             loading = true;
@@ -613,6 +620,7 @@ public final class TranslatePanel extends BorderPane {
     private void lookup(int i) {
         long seq = ++lookupSeq;
         matches.getItems().clear();
+        matchesTab.setText(i18n.t("tr.tab.matches"));
         TmService service = tm();
         if (service == null || vm == null) return;
         String text = session.sourceText(i);

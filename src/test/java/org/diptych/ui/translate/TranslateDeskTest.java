@@ -210,4 +210,89 @@ class TranslateDeskTest {
             assertThat(p.loadAlignment(Demo.HEAT, "ru", "pt").orElseThrow().beads().get(14).type()).isEqualTo("1:1");
         }
     }
+
+    @Test
+    void fillGlossaryConcordanceMarkupUndoAndANewTranslation(FxRobot robot) throws Exception {
+        // fill 100% matches: row 16 (ru p16) gets the TM's translation as a draft; one step, undone by Ctrl+Z
+        robot.clickOn(window.desk().table());
+        robot.interact(() -> vm().cursorProperty().set(0));
+        ctrl(robot, KeyCode.T);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panel().session().status(15) == TranslationStatus.DRAFT);
+        assertThat(panel().session().targetBody(15)).isEqualTo(PT_P16);
+        assertThat(panel().session().counts()).containsEntry(TranslationStatus.UNTRANSLATED, 5);
+        robot.type(KeyCode.ESCAPE);
+        ctrl(robot, KeyCode.Z);
+        assertThat(panel().session().status(15)).isEqualTo(TranslationStatus.UNTRANSLATED);
+
+        // glossary: imported from CSV, "профсоюз" found inflected in row 15 with its translation
+        Path csv = tmp.resolve("glossary.csv");
+        Files.writeString(csv, "ru,pt,en\nпрофсоюз,sindicato,union\nколлективный договор,acordo coletivo,collective agreement\n");
+        panel().importGlossary(csv).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm().cursorProperty().set(14));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel().glossaryHits().getItems()).extracting(h -> h.text()).containsExactly("профсоюз", "коллективном договоре");
+        assertThat(panel().glossaryHits().getItems().get(0).translations()).containsExactly("sindicato");
+        assertThat(robot.lookup(".term-hit").queryAll()).extracting(n -> ((javafx.scene.text.Text) n).getText())
+                .containsExactly("профсоюз", "коллективном договоре");
+        assertThat(robot.lookup(".term-translation").queryAll()).extracting(n -> ((javafx.scene.text.Text) n).getText())
+                .containsExactly(" ⟨sindicato⟩", " ⟨acordo coletivo⟩");
+        robot.interact(() -> vm().cursorProperty().set(15));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel().glossaryHits().getItems()).extracting(h -> h.text()).containsExactly("коллективные договоры");
+
+        // markup shortcuts in the editor: Ctrl+B bolds the selection, Ctrl+L links it to the source's link
+        robot.interact(() -> vm().cursorProperty().set(12));
+        ctrl(robot, KeyCode.T);
+        robot.write("Modelos na pagina da campanha.");
+        robot.interact(() -> panel().editor().selectRange(11, 29));
+        ctrl(robot, KeyCode.L);
+        assertThat(panel().editor().getText()).isEqualTo("Modelos na [pagina da campanha](https://solidarnost-snizu.example/zhara).");
+        robot.interact(() -> panel().editor().selectRange(0, 7));
+        ctrl(robot, KeyCode.B);
+        assertThat(panel().editor().getText()).startsWith("**Modelos** na [pagina");
+
+        // concordance: Ctrl+K on a word selected in the translation searches the Portuguese side, stemmed
+        robot.interact(() -> {
+            panel().editor().setText("Os acordos");
+            panel().editor().selectRange(3, 10);
+        });
+        ctrl(robot, KeyCode.K);
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !panel().concordanceHits().getItems().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("message: " + robot.lookup("#tr-message").queryAs(javafx.scene.control.Label.class).getText()
+                    + " field: " + robot.lookup("#tr-concordance-field").queryAs(javafx.scene.control.TextField.class).getText()
+                    + " lang: " + robot.lookup("#tr-concordance-lang").queryAs(javafx.scene.control.ChoiceBox.class).getValue());
+        }
+        assertThat(panel().concordanceHits().getItems().get(0).variant().text()).isEqualTo(PT_P16);
+        robot.type(KeyCode.ESCAPE);
+
+        // a new language version: every Russian paragraph an empty cell of the English translation
+        panel().startTranslation(Demo.HEAT, "en").get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm() != null && vm().targetLang().equals("en"));
+        assertThat(vm().rows()).hasSize(18).allMatch(r -> r.target().isEmpty());
+        robot.interact(() -> vm().cursorProperty().set(0));
+        robot.interact(() -> vm().cursorProperty().set(6));
+        ctrl(robot, KeyCode.T);
+        assertThat(robot.lookup("#tr-prefix").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("1. ");
+        robot.write("Measure the temperature twice a shift.");
+        ctrl(robot, KeyCode.ENTER);
+        assertThat(vm().state().target().paragraphs()).singleElement()
+                .satisfies(p -> assertThat(p.markup()).isEqualTo("1. Measure the temperature twice a shift."));
+        robot.interact(() -> {
+            try {
+                FxFixtures.savePng(window.stage().getScene(), Path.of("target", "screenshots", "translate-desk.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        window.flushSaves();
+        try (Project p = Project.open(dir, false)) {
+            assertThat(p.versionLanguages(Demo.HEAT)).contains("en");
+            assertThat(p.loadVersion(Demo.HEAT, "en").orElseThrow().paragraphs()).hasSize(1);
+        }
+    }
 }
