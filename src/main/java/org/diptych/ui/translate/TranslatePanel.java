@@ -137,6 +137,9 @@ public final class TranslatePanel extends BorderPane {
     private int bead = -1;
     private boolean loading;
     private boolean committing;
+    /** What the editor was loaded with, and the row's source ids then: only the user's own typing is written. */
+    private String loadedText = "";
+    private List<String> loadedSource = List.of();
     private long lookupSeq;
 
     private final ChangeListener<Number> cursorListener = (o, a, b) -> {
@@ -171,6 +174,11 @@ public final class TranslatePanel extends BorderPane {
             if (on && !wrapper.getItems().contains(this)) {
                 wrapper.getItems().add(this);
                 wrapper.setDividerPositions(0.5);
+                if (wrapper.getScene() != null) {
+                    wrapper.applyCss(); // the split pane puts the panel in the scene graph now, so it can take focus
+                    wrapper.layout();
+                }
+                if (vm != null) showRow(vm.cursorProperty().get());
             } else if (!on) {
                 commit(true);
                 wrapper.getItems().remove(this);
@@ -555,11 +563,13 @@ public final class TranslatePanel extends BorderPane {
         } finally {
             loading = false;
         }
+        loadedText = editor.getText();
+        loadedSource = session.beads().get(i).source();
         editor.setEditable(session.editable(i));
         prefixLabel.setText(session.prefix(i));
         fillSource(i);
         updateHeader();
-        lookup(i);
+        if (shown.get()) lookup(i); // a hidden panel does no TM work
     }
 
     /** Brings the panel in line after a step made elsewhere (undo, redo, a review operation). */
@@ -571,6 +581,10 @@ public final class TranslatePanel extends BorderPane {
             return;
         }
         if (bead < 0 || bead >= session.beads().size()) return;
+        if (!session.beads().get(bead).source().equals(loadedSource)) {
+            showRow(bead); // another row is at this place now (merge, split, undo…)
+            return;
+        }
         String body = session.targetBody(bead);
         if (!body.equals(editor.getText())) {
             loading = true;
@@ -581,6 +595,8 @@ public final class TranslatePanel extends BorderPane {
                 loading = false;
             }
         }
+        loadedText = editor.getText();
+        editor.setEditable(session.editable(bead));
         prefixLabel.setText(session.prefix(bead));
         updateHeader();
     }
@@ -648,6 +664,9 @@ public final class TranslatePanel extends BorderPane {
         idle.stop();
         if (session == null || bead < 0 || bead >= session.beads().size() || !session.editable(bead)) return;
         String text = editor.getText();
+        // write only what was typed into this very row (not text left from a row a desk step moved away)
+        if (text.equals(loadedText) || !session.beads().get(bead).source().equals(loadedSource)) return;
+        loadedText = text;
         if (text.strip().equals(session.targetBody(bead).strip())) return;
         committing = true;
         try {
