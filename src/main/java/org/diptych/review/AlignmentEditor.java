@@ -326,6 +326,18 @@ public final class AlignmentEditor {
         return s.name();
     }
 
+    // ---------------------------------------------------------------- steps made elsewhere
+
+    /**
+     * Applies a change computed outside this class (translating in the desk: a target paragraph written or
+     * inserted into a bead) as one undoable step, like any other.
+     *
+     * @throws IllegalStateException if {@code next}'s alignment is not valid against its versions
+     */
+    public void applyStep(String name, ReviewState next) {
+        apply(name, next);
+    }
+
     // ---------------------------------------------------------------- internals
 
     private void apply(String name, ReviewState next) {

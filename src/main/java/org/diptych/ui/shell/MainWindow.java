@@ -58,6 +58,7 @@ import org.diptych.ui.UiPrefs;
 import org.diptych.ui.UiState;
 import org.diptych.ui.review.ReviewDesk;
 import org.diptych.ui.review.ReviewViewModel;
+import org.diptych.ui.translate.TranslatePanel;
 
 /**
  * The main window: open or create a project (recent projects remembered), the statements with their
@@ -88,6 +89,7 @@ public final class MainWindow {
     private BorderPane root;
     private TaskRunner tasks;
     private ReviewDesk desk;
+    private TranslatePanel translate;
     private TreeView<Nav> tree;
     private ListView<Paragraph> paragraphs;
     private Label paragraphsHeader;
@@ -126,6 +128,11 @@ public final class MainWindow {
         return desk;
     }
 
+    /** The translation panel under the desk. */
+    public TranslatePanel translatePanel() {
+        return translate;
+    }
+
     public TreeView<Nav> tree() {
         return tree;
     }
@@ -155,6 +162,8 @@ public final class MainWindow {
         desk.setInstallShortcuts(false); // the Review menu carries them
         desk.setOnViewChanged(this::uiStateChanged);
         desk.table().skinProperty().addListener((o, a, s) -> Platform.runLater(this::watchScroll));
+        translate = new TranslatePanel(i18n, desk, prefs, clock, () -> project, () -> saver);
+        translate.setOnVersionsChanged(this::reloadTree);
 
         tree = new TreeView<>(new TreeItem<>(new Nav(null, null, "")));
         tree.setId("statement-tree");
@@ -179,7 +188,7 @@ public final class MainWindow {
         BorderPane paraPane = new BorderPane(paragraphs);
         paraPane.setTop(paragraphsHeader);
 
-        reviewTab = new Tab(i18n.t("tab.review"), desk);
+        reviewTab = new Tab(i18n.t("tab.review"), translate.wrap());
         reviewTab.setId("tab-review");
         reviewTab.setClosable(false);
         paragraphsTab = new Tab(i18n.t("tab.paragraphs"), paraPane);
@@ -187,6 +196,7 @@ public final class MainWindow {
         paragraphsTab.setClosable(false);
         tabs = new TabPane(reviewTab, paragraphsTab);
         desk.activeProperty().bind(reviewTab.selectedProperty());
+        translate.activeProperty().bind(reviewTab.selectedProperty());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> uiStateChanged());
 
         VBox left = new VBox(new Label(i18n.t("statements")), tree);
@@ -250,7 +260,12 @@ public final class MainWindow {
         for (UiAction a : desk.actions()) {
             review.getItems().add(a == null ? new SeparatorMenuItem() : a.menuItem());
         }
-        MenuBar bar = new MenuBar(file, review);
+        Menu translateMenu = new Menu(i18n.t("menu.translate"));
+        translateMenu.setId("menu-translate");
+        for (UiAction a : translate.actions()) {
+            translateMenu.getItems().add(a == null ? new SeparatorMenuItem() : a.menuItem());
+        }
+        MenuBar bar = new MenuBar(file, review, translateMenu);
         bar.setId("menu-bar");
         return bar;
     }
@@ -307,6 +322,7 @@ public final class MainWindow {
     /** Rebuilds every control in the current interface language, keeping the open project and undo history. */
     public void rebuild() {
         saveUiState();
+        translate.close();
         i18n = new I18n(prefs.locale());
         buildUi();
         stage.getScene().setRoot(root);
@@ -382,6 +398,7 @@ public final class MainWindow {
         tasks.cancel();
         saveUiState();
         uiStateDelay.stop();
+        translate.close();
         saver.close();
         project.close();
         project = null;

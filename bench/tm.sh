@@ -1,0 +1,51 @@
+#!/bin/sh
+# Translation-memory benchmark: Diptych and Okapi's Pensieve TM side by side on the same generated TMX
+# files and queries (see src/test/java/org/diptych/bench/TmBenchData.java for what is generated).
+#
+# Usage: bench/tm.sh [UNITS] [SEED]        defaults: 100000 units, seed 42
+#   PER_CLASS=200   queries per class (exact, edit1, edit3, number, swapped, unrelated)
+#   PAIRS="ru pt"   target languages (each against English)
+# Data and results go to bench-data/ (ignored by git); the tables are printed at the end.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+units=${1:-100000}
+seed=${2:-42}
+per=${PER_CLASS:-200}
+pairs=${PAIRS:-"ru pt"}
+data=$here/bench-data
+out=$data/tm-results
+mkdir -p "$out" "$data/work"
+cd "$here"
+
+echo "== building (test classes and class paths)"
+mvn -q -B -o test-compile
+mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$data/app.cp" -Dmdep.includeScope=test >/dev/null
+# Pensieve brings Lucene 8: it gets a class path of its own, never the app's.
+if [ ! -s "$data/pensieve.cp" ]; then
+  (cd bench/pensieve && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$data/pensieve.cp" >/dev/null)
+fi
+mkdir -p "$data/pensieve-classes"
+javac -nowarn -d "$data/pensieve-classes" -cp "$(cat "$data/pensieve.cp")" bench/pensieve/PensieveBench.java
+cp="target/test-classes:target/classes:$(cat "$data/app.cp")"
+
+if [ ! -f "$data/queries-$units.tsv" ] || [ "$(cat "$data/seed-$units" 2>/dev/null)" != "$seed/$per" ]; then
+  echo "== generating $units units per language pair (seed $seed)"
+  java -Xmx1g -cp "$cp" org.diptych.bench.TmBench generate "$seed" "$units" "$per" "$data"
+  echo "$seed/$per" > "$data/seed-$units"
+fi
+
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
+for pair in $pairs; do
+  case $pair in ru) tgt=ru-RU ;; pt) tgt=pt-BR ;; *) echo "unknown pair $pair" >&2; exit 2 ;; esac
+  tmx="$data/en-$pair-$units.tmx"
+  echo "== en→$pair: Diptych"
+  java -Xmx1g -cp "$cp" org.diptych.bench.TmBench diptych "$tmx" "$data/queries-$units.tsv" en-US "$tgt" \
+    "$data/work/diptych-$pair" "$out/diptych-$pair-$units"
+  echo "== en→$pair: Pensieve"
+  java -Xmx2g -cp "$data/pensieve-classes:$(cat "$data/pensieve.cp")" PensieveBench "$tmx" "$data/queries-$units.tsv" \
+    en-US "$tgt" "$data/work/pensieve-$pair" "$out/pensieve-$pair-$units" 2>"$out/pensieve-$pair-$units.log"
+done
+echo
+for pair in $pairs; do
+  java -cp "$cp" org.diptych.bench.TmBench report "en→$pair, $units units" "$out/diptych-$pair-$units" "$out/pensieve-$pair-$units"
+done

@@ -1,0 +1,64 @@
+package org.diptych.qa;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.diptych.glossary.GlossaryMatcher;
+import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.Paragraph;
+
+/** Runs every QA rule over the rows of a translation (before export, or on demand in the desk). */
+public final class QaCheck {
+    private QaCheck() {}
+
+    /**
+     * The issues of every row that has a source paragraph, in row order. A row without translation gives
+     * only {@link QaRule#EMPTY}.
+     *
+     * @param glossary the pair's glossary matcher, or {@code null} to skip the glossary rule
+     */
+    public static List<QaIssue> run(Alignment alignment, DocumentVersion source, DocumentVersion target,
+                                    GlossaryMatcher glossary) {
+        List<QaIssue> out = new ArrayList<>();
+        List<Bead> beads = alignment.beads();
+        for (int i = 0; i < beads.size(); i++) {
+            Bead b = beads.get(i);
+            if (b.source().isEmpty()) continue;
+            QaRules.Texts t = new QaRules.Texts(join(source, b.source(), true), join(source, b.source(), false),
+                    join(target, b.target(), true), join(target, b.target(), false));
+            for (QaIssue issue : check(t, glossary)) out.add(issue.at(i));
+        }
+        return out;
+    }
+
+    /** Every rule on one row's texts. */
+    public static List<QaIssue> check(QaRules.Texts t, GlossaryMatcher glossary) {
+        List<QaIssue> empty = QaRules.empty(t);
+        if (!empty.isEmpty() || t.sourceText().isBlank()) return empty;
+        List<QaIssue> out = new ArrayList<>();
+        out.addAll(QaRules.untranslated(t));
+        out.addAll(QaRules.numbers(t));
+        out.addAll(QaRules.dates(t));
+        out.addAll(QaRules.urls(t));
+        out.addAll(QaRules.links(t));
+        out.addAll(QaRules.bold(t));
+        out.addAll(QaRules.doubleSpaces(t));
+        out.addAll(QaRules.quotes(t));
+        out.addAll(QaRules.brackets(t));
+        out.addAll(QaRules.glossary(t, glossary));
+        return out;
+    }
+
+    private static String join(DocumentVersion v, List<String> ids, boolean markup) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : ids) {
+            Paragraph p = v.paragraph(id);
+            if (p == null) continue;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(markup ? p.markup() : p.text());
+        }
+        return sb.toString();
+    }
+}

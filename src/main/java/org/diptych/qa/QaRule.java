@@ -1,0 +1,11 @@
+package org.diptych.qa;
+
+/** The QA rules; see the method of the same name in {@link QaRules}. */
+public enum QaRule {
+    EMPTY, UNTRANSLATED, NUMBERS, DATES, URLS, LINKS, BOLD, DOUBLE_SPACES, QUOTES, BRACKETS, GLOSSARY;
+
+    /** The key of the rule's message in an interface's texts: {@code qa.numbers}. */
+    public String key() {
+        return "qa." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

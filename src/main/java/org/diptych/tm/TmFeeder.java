@@ -1,0 +1,250 @@
+package org.diptych.tm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.diptych.DiptychException;
+import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.Paragraph;
+import org.diptych.model.Statement;
+
+/**
+ * Feeds a statement's alignment into the TM. After {@link #feed} the TM's units for that statement and
+ * language pair are exactly what the alignment says now:
+ *
+ * <ul>
+ *   <li>a CONFIRMED bead's paragraph pair (and, with a {@link SentencePairer}, its sentence pairs) is an
+ *       approved unit;</li>
+ *   <li>an AUTO bead's pairs are draft units if the feeder takes drafts, else not in the TM;</li>
+ *   <li>a REJECTED bead's pairs are never in the TM (a unit fed earlier is deleted);</li>
+ *   <li>beads with an empty side give nothing.</li>
+ * </ul>
+ *
+ * Units are keyed by statement, languages and paragraph ids ({@code stmt|en|ru|p3,p4|p5}, sentence units
+ * add {@code #n}), so editing a confirmed pair's text updates its unit in place: creation date, creator and
+ * usage count are kept, change date and changer are set. Feeding an unchanged alignment changes nothing.
+ */
+public final class TmFeeder {
+    /** Counts of one feed: units put as approved or draft, deleted, left as they were. */
+    public record FeedReport(int approved, int draft, int deleted, int unchanged) {}
+
+    private final TranslationMemory tm;
+    private final SentencePairer pairer;
+    private final boolean drafts;
+
+    /**
+     * @param tm            the TM to feed
+     * @param pairer        sentence pairing, or {@code null} for paragraph units only
+     * @param includeDrafts feed AUTO beads as draft units
+     */
+    public TmFeeder(TranslationMemory tm, SentencePairer pairer, boolean includeDrafts) {
+        this.tm = Objects.requireNonNull(tm);
+        this.pairer = pairer;
+        this.drafts = includeDrafts;
+    }
+
+    /** Feeds the alignment of two versions of a statement. */
+    public FeedReport feed(Statement statement, Alignment alignment, String user) {
+        DocumentVersion s = statement.version(alignment.sourceLang());
+        DocumentVersion t = statement.version(alignment.targetLang());
+        if (s == null || t == null) {
+            throw new DiptychException("statement " + statement.id() + " has no " + (s == null ? alignment.sourceLang()
+                    : alignment.targetLang()) + " version to feed into the TM");
+        }
+        return feed(statement.id(), s, t, alignment, user);
+    }
+
+    /**
+     * Feeds an alignment; {@code user} is recorded as creator or changer when a bead names no reviewer.
+     */
+    public FeedReport feed(String statementId, DocumentVersion source, DocumentVersion target, Alignment alignment,
+                           String user) {
+        String scope = statementId + "|" + source.lang() + "|" + target.lang();
+        Map<String, TmUnit> wanted = new LinkedHashMap<>();
+        for (Bead b : alignment.beads()) {
+            if (b.source().isEmpty() || b.target().isEmpty() || b.status() == BeadStatus.REJECTED) continue;
+            boolean draft = b.status() != BeadStatus.CONFIRMED;
+            if (draft && !drafts) continue;
+            String who = b.reviewer() != null ? b.reviewer() : user;
+            String key = scope + "|" + String.join(",", b.source()) + "|" + String.join(",", b.target());
+            String srcText = text(source, b.source());
+            String tgtText = text(target, b.target());
+            if (srcText.isBlank() || tgtText.isBlank()) continue;
+            TmUnit para = unit(key, statementId, source, target, srcText, tgtText,
+                    previous(source, b.source().get(0)), previous(target, b.target().get(0)), draft, who, "paragraph", b.note());
+            wanted.put(para.id(), para);
+            if (pairer != null) {
+                List<SentencePairer.SentencePair> pairs = pairer.pair(srcText, source.lang(), tgtText, target.lang());
+                for (int i = 0; i < pairs.size(); i++) {
+                    SentencePairer.SentencePair p = pairs.get(i);
+                    if (p.source().isBlank() || p.target().isBlank()) continue;
+                    String ps = i == 0 ? null : pairs.get(i - 1).source();
+                    String pt = i == 0 ? null : pairs.get(i - 1).target();
+                    TmUnit u = unit(key + "#" + (i + 1), statementId, source, target, p.source(), p.target(), ps, pt,
+                            draft, who, "sentence", null);
+                    wanted.put(u.id(), u);
+                }
+            }
+        }
+        Map<String, TmUnit> existing = new LinkedHashMap<>();
+        for (TmUnit u : tm.unitsInScope(scope)) existing.put(u.id(), u);
+        String now = TmUnit.formatDate(Instant.now());
+        List<TmUnit> puts = new ArrayList<>();
+        int approved = 0;
+        int draft = 0;
+        int unchanged = 0;
+        for (TmUnit w : wanted.values()) {
+            TmUnit old = existing.remove(w.id());
+            Map<String, String> a = new LinkedHashMap<>(w.attributes());
+            String who = a.remove("creationid");
+            if (old != null) {
+                for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
+                    String v = old.attributes().get(k);
+                    if (v != null) a.put(k, v);
+                }
+                if (w.withAttributes(a).equals(old)) {
+                    unchanged++;
+                    continue;
+                }
+                a.put("changedate", now);
+                a.put("changeid", who);
+            } else {
+                a.put("creationdate", now);
+                a.put("creationid", who);
+            }
+            puts.add(w.withAttributes(order(a)));
+            if (w.isDraft()) draft++;
+            else approved++;
+        }
+        List<String> deletes = new ArrayList<>(existing.keySet());
+        tm.update(puts, deletes);
+        return new FeedReport(approved, draft, deletes.size(), unchanged);
+    }
+
+    /**
+     * Puts the units of one bead at once (a translator confirmed its target in the desk), keyed as
+     * {@link #feed} keys them, so that a later feed finds them in place; creation date, creator and usage
+     * count of a unit already there are kept. Sentence units come too when the feeder has a pairer. Other
+     * units are not touched.
+     *
+     * @param draft put draft units (the translator is no reviewer) instead of approved ones
+     * @param user  recorded as creator or changer
+     * @return the units put (approved or draft) and left unchanged
+     */
+    public FeedReport feedBead(String statementId, DocumentVersion source, DocumentVersion target, Bead bead,
+                               boolean draft, String user) {
+        if (bead.source().isEmpty() || bead.target().isEmpty()) {
+            throw new DiptychException("statement " + statementId + ": a bead with an empty side gives no TM unit");
+        }
+        String key = statementId + "|" + source.lang() + "|" + target.lang() + "|" + String.join(",", bead.source())
+                + "|" + String.join(",", bead.target());
+        String srcText = text(source, bead.source());
+        String tgtText = text(target, bead.target());
+        if (srcText.isBlank() || tgtText.isBlank()) {
+            throw new DiptychException("statement " + statementId + ": an empty paragraph gives no TM unit");
+        }
+        List<TmUnit> wanted = new ArrayList<>();
+        wanted.add(unit(key, statementId, source, target, srcText, tgtText, previous(source, bead.source().get(0)),
+                previous(target, bead.target().get(0)), draft, user, "paragraph", bead.note()));
+        if (pairer != null) {
+            List<SentencePairer.SentencePair> pairs = pairer.pair(srcText, source.lang(), tgtText, target.lang());
+            for (int i = 0; i < pairs.size(); i++) {
+                SentencePairer.SentencePair p = pairs.get(i);
+                if (p.source().isBlank() || p.target().isBlank()) continue;
+                wanted.add(unit(key + "#" + (i + 1), statementId, source, target, p.source(), p.target(),
+                        i == 0 ? null : pairs.get(i - 1).source(), i == 0 ? null : pairs.get(i - 1).target(),
+                        draft, user, "sentence", null));
+            }
+        }
+        String now = TmUnit.formatDate(Instant.now());
+        List<TmUnit> puts = new ArrayList<>();
+        int unchanged = 0;
+        for (TmUnit w : wanted) {
+            TmUnit old = tm.get(w.id());
+            Map<String, String> a = new LinkedHashMap<>(w.attributes());
+            String who = a.remove("creationid");
+            if (old != null) {
+                for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
+                    String v = old.attributes().get(k);
+                    if (v != null) a.put(k, v);
+                }
+                if (w.withAttributes(a).equals(old)) {
+                    unchanged++;
+                    continue;
+                }
+                a.put("changedate", now);
+                if (who != null) a.put("changeid", who);
+            } else {
+                a.put("creationdate", now);
+                if (who != null) a.put("creationid", who);
+            }
+            puts.add(w.withAttributes(order(a)));
+        }
+        tm.update(puts, List.of());
+        return new FeedReport(draft ? 0 : puts.size(), draft ? puts.size() : 0, 0, unchanged);
+    }
+
+    private static Map<String, String> order(Map<String, String> a) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String k : List.of("srclang", "segtype", "creationdate", "creationid", "changedate", "changeid",
+                "usagecount", "lastusagedate")) {
+            if (a.containsKey(k)) out.put(k, a.get(k));
+        }
+        out.putAll(a);
+        return out;
+    }
+
+    private static TmUnit unit(String key, String statementId, DocumentVersion source, DocumentVersion target,
+                               String srcText, String tgtText, String srcPrev, String tgtPrev, boolean draft,
+                               String who, String segtype, String note) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("srclang", source.lang());
+        attrs.put("segtype", segtype);
+        if (who != null) attrs.put("creationid", who);
+        List<TmMeta> meta = new ArrayList<>();
+        if (note != null && !note.isBlank()) meta.add(TmMeta.note(note));
+        meta.add(TmMeta.prop(TmUnit.PROP_KEY, key));
+        meta.add(TmMeta.prop(TmUnit.PROP_STATEMENT, statementId));
+        if (draft) meta.add(TmMeta.prop(TmUnit.PROP_STATUS, TmUnit.DRAFT));
+        List<TmVariant> vs = List.of(variant(source, srcText, srcPrev), variant(target, tgtText, tgtPrev));
+        return new TmUnit(UnitIds.keyId(key), attrs, meta, vs);
+    }
+
+    private static TmVariant variant(DocumentVersion v, String text, String previous) {
+        List<TmMeta> meta = new ArrayList<>();
+        if (v.originalFile() != null) meta.add(TmMeta.prop(TmUnit.PROP_DOCUMENT, v.originalFile()));
+        if (previous != null && !previous.isBlank()) {
+            meta.add(TmMeta.prop(TmUnit.PROP_PREVIOUS, TranslationMemory.contextHash(previous)));
+        }
+        return TmVariant.plain(v.lang(), text).withMeta(meta);
+    }
+
+    private static String text(DocumentVersion v, List<String> ids) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : ids) {
+            Paragraph p = v.paragraph(id);
+            if (p == null) {
+                throw new DiptychException("alignment names paragraph " + id + " which is not in the " + v.lang() + " version");
+            }
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(p.text());
+        }
+        return sb.toString();
+    }
+
+    /** The text of the paragraph before {@code id}, or {@code null} for the first one. */
+    private static String previous(DocumentVersion v, String id) {
+        List<Paragraph> ps = v.paragraphs();
+        for (int i = 1; i < ps.size(); i++) {
+            if (ps.get(i).id().equals(id)) return ps.get(i - 1).text();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,217 @@
+package org.diptych.tm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ru.RussianLightStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.util.BytesRef;
+
+import org.diptych.model.Languages;
+
+/**
+ * How units are laid out in the Lucene index. One document per unit:
+ *
+ * <pre>
+ * id          unit id (exact)
+ * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
+ * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words): the stems
+ *             (concordance) and the pairs of consecutive stems, "deleg approv" (BM25 lookup candidates);
+ *             frequencies, no positions
+ * y_&lt;lang&gt;    (long point) hash of the lower-case words: finds texts equal up to case, punctuation and tags
+ * x_&lt;lang&gt;    (long point) the same with numbers masked: finds texts that differ only in numbers
+ * scope       statement|srcLang|tgtLang of units fed from an alignment
+ * draft       "1" for draft units
+ * unit        the whole unit ({@link UnitCodec}), stored
+ * </pre>
+ */
+final class TmIndex {
+    static final String ID = "id";
+    static final String LANG = "lang";
+    static final String SCOPE = "scope";
+    static final String DRAFT = "draft";
+    static final String UNIT = "unit";
+
+    private static final Map<String, Analyzer> ANALYZERS = Map.of(
+            "en", chain("en", 0), "ru", chain("ru", 0), "pt", chain("pt", 0));
+    private static final Map<String, Analyzer> PAIR_ANALYZERS = Map.of(
+            "en", chain("en", 1), "ru", chain("ru", 1), "pt", chain("pt", 1));
+    /** Words and word pairs in one pass: what the w_ fields index. */
+    private static final Map<String, Analyzer> INDEX_ANALYZERS = Map.of(
+            "en", chain("en", 2), "ru", chain("ru", 2), "pt", chain("pt", 2));
+
+    /**
+     * Analysed words and word pairs, with frequencies and norms (BM25), without positions (phrases are
+     * checked on the candidates' text).
+     */
+    static final FieldType WORDS_TYPE = new FieldType();
+
+    static {
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS_TYPE.setTokenized(true);
+        WORDS_TYPE.freeze();
+    }
+
+    private TmIndex() {}
+
+    /**
+     * The language's analysis, as Lucene's {@code EnglishAnalyzer}, {@code PortugueseAnalyzer} and
+     * {@code RussianAnalyzer} do it (standard tokenizer, lower case, the language's stop words, its
+     * stemmer; for Russian the light stemmer, several times faster than Snowball's and as good at finding
+     * inflected forms: "права", "праву" → "прав").
+     *
+     * @param mode 0: stems; 1: pairs of consecutive stems; 2: both
+     */
+    private static Analyzer chain(String base, int mode) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = source;
+                switch (base) {
+                    case "en" -> {
+                        s = new EnglishPossessiveFilter(s);
+                        s = new LowerCaseFilter(s);
+                        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                        s = new PorterStemFilter(s);
+                    }
+                    case "ru" -> {
+                        s = new LowerCaseFilter(s);
+                        s = new StopFilter(s, RussianAnalyzer.getDefaultStopSet());
+                        s = new RussianLightStemFilter(s);
+                    }
+                    case "pt" -> {
+                        s = new LowerCaseFilter(s);
+                        s = new StopFilter(s, PortugueseAnalyzer.getDefaultStopSet());
+                        s = new PortugueseLightStemFilter(s);
+                    }
+                    default -> throw new IllegalArgumentException(base);
+                }
+                if (mode > 0) s = new WordPairFilter(s, mode == 2);
+                return new TokenStreamComponents(source, s);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    static String words(String base) {
+        return "w_" + base;
+    }
+
+    static String exact(String base) {
+        return "y_" + base;
+    }
+
+    static String masked(String base) {
+        return "x_" + base;
+    }
+
+    static Analyzer analyzer(String base) {
+        Analyzer a = ANALYZERS.get(base);
+        if (a == null) throw new IllegalArgumentException("no analyzer for language " + base);
+        return a;
+    }
+
+    /** Word pairs (two consecutive stems; a lone stem when there is only one): lookup candidates. */
+    static Analyzer pairAnalyzer(String base) {
+        Analyzer a = PAIR_ANALYZERS.get(base);
+        if (a == null) throw new IllegalArgumentException("no analyzer for language " + base);
+        return a;
+    }
+
+    /** The analyzer for index writing: each w_ field gets its language's words and word pairs. */
+    static Analyzer indexAnalyzer() {
+        Map<String, Analyzer> per = new HashMap<>();
+        for (String b : Languages.SUPPORTED_BASES) per.put(words(b), INDEX_ANALYZERS.get(b));
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), per);
+    }
+
+    static String hex(long h) {
+        return HexFormat.of().toHexDigits(h);
+    }
+
+    static Document document(TmUnit u) {
+        Document d = new Document();
+        d.add(new StringField(ID, u.id(), Field.Store.NO));
+        Set<String> langs = new LinkedHashSet<>();
+        for (TmVariant v : u.variants()) {
+            String b = v.base();
+            if (b == null) continue;
+            langs.add(b);
+            d.add(new Field(words(b), v.text(), WORDS_TYPE));
+            Tokens t = Tokens.of(v.text(), v.tags());
+            d.add(new LongPoint(exact(b), Tokens.hash(t.words)));
+            d.add(new LongPoint(masked(b), Tokens.hash(t.masked)));
+        }
+        for (String b : langs) d.add(new StringField(LANG, b, Field.Store.NO));
+        String scope = scopeOf(u);
+        if (scope != null) d.add(new StringField(SCOPE, scope, Field.Store.NO));
+        if (u.isDraft()) d.add(new StringField(DRAFT, "1", Field.Store.NO));
+        d.add(new StoredField(UNIT, new BytesRef(UnitCodec.encode(u))));
+        return d;
+    }
+
+    /** {@code statement|srcLang|tgtLang} for fed units (the first three parts of their key), else null. */
+    static String scopeOf(TmUnit u) {
+        String key = u.prop(TmUnit.PROP_KEY);
+        if (key == null) return null;
+        String[] p = key.split("\\|");
+        return p.length >= 3 ? p[0] + "|" + p[1] + "|" + p[2] : null;
+    }
+
+    /** The analysed terms of a text, in order, each with its offsets: {term, start, end}. */
+    static List<Object[]> analyze(String base, String field, String text) {
+        return analyze(base, field, text, false);
+    }
+
+    /** Like {@link #analyze(String, String, String)}; with {@code pairs}, the word pairs instead of the words. */
+    static List<Object[]> analyze(String base, String field, String text, boolean pairs) {
+        List<Object[]> out = new ArrayList<>();
+        Analyzer a = pairs ? pairAnalyzer(base) : analyzer(base);
+        try (TokenStream ts = a.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new Object[] {term.toString(), off.startOffset(), off.endOffset()});
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

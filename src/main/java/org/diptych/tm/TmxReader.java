@@ -1,0 +1,526 @@
+package org.diptych.tm;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.diptych.DiptychException;
+
+/**
+ * Streaming TMX reader (TMX 1.1–1.4b). The text is cut into {@code <tu>…</tu>} pieces as it streams and
+ * each piece is parsed with StAX on its own, so a file of any size is read in constant memory and a
+ * malformed unit (an unclosed tag, an undeclared entity) costs only that unit: it is skipped with a
+ * line-numbered warning and the reading goes on. Every attribute, prop, note and inline element is kept.
+ *
+ * <p>A unit is kept when at least two of its variants are usable: a supported language (ru, en, pt with
+ * any region; {@code EN_us} and {@code rus} are accepted) and a non-empty segment. Other variants are
+ * dropped with a warning. A file that is not TMX at all is refused with a {@link DiptychException}.
+ */
+final class TmxReader {
+    private static final Set<String> CODES = Set.of("bpt", "ept", "ph", "it", "ut");
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    /** The TMX {@code <header>}: its attributes in file order and its props and notes. */
+    record Header(Map<String, String> attributes, List<TmMeta> meta, int line) {
+        String srclang() {
+            return attributes.get("srclang");
+        }
+
+        /** The value of the first header prop of that type, or {@code null}. */
+        String prop(String type) {
+            for (TmMeta m : meta) {
+                if (m.kind() == TmMeta.Kind.PROP && type.equals(m.type())) return m.text();
+            }
+            return null;
+        }
+    }
+
+    /** Receives what the reader finds. */
+    interface Handler {
+        /** Called once, before any unit (with an empty header if the file has none). */
+        default void header(Header header) throws IOException {}
+
+        /** A valid unit and the line its {@code <tu>} starts on. */
+        void unit(TmUnit unit, int line) throws IOException;
+
+        /** Called now and then with the number of bytes read so far. */
+        default void progress(long bytesRead) {}
+    }
+
+    /** Counts of one read. */
+    record Result(long units, long skipped, Header header) {}
+
+    private final Path file;
+    private final TmxWarnings warnings;
+    private long units;
+    private long skipped;
+    private Header header;
+
+    TmxReader(Path file, TmxWarnings warnings) {
+        this.file = file;
+        this.warnings = warnings;
+    }
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
+    /**
+     * Reads the whole file.
+     *
+     * @throws DiptychException if the file cannot be read or is not TMX (no {@code <tmx>} element)
+     */
+    Result read(Handler handler) throws IOException {
+        TmxSource.Opened src;
+        try {
+            src = TmxSource.open(file, warnings);
+        } catch (IOException e) {
+            throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        currentHandler = handler;
+        try (Reader r = src.reader()) {
+            new Chunker(r, handler, src).run();
+        }
+        return new Result(units, skipped, header);
+    }
+
+    /** Cuts the character stream into the prolog and {@code <tu>} pieces. */
+    private final class Chunker {
+        private final Reader in;
+        private final Handler handler;
+        private final TmxSource.Opened src;
+        private final char[] buf = new char[1 << 16];
+        private final StringBuilder text = new StringBuilder(1 << 18);
+        private int pos; // start of the unread part of text
+        private int line = 1; // line of text.charAt(pos)
+        private boolean eof;
+        private boolean sawEnd;
+
+        Chunker(Reader in, Handler handler, TmxSource.Opened src) {
+            this.in = in;
+            this.handler = handler;
+            this.src = src;
+        }
+
+        void run() throws IOException {
+            int first = findTuStart(pos);
+            while (first < 0 && !eof && text.length() < (8 << 20)) {
+                int from = Math.max(pos, text.length() - 8);
+                fill();
+                first = findTuStart(from);
+            }
+            String prolog = first < 0 ? text.substring(pos) : text.substring(pos, first);
+            if (!prolog.contains("<tmx")) {
+                String what = prolog.isBlank() ? "the file is empty" : prolog.contains("\uFFFD") || looksBinary(prolog)
+                        ? "the file is not text in any known encoding" : "no <tmx> element";
+                throw new DiptychException(file + ": not a TMX file (" + what + ")");
+            }
+            readHeader(prolog);
+            if (first < 0) {
+                checkEnd(prolog);
+                return;
+            }
+            consumeTo(first);
+            long sinceProgress = 0;
+            while (true) {
+                // text at pos starts with "<tu"
+                int end = text.indexOf("</tu>", pos + 3);
+                int next = findTuStart(pos + 3);
+                while (end < 0 && next < 0 && !eof) {
+                    int from = Math.max(pos + 3, text.length() - 8);
+                    fill();
+                    end = text.indexOf("</tu>", from);
+                    next = findTuStart(from);
+                }
+                int cut;
+                int gt = text.indexOf(">", pos);
+                if (gt > 0 && text.charAt(gt - 1) == '/' && (next < 0 || gt < next)) {
+                    cut = gt + 1; // <tu .../>: an empty unit, reported as such
+                } else if (end >= 0 && (next < 0 || end < next)) {
+                    cut = end + 5;
+                } else if (next >= 0) {
+                    cut = next;
+                } else {
+                    cut = text.length();
+                    sawEnd = text.indexOf("</tmx>", pos) >= 0;
+                }
+                String chunk = text.substring(pos, cut);
+                int chunkLine = line;
+                consumeTo(cut);
+                parseUnit(chunk, chunkLine);
+                if (++sinceProgress >= 1000) {
+                    handler.progress(src.bytesRead().getAsLong());
+                    sinceProgress = 0;
+                }
+                int again = findTuStart(pos);
+                while (again < 0 && !eof) {
+                    int from = Math.max(pos, text.length() - 8);
+                    fill();
+                    again = findTuStart(from);
+                }
+                if (again < 0) {
+                    checkEnd(text.substring(pos));
+                    return;
+                }
+                consumeTo(again);
+            }
+        }
+
+        private void checkEnd(String tail) {
+            if (!tail.contains("</tmx>") && !sawEnd) {
+                warnings.add(line + countLines(tail, 0, tail.length()), "the file ends without </tmx> (cut off?)");
+            }
+        }
+
+        private boolean looksBinary(String s) {
+            int ctl = 0;
+            for (int i = 0; i < Math.min(s.length(), 4096); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') ctl++;
+            }
+            return ctl > 8;
+        }
+
+        /** Appends more input; first drops the consumed part when it is large (indexes shift by pos). */
+        private void fill() throws IOException {
+            int n = in.read(buf);
+            if (n < 0) {
+                eof = true;
+            } else {
+                text.append(buf, 0, n);
+            }
+        }
+
+        /** Drops consumed text; call only where no absolute index is held. */
+        private void compact() {
+            if (pos > (1 << 18)) {
+                text.delete(0, pos);
+                pos = 0;
+            }
+        }
+
+        /** Position of the next {@code <tu} followed by a space, {@code >} or {@code /} at or after {@code from}. */
+        private int findTuStart(int from) {
+            int i = from;
+            while (true) {
+                i = text.indexOf("<tu", i);
+                if (i < 0 || i + 3 >= text.length()) return -1;
+                char c = text.charAt(i + 3);
+                if (c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/') return i;
+                i += 3;
+            }
+        }
+
+        private void consumeTo(int to) {
+            line += countLines(text, pos, to);
+            pos = to;
+            compact();
+        }
+
+        private void readHeader(String prolog) throws IOException {
+            int h = prolog.indexOf("<header");
+            Header hd;
+            if (h < 0) {
+                warnings.add(line, "no <header> element");
+                hd = new Header(Map.of(), List.of(), 0);
+            } else {
+                int hLine = line + countLines(prolog, 0, h);
+                int close = prolog.indexOf("</header>", h);
+                int gt = prolog.indexOf('>', h);
+                String part;
+                if (gt > 0 && prolog.charAt(gt - 1) == '/') part = prolog.substring(h, gt + 1);
+                else if (close > 0) part = prolog.substring(h, close + 9);
+                else part = null;
+                hd = null;
+                if (part != null) {
+                    try {
+                        XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(part));
+                        r.nextTag();
+                        Map<String, String> attrs = attributes(r);
+                        List<TmMeta> meta = new ArrayList<>();
+                        while (r.next() != XMLStreamConstants.END_ELEMENT || !r.getLocalName().equals("header")) {
+                            if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
+                                String n = r.getLocalName();
+                                if (n.equals("prop") || n.equals("note")) {
+                                    meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
+                                            attributes(r), r.getElementText()));
+                                } else {
+                                    skipElement(r);
+                                }
+                            }
+                        }
+                        r.close();
+                        hd = new Header(attrs, meta, hLine);
+                    } catch (XMLStreamException e) {
+                        warnings.add(hLine, "malformed <header> (" + reason(e) + "); header ignored");
+                    }
+                } else {
+                    warnings.add(hLine, "unclosed <header>; header ignored");
+                }
+                if (hd == null) hd = new Header(Map.of(), List.of(), hLine);
+                String sl = hd.srclang();
+                if (sl == null || sl.isBlank()) {
+                    warnings.add(hLine, "<header> has no srclang; each unit's languages are taken as they are");
+                }
+            }
+            header = hd;
+            handler.header(hd);
+        }
+    }
+
+    private void parseUnit(String chunk, int line) throws IOException {
+        RawUnit raw;
+        try {
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(chunk));
+            r.nextTag();
+            raw = parseTu(r, line);
+            r.close();
+        } catch (XMLStreamException e) {
+            int at = e.getLocation() == null ? line : line + Math.max(0, e.getLocation().getLineNumber() - 1);
+            warnings.add(line, "malformed unit (" + reason(e) + (at != line ? ", line " + at : "") + "); unit skipped");
+            skipped++;
+            return;
+        }
+        TmUnit u = validate(raw, line);
+        if (u == null) {
+            skipped++;
+        } else {
+            units++;
+            handlerUnit(u, line);
+        }
+    }
+
+    private Handler currentHandler;
+
+    private void handlerUnit(TmUnit u, int line) throws IOException {
+        currentHandler.unit(u, line);
+    }
+
+    private static String reason(XMLStreamException e) {
+        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
+        int i = m.indexOf("Message: ");
+        if (i >= 0) m = m.substring(i + 9);
+        int at = m.indexOf(" at [row,col");
+        if (at >= 0) m = m.substring(0, at);
+        m = m.replace('\n', ' ').trim();
+        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+    }
+
+    private record RawVariant(String lang, int line, Map<String, String> attributes, List<TmMeta> meta,
+                              String segXml, String text, String tags, boolean hasSeg) {}
+
+    private record RawUnit(Map<String, String> attributes, List<TmMeta> meta, List<RawVariant> variants) {}
+
+    private RawUnit parseTu(XMLStreamReader r, int baseLine) throws XMLStreamException {
+        if (!"tu".equals(r.getLocalName())) throw new XMLStreamException("expected <tu>");
+        Map<String, String> attrs = attributes(r);
+        List<TmMeta> meta = new ArrayList<>();
+        List<RawVariant> variants = new ArrayList<>();
+        while (true) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) break;
+            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+            String n = r.getLocalName();
+            int at = baseLine + r.getLocation().getLineNumber() - 1;
+            switch (n) {
+                case "note", "prop" -> meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
+                        attributes(r), r.getElementText()));
+                case "tuv" -> variants.add(parseTuv(r, at, baseLine));
+                default -> {
+                    warnings.add(at, "unknown element <" + n + "> in <tu>; ignored");
+                    skipElement(r);
+                }
+            }
+        }
+        return new RawUnit(attrs, meta, variants);
+    }
+
+    private RawVariant parseTuv(XMLStreamReader r, int line, int baseLine) throws XMLStreamException {
+        Map<String, String> attrs = attributes(r);
+        String lang = attrs.remove("xml:lang");
+        if (lang == null) lang = attrs.remove("lang"); // TMX 1.1–1.2
+        List<TmMeta> meta = new ArrayList<>();
+        String segXml = "";
+        String text = "";
+        String tags = "";
+        boolean hasSeg = false;
+        while (true) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) break;
+            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+            String n = r.getLocalName();
+            switch (n) {
+                case "note", "prop" -> meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
+                        attributes(r), r.getElementText()));
+                case "seg" -> {
+                    String[] s = parseSeg(r);
+                    segXml = s[0];
+                    text = s[1];
+                    tags = s[2];
+                    hasSeg = true;
+                }
+                default -> {
+                    warnings.add(baseLine + r.getLocation().getLineNumber() - 1, "unknown element <" + n + "> in <tuv>; ignored");
+                    skipElement(r);
+                }
+            }
+        }
+        return new RawVariant(lang, line, attrs, meta, segXml, text, tags, hasSeg);
+    }
+
+    /** Reads a {@code <seg>}'s content: {XML as written, plain text, inline element names}. */
+    static String[] parseSeg(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder xml = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        StringBuilder tags = new StringBuilder();
+        int depth = 0;
+        int codeDepth = 0;
+        boolean openPending = false;
+        List<String> names = new ArrayList<>();
+        while (true) {
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (openPending) xml.append('>');
+                    String local = r.getLocalName();
+                    String name = qname(r.getPrefix(), local);
+                    names.add(name);
+                    xml.append('<').append(name);
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        xml.append(' ').append(qname(r.getAttributePrefix(i), r.getAttributeLocalName(i)))
+                                .append("=\"").append(Xml.escapeAttr(r.getAttributeValue(i))).append('"');
+                    }
+                    openPending = true;
+                    depth++;
+                    if (CODES.contains(local)) codeDepth++;
+                    if (CODES.contains(local) || local.equals("hi")) {
+                        if (tags.length() > 0) tags.append(',');
+                        tags.append(local);
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (depth == 0) return new String[] {xml.toString(), text.toString(), tags.toString()};
+                    String name = names.remove(names.size() - 1);
+                    if (openPending) {
+                        xml.append("/>");
+                        openPending = false;
+                    } else {
+                        xml.append("</").append(name).append('>');
+                    }
+                    depth--;
+                    if (CODES.contains(r.getLocalName())) codeDepth--;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (openPending) {
+                        xml.append('>');
+                        openPending = false;
+                    }
+                    String s = r.getText();
+                    xml.append(Xml.escape(s));
+                    if (codeDepth == 0) text.append(s);
+                }
+                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("unclosed <seg>");
+                default -> {
+                    // comments and processing instructions inside a segment are not kept
+                }
+            }
+        }
+    }
+
+    private static String qname(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+    }
+
+    private static Map<String, String> attributes(XMLStreamReader r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            m.put(qname(r.getAttributePrefix(i), r.getAttributeLocalName(i)), r.getAttributeValue(i));
+        }
+        return m;
+    }
+
+    private static void skipElement(XMLStreamReader r) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) depth++;
+            else if (ev == XMLStreamConstants.END_ELEMENT) depth--;
+        }
+    }
+
+    private TmUnit validate(RawUnit raw, int line) {
+        String tuid = raw.attributes().get("tuid");
+        String what = tuid == null ? "unit" : "unit tuid=" + tuid;
+        List<TmVariant> ok = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        boolean undecodable = false;
+        for (RawVariant v : raw.variants()) {
+            if (v.lang() == null || v.lang().isBlank()) {
+                problems.add("a <tuv> without xml:lang (line " + v.line() + ")");
+                continue;
+            }
+            if (TmLanguages.normalizeOrNull(v.lang()) == null) {
+                problems.add("language '" + v.lang() + "' is unknown or not supported (ru, en, pt)");
+                continue;
+            }
+            if (!v.hasSeg()) {
+                problems.add("no <seg> for " + v.lang());
+                continue;
+            }
+            if (v.text().isBlank() && v.tags().isEmpty()) {
+                problems.add("empty <seg> for " + v.lang());
+                continue;
+            }
+            if (v.segXml().indexOf('\uFFFD') >= 0) undecodable = true;
+            ok.add(new TmVariant(v.lang(), v.attributes(), v.meta(), v.segXml(), v.text(), v.tags()));
+        }
+        if (undecodable) {
+            warnings.add(line, what + " skipped: it has bytes that could not be decoded in the file's encoding");
+            return null;
+        }
+        if (raw.variants().isEmpty()) {
+            warnings.add(line, what + " skipped: it has no <tuv>");
+            return null;
+        }
+        if (ok.size() < 2) {
+            warnings.add(line, what + " skipped: " + String.join("; ", problems)
+                    + (problems.isEmpty() ? "only one language" : "") + " (fewer than two usable languages left)");
+            return null;
+        }
+        if (!problems.isEmpty()) {
+            warnings.add(line, what + ": " + String.join("; ", problems) + "; those variants dropped");
+        }
+        Map<String, String> attrs = raw.attributes();
+        String headerSrc = header == null ? null : header.srclang();
+        if (!attrs.containsKey("srclang") && headerSrc != null && !headerSrc.isBlank()
+                && !headerSrc.equalsIgnoreCase("*all*")) {
+            attrs = new LinkedHashMap<>(attrs);
+            attrs.put("srclang", headerSrc);
+        }
+        return new TmUnit(UnitIds.idFor(raw.meta(), ok), attrs, raw.meta(), ok);
+    }
+
+    static int countLines(CharSequence s, int from, int end) {
+        int n = 0;
+        for (int i = from; i < end; i++) {
+            if (s.charAt(i) == '\n') n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,151 @@
+package org.diptych.tm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A text cut into the tokens match scoring works on: words (letters, digits and marks, with inner
+ * apostrophes and hyphens), numbers ({@code 17}, {@code 1,000.5}, {@code 12.05.2019}) and single
+ * punctuation characters. Whitespace only separates.
+ */
+final class Tokens {
+    enum Type { WORD, NUMBER, PUNCT }
+
+    record Token(String text, Type type, int start, int end) {}
+
+    final String text;
+    final String tags;
+    final List<Token> all;
+    /** Words and numbers, lower case: what the word edit distance counts. */
+    final String[] words;
+    /** Like {@link #words} with every number replaced by {@code #}. */
+    final String[] masked;
+    /** Words and numbers as written. */
+    final String[] cased;
+    /** The punctuation tokens in order. */
+    final String punct;
+    /** Sorted character trigrams of the lower-case words joined by single spaces. */
+    private long[] trigrams;
+
+    private Tokens(String text, String tags, List<Token> all) {
+        this.text = text;
+        this.tags = tags == null ? "" : tags;
+        this.all = all;
+        int n = 0;
+        for (Token t : all) if (t.type != Type.PUNCT) n++;
+        words = new String[n];
+        masked = new String[n];
+        cased = new String[n];
+        StringBuilder p = new StringBuilder();
+        int i = 0;
+        for (Token t : all) {
+            if (t.type == Type.PUNCT) {
+                p.append(t.text);
+                continue;
+            }
+            cased[i] = t.text;
+            words[i] = t.text.toLowerCase(Locale.ROOT);
+            masked[i] = t.type == Type.NUMBER ? "#" : words[i];
+            i++;
+        }
+        punct = p.toString();
+    }
+
+    static Tokens of(String text, String tags) {
+        List<Token> out = new ArrayList<>();
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            int cp = text.codePointAt(i);
+            if (isWordChar(cp)) {
+                int start = i;
+                boolean letters = false;
+                int j = i;
+                while (j < len) {
+                    int c = text.codePointAt(j);
+                    if (isWordChar(c)) {
+                        if (!Character.isDigit(c)) letters = true;
+                        j += Character.charCount(c);
+                        continue;
+                    }
+                    if (j + 1 < len && isJoiner(c)) {
+                        int prev = text.codePointBefore(j);
+                        int next = text.codePointAt(j + 1);
+                        boolean digits = Character.isDigit(prev) && Character.isDigit(next);
+                        boolean wordJoin = (c == '\'' || c == '\u2019' || c == '-' || c == '\u2011')
+                                && isWordChar(prev) && isWordChar(next);
+                        if (digits || wordJoin) {
+                            j += Character.charCount(c);
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                out.add(new Token(text.substring(start, j), letters ? Type.WORD : Type.NUMBER, start, j));
+                i = j;
+            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                i += Character.charCount(cp);
+            } else {
+                int e = i + Character.charCount(cp);
+                out.add(new Token(text.substring(i, e), Type.PUNCT, i, e));
+                i = e;
+            }
+        }
+        return new Tokens(text, tags, out);
+    }
+
+    private static boolean isWordChar(int c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean isJoiner(int c) {
+        return c == '\'' || c == '\u2019' || c == '-' || c == '\u2011' || c == '.' || c == ',' || c == ':' || c == '/';
+    }
+
+    /** The text with whitespace runs collapsed and trimmed: texts equal in this form are identical. */
+    static String collapse(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) sb.append(' ');
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    long[] trigrams() {
+        if (trigrams == null) {
+            String j = " " + String.join(" ", words) + " ";
+            int n = Math.max(0, j.length() - 2);
+            long[] t = new long[n];
+            for (int k = 0; k < n; k++) {
+                t[k] = ((long) j.charAt(k) << 32) | ((long) j.charAt(k + 1) << 16) | j.charAt(k + 2);
+            }
+            Arrays.sort(t);
+            trigrams = t;
+        }
+        return trigrams;
+    }
+
+    /** 64-bit FNV-1a of the words joined by spaces: equal for texts equal up to case, punctuation and tags. */
+    static long hash(String[] w) {
+        long h = 0xcbf29ce484222325L;
+        for (int k = 0; k < w.length; k++) {
+            if (k > 0) h = (h ^ ' ') * 0x100000001b3L;
+            String s = w[k];
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+        }
+        return h;
+    }
+}

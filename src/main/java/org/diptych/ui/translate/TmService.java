@@ -1,0 +1,170 @@
+package org.diptych.ui.translate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.diptych.DiptychException;
+import org.diptych.segment.SentenceSegmenter;
+import org.diptych.tm.ConcordanceHit;
+import org.diptych.tm.MatchKind;
+import org.diptych.tm.TmMatch;
+import org.diptych.tm.TmQuery;
+import org.diptych.tm.TranslationMemory;
+import org.diptych.translate.Confirmation;
+
+/**
+ * The project's translation memory for the desk, used on one background thread: lookups, concordance
+ * and the writes of confirmed rows run there in the order asked, never on the FX thread. The TM is opened
+ * on first use and closed by {@link #close()} after every write asked before.
+ */
+public final class TmService implements AutoCloseable {
+    /**
+     * A match to show: a TM match, or a translation assembled from the best match of each sentence.
+     *
+     * @param score  percentage (the lowest of the sentences' for an assembled one)
+     * @param target the translation to insert
+     * @param match  the TM match, or {@code null} for an assembled translation
+     * @param parts  the sentence matches of an assembled translation (empty otherwise)
+     */
+    public record Suggestion(int score, String target, TmMatch match, List<TmMatch> parts) {
+        public boolean assembled() {
+            return match == null;
+        }
+    }
+
+    private final Path tmDir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "diptych-tm");
+        t.setDaemon(true);
+        return t;
+    });
+    private TranslationMemory tm;
+
+    public TmService(Path tmDir) {
+        this.tmDir = tmDir;
+    }
+
+    private TranslationMemory tm() {
+        if (tm == null) tm = TranslationMemory.open(tmDir);
+        return tm;
+    }
+
+    /**
+     * The best matches of a row's source text, with an assembled sentence-level translation added when
+     * the text has several sentences and each has a match.
+     */
+    public CompletableFuture<List<Suggestion>> lookup(String text, String previous, String sourceLang, String targetLang,
+                                                      int max) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<Suggestion> out = new ArrayList<>();
+            if (text.isBlank()) return out;
+            for (TmMatch m : tm().lookup(TmQuery.of(text, sourceLang, targetLang).withPrevious(previous)
+                    .withLimits(TmQuery.DEFAULT_MIN_SCORE, max))) {
+                out.add(new Suggestion(m.score(), m.target().text(), m, List.of()));
+            }
+            boolean exact = !out.isEmpty() && out.get(0).score() >= 100;
+            List<String> sentences = SentenceSegmenter.get().split(text, sourceLang);
+            if (!exact && sentences.size() > 1) {
+                List<TmMatch> parts = new ArrayList<>();
+                StringBuilder sb = new StringBuilder();
+                int min = 100;
+                for (String s : sentences) {
+                    List<TmMatch> ms = tm().lookup(TmQuery.of(s, sourceLang, targetLang).withLimits(70, 1));
+                    if (ms.isEmpty()) {
+                        parts = null;
+                        break;
+                    }
+                    parts.add(ms.get(0));
+                    min = Math.min(min, ms.get(0).score());
+                    if (sb.length() > 0) sb.append(' ');
+                    sb.append(ms.get(0).target().text());
+                }
+                if (parts != null) {
+                    Suggestion a = new Suggestion(min, sb.toString(), null, parts);
+                    int at = 0;
+                    while (at < out.size() && out.get(at).score() >= min) at++;
+                    out.add(at, a);
+                    while (out.size() > max) out.remove(out.size() - 1);
+                }
+            }
+            return out;
+        }, worker);
+    }
+
+    /** The exact (100% or in-context) translation of a text, or {@code null}. */
+    public String exact(String text, String previous, String sourceLang, String targetLang) {
+        if (text.isBlank()) return null;
+        List<TmMatch> ms = tm().lookup(TmQuery.of(text, sourceLang, targetLang).withPrevious(previous).withLimits(100, 1));
+        if (ms.isEmpty()) return null;
+        TmMatch m = ms.get(0);
+        return m.kind() == MatchKind.EXACT || m.kind() == MatchKind.IN_CONTEXT || m.score() >= 100 ? m.target().text() : null;
+    }
+
+    /** Runs {@code work} on the TM thread. */
+    public <T> CompletableFuture<T> submit(java.util.function.Function<TmService, T> work) {
+        return CompletableFuture.supplyAsync(() -> work.apply(this), worker);
+    }
+
+    /** Units containing a word or phrase (stemmed) in {@code lang}. */
+    public CompletableFuture<List<ConcordanceHit>> concordance(String text, String lang, int max) {
+        return CompletableFuture.supplyAsync(() -> tm().concordance(text, lang, max), worker);
+    }
+
+    /** Puts a confirmed row into the TM (durably) after everything asked before. */
+    public CompletableFuture<Void> write(Confirmation c) {
+        return CompletableFuture.runAsync(() -> c.writeTo(tm(), null), worker);
+    }
+
+    /** Counts one use of a unit whose translation was inserted. */
+    public void recordUse(String unitId) {
+        worker.execute(() -> {
+            try {
+                tm().recordUse(unitId);
+            } catch (RuntimeException ignored) {
+                // a usage count is not worth an error
+            }
+        });
+    }
+
+    /** Waits for every task asked so far. */
+    public void flush() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Finishes every task asked, then closes the TM. */
+    @Override
+    public void close() {
+        worker.execute(() -> {
+            if (tm != null) tm.close();
+            tm = null;
+        });
+        worker.shutdown();
+        try {
+            worker.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The one-line message of a failed TM task. */
+    public static String message(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof DiptychException) return c.getMessage();
+        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+    }
+}

@@ -1,0 +1,1088 @@
+package org.diptych.ui.translate;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+import org.diptych.DiptychException;
+import org.diptych.glossary.Glossary;
+import org.diptych.glossary.GlossaryMatcher;
+import org.diptych.glossary.GlossaryReader;
+import org.diptych.glossary.GlossaryStore;
+import org.diptych.glossary.TermHit;
+import org.diptych.model.DocumentVersion;
+import org.diptych.project.Project;
+import org.diptych.qa.QaCheck;
+import org.diptych.qa.QaIssue;
+import org.diptych.review.Autosaver;
+import org.diptych.review.NotApplicable;
+import org.diptych.review.ReviewState;
+import org.diptych.tm.ConcordanceHit;
+import org.diptych.tm.Provenance;
+import org.diptych.tm.TmVariant;
+import org.diptych.tm.WordDiff;
+import org.diptych.translate.Confirmation;
+import org.diptych.translate.TargetVersions;
+import org.diptych.translate.TranslationRecord;
+import org.diptych.translate.TranslationSession;
+import org.diptych.translate.TranslationStatus;
+import org.diptych.translate.TranslationStore;
+import org.diptych.ui.I18n;
+import org.diptych.ui.UiAction;
+import org.diptych.ui.UiPrefs;
+import org.diptych.ui.review.ReviewDesk;
+import org.diptych.ui.review.ReviewViewModel;
+import org.diptych.ui.shell.Dialogs;
+
+/**
+ * Translating in the review desk: under the desk's side-by-side rows, the selected row's source (glossary
+ * terms highlighted with their translations) and an editor for its target, beside the TM matches (word
+ * differences, provenance; Ctrl+1…5 inserts one), glossary hits, concordance and QA. Every change of text
+ * is one of the desk's undoable steps ({@link TranslationSession} over the desk's editor) and is saved in
+ * the background; TM lookups and writes run on the {@link TmService} thread; QA runs in the background.
+ */
+public final class TranslatePanel extends BorderPane {
+    static final String REVIEWER_PREF = "translate.reviewer";
+    private static final Pattern LINK_TARGET = Pattern.compile("(?<!!)\\[[^\\]]*]\\(([^)\\s]+)[^)]*\\)");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
+
+    private final I18n i18n;
+    private final ReviewDesk desk;
+    private final UiPrefs prefs;
+    private final Clock clock;
+    private final Supplier<Project> project;
+    private final Supplier<Autosaver> saver;
+    private final Map<ReviewViewModel, TranslationSession> sessions = new WeakHashMap<>();
+    private final List<UiAction> actions = new ArrayList<>();
+    private final BooleanProperty shown = new SimpleBooleanProperty(false);
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
+    private final BooleanProperty noRow = new SimpleBooleanProperty(true);
+    private final SplitPane wrapper = new SplitPane();
+
+    private final Label header = new Label();
+    private final Label counts = new Label();
+    private final Label message = new Label();
+    private final CheckBox reviewerBox = new CheckBox();
+    private final TextFlow sourceFlow = new TextFlow();
+    private final Label prefixLabel = new Label();
+    private final TextArea editor = new TextArea();
+    private final ListView<TmService.Suggestion> matches = new ListView<>();
+    private final ListView<TermHit> terms = new ListView<>();
+    private final TextField concordanceField = new TextField();
+    private final ChoiceBox<String> concordanceLang = new ChoiceBox<>();
+    private final ListView<ConcordanceHit> concordance = new ListView<>();
+    private final ListView<QaIssue> qa = new ListView<>();
+    private final TabPane tabs = new TabPane();
+    private final Tab matchesTab;
+    private final Tab termsTab;
+    private final Tab concordanceTab;
+    private final Tab qaTab;
+    private final PauseTransition idle = new PauseTransition(Duration.millis(1500));
+
+    private Runnable onVersionsChanged = () -> { };
+    private TmService tm;
+    private Project tmProject;
+    private Project glossaryProject;
+    private Glossary glossary = Glossary.EMPTY;
+    private GlossaryMatcher matcher;
+    private ReviewViewModel vm;
+    private TranslationSession session;
+    private int bead = -1;
+    private boolean loading;
+    private boolean committing;
+    /** What the editor was loaded with, and the row's source ids then: only the user's own typing is written. */
+    private String loadedText = "";
+    private List<String> loadedSource = List.of();
+    private long lookupSeq;
+
+    private final ChangeListener<Number> cursorListener = (o, a, b) -> {
+        if (committing) return;
+        commit(false);
+        showRow(b.intValue());
+    };
+
+    /**
+     * @param project the open project (or null)
+     * @param saver   the project's background writer (or null)
+     */
+    public TranslatePanel(I18n i18n, ReviewDesk desk, UiPrefs prefs, Clock clock, Supplier<Project> project,
+                          Supplier<Autosaver> saver) {
+        this.i18n = i18n;
+        this.desk = desk;
+        this.prefs = prefs;
+        this.clock = clock;
+        this.project = project;
+        this.saver = saver;
+        setId("translate-panel");
+        matchesTab = tab("tr.tab.matches", matches);
+        termsTab = tab("tr.tab.glossary", terms);
+        concordanceTab = tab("tr.tab.concordance", buildConcordance());
+        qaTab = tab("tr.tab.qa", qa);
+        buildActions();
+        build();
+        wrapper.setOrientation(Orientation.VERTICAL);
+        wrapper.setId("translate-split");
+        wrapper.getItems().setAll(desk);
+        shown.addListener((o, a, on) -> {
+            if (on && !wrapper.getItems().contains(this)) {
+                wrapper.getItems().add(this);
+                wrapper.setDividerPositions(0.5);
+                if (wrapper.getScene() != null) {
+                    wrapper.applyCss(); // the split pane puts the panel in the scene graph now, so it can take focus
+                    wrapper.layout();
+                }
+                if (vm != null) showRow(vm.cursorProperty().get());
+            } else if (!on) {
+                commit(true);
+                wrapper.getItems().remove(this);
+            }
+        });
+        desk.viewModelProperty().addListener((o, a, b) -> attach(b));
+        idle.setOnFinished(e -> commit(true));
+    }
+
+    // ---------------------------------------------------------------- public API
+
+    /** The desk with this panel under it (when shown): what the review tab shows. */
+    public Node wrap() {
+        return wrapper;
+    }
+
+    /** The operations of the Translate menu; {@code null} entries are separators. */
+    public List<UiAction> actions() {
+        return actions;
+    }
+
+    public UiAction action(String id) {
+        for (UiAction a : actions) if (a != null && a.id().equals(id)) return a;
+        throw new IllegalArgumentException(id);
+    }
+
+    /** False while the desk is not on screen: the panel's shortcuts then do nothing. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    /** Told after a new language version was made (the window's tree then shows it). */
+    public void setOnVersionsChanged(Runnable r) {
+        onVersionsChanged = Objects.requireNonNull(r);
+    }
+
+    public TextArea editor() {
+        return editor;
+    }
+
+    public ListView<TmService.Suggestion> matches() {
+        return matches;
+    }
+
+    public ListView<QaIssue> qaList() {
+        return qa;
+    }
+
+    public ListView<TermHit> glossaryHits() {
+        return terms;
+    }
+
+    public ListView<ConcordanceHit> concordanceHits() {
+        return concordance;
+    }
+
+    /** The session of the pair shown, or null. */
+    public TranslationSession session() {
+        return session;
+    }
+
+    /** The row shown in the editor, or -1. */
+    public int row() {
+        return bead;
+    }
+
+    /** Waits for the TM's pending work (lookups, writes). */
+    public void flush() {
+        if (tm != null) tm.flush();
+    }
+
+    /** Writes what the editor holds, and closes the TM after its pending writes (the project closes). */
+    public void close() {
+        commit(false);
+        idle.stop();
+        if (tm != null) tm.close();
+        tm = null;
+        tmProject = null;
+        glossaryProject = null;
+        sessions.clear();
+        attach(null);
+    }
+
+    // ---------------------------------------------------------------- building
+
+    private Tab tab(String key, Node content) {
+        Tab t = new Tab(i18n.t(key), content);
+        t.setClosable(false);
+        t.setId(key.replace('.', '-'));
+        return t;
+    }
+
+    private void build() {
+        header.setId("tr-header");
+        header.setStyle("-fx-font-weight: bold;");
+        counts.setId("tr-counts");
+        message.setId("tr-message");
+        reviewerBox.setId("tr-reviewer");
+        reviewerBox.setText(i18n.t("tr.reviewer"));
+        reviewerBox.setSelected(prefs.node().getBoolean(REVIEWER_PREF, false));
+        reviewerBox.setFocusTraversable(false);
+        reviewerBox.selectedProperty().addListener((o, a, b) -> prefs.node().putBoolean(REVIEWER_PREF, b));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox buttons = new HBox(4);
+        for (String id : List.of("confirmTranslation", "nextUntranslated", "copySource", "fillExact", "concordance", "qa",
+                "importGlossary", "startTranslation")) {
+            buttons.getChildren().add(action(id).button());
+        }
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        counts.setMinWidth(Region.USE_PREF_SIZE);
+        reviewerBox.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, header, counts, grow, reviewerBox);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4, 8, 4, 8));
+
+        sourceFlow.setId("tr-source");
+        sourceFlow.setPadding(new Insets(6));
+        sourceFlow.setStyle("-fx-background-color: #f7f7f4;");
+        javafx.scene.control.ScrollPane sourceScroll = new javafx.scene.control.ScrollPane(sourceFlow);
+        sourceScroll.setFitToWidth(true);
+        sourceScroll.setPrefViewportHeight(90);
+        prefixLabel.setId("tr-prefix");
+        prefixLabel.setStyle("-fx-text-fill: #777; -fx-font-family: monospace;");
+        editor.setId("tr-editor");
+        editor.setWrapText(true);
+        editor.setPrefRowCount(4);
+        editor.textProperty().addListener((o, a, b) -> {
+            if (!loading) idle.playFromStart();
+        });
+        editor.focusedProperty().addListener((o, a, f) -> {
+            if (!f) commit(true);
+        });
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKey);
+        HBox editRow = new HBox(4, prefixLabel, editor);
+        HBox.setHgrow(editor, Priority.ALWAYS);
+        VBox left = new VBox(4, new Label(i18n.t("tr.source")), sourceScroll, new Label(i18n.t("tr.target")), editRow);
+        VBox.setVgrow(editRow, Priority.ALWAYS);
+        left.setPadding(new Insets(4, 8, 4, 8));
+
+        matches.setId("tr-matches");
+        matches.setCellFactory(l -> new MatchCell());
+        matches.setPlaceholder(new Label(i18n.t("tr.noMatches")));
+        matches.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) insertMatch(matches.getSelectionModel().getSelectedIndex());
+        });
+        terms.setId("tr-terms");
+        terms.setPlaceholder(new Label(i18n.t("tr.noTerms")));
+        terms.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(TermHit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : h.text() + " → " + String.join(" / ", h.translations())
+                        + (h.entry().note() == null ? "" : "  (" + h.entry().note() + ")"));
+            }
+        });
+        terms.setOnMouseClicked(e -> {
+            TermHit h = terms.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && h != null && !h.translations().isEmpty()) {
+                editor.replaceSelection(h.translations().get(0));
+                editor.requestFocus();
+            }
+        });
+        qa.setId("tr-qa");
+        qa.setPlaceholder(new Label(i18n.t("tr.qa.none")));
+        qa.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(QaIssue q, boolean empty) {
+                super.updateItem(q, empty);
+                setText(empty || q == null ? null : i18n.t("tr.qa.row", q.bead() + 1) + "  " + qaText(q));
+            }
+        });
+        qa.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                jump(qa.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        qa.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) jump(qa.getSelectionModel().getSelectedItem());
+        });
+        tabs.setId("tr-tabs");
+        tabs.getTabs().setAll(matchesTab, termsTab, concordanceTab, qaTab);
+        SplitPane body = new SplitPane(left, tabs);
+        body.setDividerPositions(0.55);
+        buttons.getChildren().add(message);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox.setMargin(message, new Insets(0, 0, 0, 8));
+        buttons.setPadding(new Insets(0, 8, 4, 8));
+        setTop(new VBox(top, buttons));
+        setCenter(body);
+    }
+
+    private Node buildConcordance() {
+        concordanceField.setId("tr-concordance-field");
+        concordanceField.setPromptText(i18n.t("tr.concordance.prompt"));
+        concordanceField.setOnAction(e -> runConcordance(concordanceField.getText(), concordanceLang.getValue()));
+        concordanceLang.setId("tr-concordance-lang");
+        concordance.setId("tr-concordance");
+        concordance.setPlaceholder(new Label(i18n.t("tr.concordance.none")));
+        concordance.setCellFactory(l -> new ConcordanceCell());
+        HBox row = new HBox(4, concordanceField, concordanceLang);
+        HBox.setHgrow(concordanceField, Priority.ALWAYS);
+        VBox box = new VBox(4, row, concordance);
+        VBox.setVgrow(concordance, Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    private void buildActions() {
+        KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
+        KeyCombination.Modifier shift = KeyCombination.SHIFT_DOWN;
+        add("translate", new KeyCodeCombination(KeyCode.T, ctrl), this::focusEditor);
+        add("togglePanel", new KeyCodeCombination(KeyCode.T, ctrl, shift), () -> shown.set(!shown.get()));
+        add("confirmTranslation", new KeyCodeCombination(KeyCode.ENTER, ctrl), this::confirm);
+        add("nextUntranslated", new KeyCodeCombination(KeyCode.J, ctrl), this::nextUntranslated);
+        actions.add(null);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (int k = 0; k < digits.length; k++) {
+            int index = k;
+            actions.add(new UiAction("insertMatch" + (k + 1), i18n.t("op.insertMatch", k + 1), String.valueOf(k + 1),
+                    new KeyCodeCombination(digits[k], ctrl), () -> insertMatch(index)));
+        }
+        add("copySource", new KeyCodeCombination(KeyCode.I, ctrl, shift), this::copySource);
+        add("fillExact", new KeyCodeCombination(KeyCode.F, ctrl, shift), this::fillExact);
+        add("concordance", new KeyCodeCombination(KeyCode.K, ctrl), this::concordanceFromSelection);
+        actions.add(null);
+        add("bold", new KeyCodeCombination(KeyCode.B, ctrl), () -> wrapSelection("**", "**"));
+        add("link", new KeyCodeCombination(KeyCode.L, ctrl), this::link);
+        actions.add(null);
+        add("qa", new KeyCodeCombination(KeyCode.F9), this::runQa);
+        add("importGlossary", new KeyCodeCombination(KeyCode.G, ctrl, shift), this::importGlossary);
+        add("startTranslation", new KeyCodeCombination(KeyCode.T, ctrl, KeyCombination.ALT_DOWN), this::startTranslation);
+        BooleanBinding off = active.not().or(noRow);
+        BooleanBinding noProject = active.not();
+        for (UiAction a : actions) {
+            if (a == null) continue;
+            switch (a.id()) {
+                case "togglePanel", "importGlossary", "startTranslation" -> a.disableWhen(noProject);
+                default -> a.disableWhen(off);
+            }
+        }
+    }
+
+    private void add(String id, KeyCombination key, Runnable r) {
+        actions.add(new UiAction(id, i18n.t("op." + id), i18n.t("op." + id + ".short"), key, r));
+    }
+
+    /** Keys typed in the editor: Enter keeps the paragraph one block; Escape goes back to the rows. */
+    private void editorKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
+            e.consume(); // a paragraph is one block: no line breaks (Ctrl+Enter confirms)
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            commit(true);
+            desk.table().requestFocus();
+            e.consume();
+        } else {
+            for (UiAction a : actions) {
+                if (a != null && a.shortcut() != null && a.shortcut().match(e)) {
+                    a.fire();
+                    e.consume();
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sessions and rows
+
+    private void attach(ReviewViewModel next) {
+        if (vm != null) {
+            commit(false);
+            vm.cursorProperty().removeListener(cursorListener);
+        }
+        vm = next;
+        session = null;
+        bead = -1;
+        matches.getItems().clear();
+        qa.getItems().clear();
+        concordance.getItems().clear();
+        for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
+        if (vm == null) {
+            noRow.set(true);
+            loading = true;
+            editor.clear();
+            loading = false;
+            sourceFlow.getChildren().clear();
+            terms.getItems().clear();
+            header.setText(i18n.t("tr.noRow"));
+            counts.setText("");
+            return;
+        }
+        session = sessions.computeIfAbsent(vm, this::newSession);
+        loadGlossary();
+        concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
+        concordanceLang.setValue(vm.sourceLang());
+        vm.cursorProperty().addListener(cursorListener);
+        showRow(vm.cursorProperty().get());
+    }
+
+    private TranslationSession newSession(ReviewViewModel m) {
+        Project p = project.get();
+        ReviewState s = m.state();
+        String id = s.alignment().statementId();
+        String src = m.sourceLang();
+        String tgt = m.targetLang();
+        Map<String, TranslationRecord> records = Map.of();
+        if (p != null) {
+            try {
+                if (saver.get() != null) saver.get().flush(); // records another panel of this project may still be writing
+                records = TranslationStore.load(p, id, src, tgt);
+            } catch (DiptychException e) {
+                say(e.getMessage(), true);
+            }
+        }
+        TranslationSession ts = new TranslationSession(m.editor(), records, () -> {
+            String r = prefs.reviewer();
+            return r == null || r.isBlank() ? null : r;
+        }, clock);
+        ts.addRecordsListener(() -> {
+            Project pr = project.get();
+            Autosaver sv = saver.get();
+            if (pr == null || sv == null || !pr.writable()) return;
+            Map<String, TranslationRecord> snapshot = ts.records();
+            sv.schedule("translate:" + TranslationStore.file(pr, id, src, tgt),
+                    () -> TranslationStore.save(pr, id, src, tgt, snapshot));
+        });
+        m.editor().addListener((before, after, op) -> {
+            if (!committing && session == ts) Platform.runLater(this::refresh);
+        });
+        return ts;
+    }
+
+    private void loadGlossary() {
+        Project p = project.get();
+        if (p != glossaryProject) {
+            glossaryProject = p;
+            try {
+                glossary = p == null ? Glossary.EMPTY : GlossaryStore.load(p);
+            } catch (DiptychException e) {
+                glossary = Glossary.EMPTY;
+                say(e.getMessage(), true);
+            }
+        }
+        matcher = vm == null ? null : new GlossaryMatcher(glossary, vm.sourceLang(), vm.targetLang());
+    }
+
+    private TmService tm() {
+        Project p = project.get();
+        if (p == null) return null;
+        if (tm == null || tmProject != p) {
+            if (tm != null) tm.close();
+            tm = new TmService(p.tmDir());
+            tmProject = p;
+        }
+        return tm;
+    }
+
+    /** Shows row {@code i} (the desk's cursor) in the editor and looks up its matches. */
+    private void showRow(int i) {
+        idle.stop();
+        if (session == null || i < 0 || i >= session.beads().size()) {
+            bead = -1;
+            noRow.set(true);
+            loading = true;
+            editor.clear();
+            loading = false;
+            sourceFlow.getChildren().clear();
+            header.setText(i18n.t("tr.noRow"));
+            return;
+        }
+        bead = i;
+        noRow.set(false);
+        loading = true;
+        try {
+            editor.setText(session.targetBody(i));
+            editor.positionCaret(editor.getLength());
+        } finally {
+            loading = false;
+        }
+        loadedText = editor.getText();
+        loadedSource = session.beads().get(i).source();
+        editor.setEditable(session.editable(i));
+        prefixLabel.setText(session.prefix(i));
+        fillSource(i);
+        updateHeader();
+        if (shown.get()) lookup(i); // a hidden panel does no TM work
+    }
+
+    /** Brings the panel in line after a step made elsewhere (undo, redo, a review operation). */
+    private void refresh() {
+        if (session == null || vm == null) return;
+        int c = vm.cursorProperty().get();
+        if (c != bead) {
+            showRow(c);
+            return;
+        }
+        if (bead < 0 || bead >= session.beads().size()) return;
+        if (!session.beads().get(bead).source().equals(loadedSource)) {
+            showRow(bead); // another row is at this place now (merge, split, undo…)
+            return;
+        }
+        String body = session.targetBody(bead);
+        if (!body.equals(editor.getText())) {
+            loading = true;
+            try {
+                editor.setText(body);
+                editor.positionCaret(editor.getLength());
+            } finally {
+                loading = false;
+            }
+        }
+        loadedText = editor.getText();
+        editor.setEditable(session.editable(bead));
+        prefixLabel.setText(session.prefix(bead));
+        updateHeader();
+    }
+
+    private void updateHeader() {
+        if (session == null || bead < 0) return;
+        TranslationStatus st = session.status(bead);
+        header.setText(i18n.t("tr.header", bead + 1, i18n.t("tr.status." + st.name().toLowerCase(java.util.Locale.ROOT))));
+        Map<TranslationStatus, Integer> c = session.counts();
+        counts.setText(i18n.t("tr.counts", c.get(TranslationStatus.UNTRANSLATED), c.get(TranslationStatus.DRAFT),
+                c.get(TranslationStatus.TRANSLATED), c.get(TranslationStatus.APPROVED)));
+    }
+
+    private void fillSource(int i) {
+        String text = session.sourceText(i);
+        List<Node> nodes = new ArrayList<>();
+        List<TermHit> hits = matcher == null ? List.of() : matcher.find(text);
+        int last = 0;
+        for (TermHit h : hits) {
+            if (h.start() > last) nodes.add(new Text(text.substring(last, h.start())));
+            Text t = new Text(h.text());
+            t.getStyleClass().add("term-hit");
+            t.setStyle("-fx-fill: #0b5394; -fx-underline: true; -fx-font-weight: bold;");
+            Text tr = new Text(" ⟨" + String.join(" / ", h.translations()) + "⟩");
+            tr.getStyleClass().add("term-translation");
+            tr.setStyle("-fx-fill: #6a8f3a; -fx-font-size: 0.9em;");
+            nodes.add(t);
+            nodes.add(tr);
+            last = h.end();
+        }
+        if (last < text.length()) nodes.add(new Text(text.substring(last)));
+        sourceFlow.getChildren().setAll(nodes);
+        terms.getItems().setAll(hits);
+        termsTab.setText(i18n.t("tr.tab.glossary") + (hits.isEmpty() ? "" : " (" + hits.size() + ")"));
+    }
+
+    private void lookup(int i) {
+        long seq = ++lookupSeq;
+        matches.getItems().clear();
+        matchesTab.setText(i18n.t("tr.tab.matches"));
+        TmService service = tm();
+        if (service == null || vm == null) return;
+        String text = session.sourceText(i);
+        if (text.isBlank()) return;
+        service.lookup(text, session.previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5)
+                .whenComplete((list, err) -> Platform.runLater(() -> {
+                    if (seq != lookupSeq) return;
+                    if (err != null) {
+                        say(TmService.message(err), true);
+                        return;
+                    }
+                    matches.getItems().setAll(list);
+                    matchesTab.setText(i18n.t("tr.tab.matches") + (list.isEmpty() ? "" : " (" + list.size() + ")"));
+                }));
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    /**
+     * Writes the editor's text into the row shown as one undoable step, if it changed.
+     *
+     * @param keepCursor put the desk's cursor back on the row afterwards
+     */
+    private void commit(boolean keepCursor) {
+        idle.stop();
+        if (session == null || bead < 0 || bead >= session.beads().size() || !session.editable(bead)) return;
+        String text = editor.getText();
+        // write only what was typed into this very row (not text left from a row a desk step moved away)
+        if (text.equals(loadedText) || !session.beads().get(bead).source().equals(loadedSource)) return;
+        loadedText = text;
+        if (text.strip().equals(session.targetBody(bead).strip())) return;
+        committing = true;
+        try {
+            session.setTarget(bead, text);
+            message.setText("");
+        } catch (NotApplicable e) {
+            say(na(e), true);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            say(e.getMessage(), true);
+        } finally {
+            committing = false;
+        }
+        if (keepCursor && vm != null && vm.cursorProperty().get() != bead) {
+            committing = true;
+            try {
+                vm.cursorProperty().set(bead);
+            } finally {
+                committing = false;
+            }
+        }
+        updateHeader();
+    }
+
+    private void focusEditor() {
+        boolean wasShown = shown.get();
+        shown.set(true);
+        if (vm != null && bead != vm.cursorProperty().get()) showRow(vm.cursorProperty().get());
+        editor.requestFocus();
+        // a panel just added to the split pane is laid out on the next pulse: ask again then
+        if (!wasShown) Platform.runLater(editor::requestFocus);
+    }
+
+    private void confirm() {
+        if (session == null || bead < 0) return;
+        commit(true);
+        int row = bead;
+        Confirmation c;
+        try {
+            c = session.confirm(row, reviewerBox.isSelected());
+        } catch (NotApplicable e) {
+            say(na(e), true);
+            return;
+        }
+        TmService service = tm();
+        if (service != null) {
+            service.write(c).whenComplete((v, err) -> Platform.runLater(() -> {
+                if (err != null) say(TmService.message(err), true);
+                else say(i18n.t(c.draft() ? "tr.msg.savedDraft" : "tr.msg.savedApproved", row + 1), false);
+            }));
+        }
+        updateHeader();
+        int next = session.nextToTranslate(row);
+        if (next >= 0 && next != row && vm != null) vm.cursorProperty().set(next);
+        editor.requestFocus();
+    }
+
+    private void nextUntranslated() {
+        if (session == null) return;
+        commit(true);
+        int next = session.nextToTranslate(Math.max(bead, -1));
+        if (next < 0) say(i18n.t("tr.msg.allDone"), false);
+        else vm.cursorProperty().set(next);
+    }
+
+    private void insertMatch(int k) {
+        if (k < 0 || k >= matches.getItems().size() || session == null || bead < 0) return;
+        TmService.Suggestion s = matches.getItems().get(k);
+        if (!session.editable(bead)) {
+            say(i18n.t("na.severalTargets"), true);
+            return;
+        }
+        editor.setText(s.target());
+        editor.positionCaret(editor.getLength());
+        commit(true);
+        if (s.match() != null && tm != null) tm.recordUse(s.match().unit().id());
+        editor.requestFocus();
+    }
+
+    private void copySource() {
+        if (session == null || bead < 0) return;
+        editor.setText(session.sourceBody(bead));
+        commit(true);
+        editor.requestFocus();
+    }
+
+    private void fillExact() {
+        TmService service = tm();
+        if (session == null || service == null || vm == null) return;
+        commit(true);
+        TranslationSession ts = session;
+        Map<Integer, String[]> todo = new LinkedHashMap<>(); // row → {text, previous}
+        for (int i = 0; i < ts.beads().size(); i++) {
+            if (ts.editable(i) && ts.status(i) == TranslationStatus.UNTRANSLATED) {
+                todo.put(i, new String[] {ts.sourceText(i), ts.previousSourceText(i)});
+            }
+        }
+        String src = vm.sourceLang();
+        String tgt = vm.targetLang();
+        say(i18n.t("tr.msg.filling", todo.size()), false);
+        service.submit(svc -> {
+            Map<Integer, String> found = new LinkedHashMap<>();
+            for (var e : todo.entrySet()) {
+                String t = svc.exact(e.getValue()[0], e.getValue()[1], src, tgt);
+                if (t != null) found.put(e.getKey(), t);
+            }
+            return found;
+        }).whenComplete((found, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                say(TmService.message(err), true);
+                return;
+            }
+            if (session != ts) return;
+            Map<Integer, String> still = new LinkedHashMap<>();
+            for (var e : found.entrySet()) {
+                int i = e.getKey();
+                if (i < ts.beads().size() && ts.status(i) == TranslationStatus.UNTRANSLATED
+                        && ts.sourceText(i).equals(todo.get(i)[0])) {
+                    still.put(i, e.getValue());
+                }
+            }
+            committing = true;
+            int n;
+            try {
+                n = still.isEmpty() ? 0 : ts.fill(still, "fill matches");
+            } finally {
+                committing = false;
+            }
+            refresh();
+            say(i18n.t("tr.msg.filled", n), false);
+        }));
+    }
+
+    private void concordanceFromSelection() {
+        shown.set(true);
+        tabs.getSelectionModel().select(concordanceTab);
+        String sel = editor.getSelectedText();
+        if (vm != null && sel != null && !sel.isBlank()) {
+            concordanceField.setText(sel.strip());
+            concordanceLang.setValue(vm.targetLang());
+            runConcordance(sel.strip(), vm.targetLang());
+        } else {
+            concordanceField.requestFocus();
+            concordanceField.selectAll();
+        }
+    }
+
+    private void runConcordance(String text, String lang) {
+        TmService service = tm();
+        if (service == null || text == null || text.isBlank() || lang == null) return;
+        service.concordance(text.strip(), lang, 30).whenComplete((hits, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                say(TmService.message(err), true);
+                concordance.getItems().clear();
+                return;
+            }
+            concordance.getItems().setAll(hits);
+            concordanceTab.setText(i18n.t("tr.tab.concordance") + " (" + hits.size() + ")");
+        }));
+    }
+
+    private void wrapSelection(String open, String close) {
+        if (!editor.isEditable()) return;
+        String sel = editor.getSelectedText();
+        int start = editor.getSelection().getStart();
+        editor.replaceSelection(open + sel + close);
+        if (sel.isEmpty()) editor.positionCaret(start + open.length());
+        editor.requestFocus();
+    }
+
+    /** Wraps the selection in a link to the next source link target the translation does not have yet. */
+    private void link() {
+        if (session == null || bead < 0 || !editor.isEditable()) return;
+        List<String> src = linkTargets(session.sourceMarkup(bead));
+        List<String> have = linkTargets(editor.getText());
+        String url = "";
+        for (String u : src) {
+            if (!have.remove(u)) {
+                url = u;
+                break;
+            }
+        }
+        String sel = editor.getSelectedText();
+        int start = editor.getSelection().getStart();
+        editor.replaceSelection("[" + sel + "](" + url + ")");
+        if (sel.isEmpty()) editor.positionCaret(start + 1);
+        editor.requestFocus();
+    }
+
+    private static List<String> linkTargets(String markup) {
+        List<String> out = new ArrayList<>();
+        Matcher m = LINK_TARGET.matcher(markup);
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    private void runQa() {
+        if (session == null) return;
+        commit(true);
+        shown.set(true);
+        ReviewState s = session.state();
+        GlossaryMatcher g = matcher;
+        say(i18n.t("tr.msg.qaRunning"), false);
+        CompletableFuture.supplyAsync(() -> QaCheck.run(s.alignment(), s.source(), s.target(), g))
+                .whenComplete((issues, err) -> Platform.runLater(() -> {
+                    if (err != null) {
+                        say(TmService.message(err), true);
+                        return;
+                    }
+                    qa.getItems().setAll(issues);
+                    qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
+                    tabs.getSelectionModel().select(qaTab);
+                    say(i18n.t("tr.msg.qaDone", issues.size()), false);
+                    if (!issues.isEmpty()) {
+                        qa.getSelectionModel().select(0);
+                        qa.requestFocus();
+                    }
+                }));
+    }
+
+    private void jump(QaIssue issue) {
+        if (issue == null || vm == null || issue.bead() < 0 || issue.bead() >= vm.rows().size()) return;
+        vm.cursorProperty().set(issue.bead());
+        editor.requestFocus();
+    }
+
+    private void importGlossary() {
+        Project p = project.get();
+        if (p == null) return;
+        FileChooser fc = new FileChooser();
+        fc.setTitle(i18n.t("tr.glossary.choose"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.t("tr.glossary.files"),
+                "*.csv", "*.tsv", "*.tab", "*.txt", "*.tbx", "*.xml"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) importGlossary(f.toPath());
+    }
+
+    /** Imports a glossary file into the project in the background; the panel uses it at once. */
+    public CompletableFuture<GlossaryReader.Result> importGlossary(Path file) {
+        Project p = project.get();
+        if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
+        CompletableFuture<GlossaryReader.Result> r = CompletableFuture.supplyAsync(() -> GlossaryStore.importFile(p, file));
+        r.whenComplete((res, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+                return;
+            }
+            glossaryProject = null;
+            loadGlossary();
+            if (bead >= 0 && session != null) fillSource(bead);
+            say(i18n.t("tr.msg.glossary", res.glossary().size(), res.warnings().size()), !res.warnings().isEmpty());
+        }));
+        return r;
+    }
+
+    /** Starts a version in a language the statement lacks, translated from the pair's source. */
+    private void startTranslation() {
+        Project p = project.get();
+        String statement = desk.statementId();
+        if (p == null || statement == null) return;
+        List<String> have = p.versionLanguages(statement);
+        List<String> missing = new ArrayList<>(p.manifest().languages());
+        missing.removeAll(have);
+        if (missing.isEmpty() || have.isEmpty()) {
+            say(i18n.t("tr.msg.noLanguage"), true);
+            return;
+        }
+        ChoiceDialog<String> d = new ChoiceDialog<>(missing.get(0), missing);
+        d.setTitle(i18n.t("op.startTranslation"));
+        d.setHeaderText(i18n.t("tr.start.header", statement));
+        d.setContentText(i18n.t("tr.start.language"));
+        if (getScene() != null) d.initOwner(getScene().getWindow());
+        d.showAndWait().ifPresent(lang -> startTranslation(statement, lang));
+    }
+
+    /**
+     * Makes an empty {@code lang} version of a statement from the desk's source language (or the first
+     * version), with every source paragraph an empty target cell, and shows the new pair.
+     */
+    public CompletableFuture<Void> startTranslation(String statement, String lang) {
+        Project p = project.get();
+        Autosaver sv = saver.get();
+        ReviewDesk.Pair pair = desk.pair();
+        String src = pair != null ? pair.source() : p.versionLanguages(statement).get(0);
+        CompletableFuture<Void> r = CompletableFuture.runAsync(() -> {
+            if (sv != null) sv.flush();
+            DocumentVersion source = p.loadVersion(statement, src).orElseThrow(
+                    () -> new DiptychException(p.versionDir(statement, src) + ": no " + src + " version"));
+            TargetVersions.Start start = TargetVersions.start(statement, source, lang);
+            p.saveVersion(statement, start.target(), null);
+            p.saveAlignment(start.alignment());
+        });
+        r.whenComplete((v, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+                return;
+            }
+            desk.invalidate(statement);
+            onVersionsChanged.run();
+            desk.show(p, sv, statement, new ReviewDesk.Pair(src, lang));
+            shown.set(true);
+            say(i18n.t("tr.msg.started", statement, lang), false);
+        }));
+        return r;
+    }
+
+    // ---------------------------------------------------------------- texts
+
+    private void say(String text, boolean error) {
+        message.setText(error ? "⚠ " + text : text);
+    }
+
+    private String na(NotApplicable e) {
+        return i18n.has("na." + e.code()) ? i18n.t("na." + e.code()) : e.getMessage();
+    }
+
+    private String qaText(QaIssue q) {
+        if (!i18n.has(q.rule().key())) return q.message();
+        Object[] args = q.args().stream().map(a -> a.isEmpty() ? "—" : a).toArray();
+        return i18n.t(q.rule().key(), args);
+    }
+
+    private String provenance(Provenance p) {
+        List<String> parts = new ArrayList<>();
+        parts.add(i18n.t(p.status() == Provenance.Status.DRAFT ? "tr.prov.draft" : "tr.prov.approved"));
+        String who = p.changer() != null ? p.changer() : p.creator();
+        if (who != null) parts.add(who);
+        var when = p.changed() != null ? p.changed() : p.created();
+        if (when != null) parts.add(DATE.format(when));
+        if (p.statement() != null) parts.add(p.statement());
+        else if (p.document() != null) parts.add(p.document());
+        if (p.usageCount() > 0) parts.add(i18n.t("tr.prov.used", p.usageCount()));
+        return String.join(" · ", parts);
+    }
+
+    /** One match: its number and percentage, the word differences of its source, its translation, provenance. */
+    private final class MatchCell extends ListCell<TmService.Suggestion> {
+        @Override
+        protected void updateItem(TmService.Suggestion s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(null);
+            if (empty || s == null) {
+                setGraphic(null);
+                return;
+            }
+            Label num = new Label((getIndex() + 1) + "");
+            num.setStyle("-fx-font-weight: bold; -fx-text-fill: #555;");
+            Label score = new Label(s.score() + "%");
+            score.getStyleClass().add("match-score");
+            score.setStyle("-fx-font-weight: bold; -fx-text-fill: " + (s.score() >= 100 ? "#2e7d32" : s.score() >= 85 ? "#8a6d00" : "#a33") + ";");
+            Label desc = new Label(s.assembled() ? i18n.t("tr.assembled", s.parts().size()) : s.match().description());
+            desc.setStyle("-fx-text-fill: #666;");
+            HBox top = new HBox(8, num, score, desc);
+            VBox box = new VBox(2, top);
+            if (!s.assembled()) {
+                TextFlow diff = new TextFlow();
+                for (WordDiff d : s.match().diff()) {
+                    Text t = new Text(d.text() + " ");
+                    switch (d.op()) {
+                        case QUERY_ONLY -> t.setStyle("-fx-fill: #1565c0; -fx-underline: true;");
+                        case MATCH_ONLY -> t.setStyle("-fx-fill: #c62828; -fx-strikethrough: true;");
+                        default -> t.setStyle("-fx-fill: #555;");
+                    }
+                    diff.getChildren().add(t);
+                }
+                diff.getStyleClass().add("match-diff");
+                diff.setPrefWidth(Math.max(200, getListView().getWidth() - 40));
+                box.getChildren().add(diff);
+            }
+            Label target = new Label(s.target());
+            target.setWrapText(true);
+            target.setStyle("-fx-font-size: 1.05em;");
+            target.setMaxWidth(Math.max(200, getListView().getWidth() - 40));
+            box.getChildren().add(target);
+            Label prov = new Label(s.assembled() ? i18n.t("tr.assembled.prov") : provenance(s.match().provenance()));
+            prov.setStyle("-fx-text-fill: #888; -fx-font-size: 0.85em;");
+            box.getChildren().add(prov);
+            setGraphic(box);
+        }
+    }
+
+    /** One concordance hit: the text with the hits marked, and its translation. */
+    private final class ConcordanceCell extends ListCell<ConcordanceHit> {
+        @Override
+        protected void updateItem(ConcordanceHit h, boolean empty) {
+            super.updateItem(h, empty);
+            setText(null);
+            if (empty || h == null) {
+                setGraphic(null);
+                return;
+            }
+            TextFlow flow = new TextFlow();
+            String t = h.variant().text();
+            int last = 0;
+            for (int[] span : h.highlights()) {
+                if (span[0] > last) flow.getChildren().add(new Text(t.substring(last, span[0])));
+                Text hit = new Text(t.substring(span[0], span[1]));
+                hit.setStyle("-fx-font-weight: bold; -fx-fill: #0b5394;");
+                flow.getChildren().add(hit);
+                last = span[1];
+            }
+            if (last < t.length()) flow.getChildren().add(new Text(t.substring(last)));
+            flow.setPrefWidth(Math.max(200, getListView().getWidth() - 40));
+            VBox box = new VBox(2, flow);
+            String other = vm == null ? null : h.variant().base() != null && h.variant().base().equals(
+                    org.diptych.model.Languages.base(vm.sourceLang())) ? vm.targetLang() : vm == null ? null : vm.sourceLang();
+            TmVariant tr = other == null ? null : h.unit().variant(other);
+            if (tr != null) {
+                Label l = new Label("→ " + tr.text());
+                l.setWrapText(true);
+                l.setMaxWidth(Math.max(200, getListView().getWidth() - 40));
+                box.getChildren().add(l);
+            }
+            Label prov = new Label(provenance(h.provenance()));
+            prov.setStyle("-fx-text-fill: #888; -fx-font-size: 0.85em;");
+            box.getChildren().add(prov);
+            setGraphic(box);
+        }
+    }
+}
