@@ -35,6 +35,18 @@ public final class SentenceAligner {
         return Aligner.alignUnits(s, t, new CostModel(s, t, sourceLang, targetLang), List.of(), Set.of(), Progress.NONE);
     }
 
+    /**
+     * This aligner as the TM feeder's sentence pairing: the sentence pairs of a confirmed paragraph pair,
+     * nothing when both paragraphs are one sentence (the paragraph unit already holds it).
+     */
+    public org.diptych.tm.SentencePairer pairer() {
+        return (src, srcLang, tgt, tgtLang) -> {
+            List<Pair> pairs = alignTexts(src, srcLang, tgt, tgtLang);
+            if (pairs.size() <= 1) return List.of();
+            return pairs.stream().map(p -> new org.diptych.tm.SentencePairer.SentencePair(p.source(), p.target())).toList();
+        };
+    }
+
     /** Aligned segments: the sentences of one bead on each side, joined by a space. */
     public record Pair(String source, String target, double confidence) {}
 

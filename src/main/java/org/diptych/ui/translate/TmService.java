@@ -17,6 +17,9 @@ import org.diptych.tm.TmMatch;
 import org.diptych.tm.TmQuery;
 import org.diptych.tm.TranslationMemory;
 import org.diptych.translate.Confirmation;
+import org.diptych.tm.TmFeeder;
+import org.diptych.model.DocumentVersion;
+import org.diptych.model.Alignment;
 
 /**
  * The project's translation memory for the desk, used on one background thread: lookups, concordance
@@ -45,6 +48,8 @@ public final class TmService implements AutoCloseable {
         return t;
     });
     private TranslationMemory tm;
+    private final java.util.Map<String, Runnable> pendingFeeds = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final org.diptych.tm.SentencePairer PAIRER = new org.diptych.align.SentenceAligner().pairer();
 
     public TmService(Path tmDir) {
         this.tmDir = tmDir;
@@ -116,9 +121,31 @@ public final class TmService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> tm().concordance(text, lang, max), worker);
     }
 
-    /** Puts a confirmed row into the TM (durably) after everything asked before. */
+    /** Puts a confirmed row into the TM (durably) after everything asked before, with its sentence pairs. */
     public CompletableFuture<Void> write(Confirmation c) {
-        return CompletableFuture.runAsync(() -> c.writeTo(tm(), null), worker);
+        return CompletableFuture.runAsync(() -> c.writeTo(tm(), PAIRER), worker);
+    }
+
+    /**
+     * Makes the TM's units of a statement's pair follow its alignment after a review step (confirmed beads
+     * approved, automatic ones draft, rejected ones out; see {@link TmFeeder#feed}). Feeds are coalesced per
+     * pair: a burst of steps costs one feed of the latest state. Failures go to {@code onError}.
+     */
+    public void feed(Alignment alignment, DocumentVersion source, DocumentVersion target, String user,
+                     java.util.function.Consumer<String> onError) {
+        String key = alignment.statementId() + "|" + alignment.sourceLang() + "|" + alignment.targetLang();
+        Runnable job = () -> new TmFeeder(tm(), PAIRER, true).feed(alignment.statementId(), source, target, alignment, user);
+        if (pendingFeeds.put(key, job) == null) {
+            worker.execute(() -> {
+                Runnable latest = pendingFeeds.remove(key);
+                if (latest == null) return;
+                try {
+                    latest.run();
+                } catch (RuntimeException e) {
+                    onError.accept(e.getMessage());
+                }
+            });
+        }
     }
 
     /** Counts one use of a unit whose translation was inserted. */

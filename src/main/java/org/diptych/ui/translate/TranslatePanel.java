@@ -512,6 +512,13 @@ public final class TranslatePanel extends BorderPane {
         });
         m.editor().addListener((before, after, op) -> {
             if (!committing && session == ts) Platform.runLater(this::refresh);
+            // Every review step reaches the TM: confirmed beads as approved units, rejected ones out.
+            Project pr = project.get();
+            TmService service = pr != null && pr.writable() ? tm() : null;
+            if (service != null) {
+                service.feed(after.alignment(), after.source(), after.target(), prefs.reviewer(),
+                        msg -> Platform.runLater(() -> say(msg, true)));
+            }
         });
         return ts;
     }

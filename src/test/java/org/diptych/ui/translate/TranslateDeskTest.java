@@ -117,6 +117,36 @@ class TranslateDeskTest {
     }
 
     @Test
+    void confirmingABeadInTheDeskPutsItIntoTheTmAsApprovedAndRejectingTakesItOut(FxRobot robot) throws Exception {
+        robot.clickOn(window.desk().table());
+        robot.interact(() -> vm().cursorProperty().set(2));
+        String ru = vm().rows().get(2).source().get(0).text();
+        String pt = vm().rows().get(2).target().get(0).text();
+        robot.type(KeyCode.ENTER); // confirm and go to the next bead
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().rows().get(2).bead().status()).isEqualTo(org.diptych.model.BeadStatus.CONFIRMED);
+        panel().flush();
+        robot.interact(window::close);
+        try (TranslationMemory tm = TranslationMemory.open(dir.resolve("tm"))) {
+            List<TmMatch> found = tm.lookup(ru, "ru", "pt", 3);
+            assertThat(found).isNotEmpty();
+            assertThat(found.get(0).target().text()).isEqualTo(pt);
+            assertThat(found.get(0).provenance().status()).isEqualTo(Provenance.Status.APPROVED);
+        }
+        // reopen and reject the same bead: its unit leaves the TM
+        robot.interact(() -> window.openProject(dir));
+        robot.clickOn(window.desk().table());
+        robot.interact(() -> vm().cursorProperty().set(2));
+        ctrl(robot, KeyCode.R);
+        assertThat(vm().rows().get(2).bead().status()).isEqualTo(org.diptych.model.BeadStatus.REJECTED);
+        panel().flush();
+        robot.interact(window::close);
+        try (TranslationMemory tm = TranslationMemory.open(dir.resolve("tm"))) {
+            assertThat(tm.lookup(ru, "ru", "pt", 3)).noneSatisfy(m -> assertThat(m.target().text()).isEqualTo(pt));
+        }
+    }
+
+    @Test
     void translateTwoParagraphsWithAMatchAndTypedTextConfirmThemAndRunQa(FxRobot robot) throws Exception {
         assertThat(window.desk().pair()).isEqualTo(new ReviewDesk.Pair("ru", "pt"));
         assertThat(vm().rows()).hasSize(18);
