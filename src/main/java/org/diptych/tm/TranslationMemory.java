@@ -218,9 +218,8 @@ public final class TranslationMemory implements Closeable {
     }
 
     private void applyToIndex(Journal.Op op) throws IOException {
-        Term id = new Term(TmIndex.ID, op.id());
-        if (op.unit() != null) writer.updateDocument(id, TmIndex.document(op.unit()));
-        else writer.deleteDocuments(id);
+        writer.deleteDocuments(TmIndex.idQuery(op.id()));
+        if (op.unit() != null) writer.addDocument(TmIndex.document(op.unit()));
     }
 
     private void commit() throws IOException {
@@ -494,8 +493,10 @@ public final class TranslationMemory implements Closeable {
 
     /** The unit with that id, or {@code null}. */
     public TmUnit get(String unitId) {
-        List<TmUnit> l = search(new TermQuery(new Term(TmIndex.ID, unitId)), 1);
-        return l.isEmpty() ? null : l.get(0);
+        for (TmUnit u : search(TmIndex.idQuery(unitId), 4)) {
+            if (u.id().equals(unitId)) return u;
+        }
+        return null;
     }
 
     /** Units fed from one alignment ({@code statement|srcLang|tgtLang}). */
@@ -550,8 +551,7 @@ public final class TranslationMemory implements Closeable {
             IndexSearcher s = searchers.acquire();
             try {
                 // Most TMs have the target language in every unit; then filtering would only slow BM25 down.
-                Query filter = s.count(new TermQuery(new Term(TmIndex.LANG, tgtBase))) == s.getIndexReader().numDocs()
-                        ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
+                Query filter = everyUnitHas(s, tgtBase) ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
                 Set<Integer> docs = new LinkedHashSet<>();
                 collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), Tokens.hash(qt.words)), filter,
                         EXACT_CANDIDATES, docs);
@@ -578,6 +578,23 @@ public final class TranslationMemory implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private volatile Object languageCacheReader;
+    private final Map<String, Boolean> languageCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** True if every unit has a variant in that language (remembered per index reader). */
+    private boolean everyUnitHas(IndexSearcher s, String base) throws IOException {
+        if (languageCacheReader != s.getIndexReader()) {
+            languageCache.clear();
+            languageCacheReader = s.getIndexReader();
+        }
+        Boolean all = languageCache.get(base);
+        if (all == null) {
+            all = s.count(new TermQuery(new Term(TmIndex.LANG, base))) == s.getIndexReader().numDocs();
+            languageCache.put(base, all);
+        }
+        return all;
     }
 
     private static void collect(IndexSearcher s, Query q, Query filter, int n, Set<Integer> docs) throws IOException {
