@@ -535,7 +535,9 @@ public final class TranslationMemory implements Closeable {
     /**
      * Finds the units whose source-language text is most like the query and that have the target
      * language, best first (score, then approved before draft, then more used, then newer).
-     * Candidates come from the index (equal-word hashes and a stemmed BM25 query); each is scored by
+     * Candidates come from the index: units whose words are equal up to case, punctuation and tags, or up
+     * to numbers (hash points), and the best BM25 hits on the query's rarest pairs of stems (then on its
+     * rarest stems if that found fewer than {@code max} matches); each candidate is scored by
      * {@link MatchScorer}.
      */
     public List<TmMatch> lookup(TmQuery q) {
@@ -557,13 +559,25 @@ public final class TranslationMemory implements Closeable {
                         EXACT_CANDIDATES, docs);
                 collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), Tokens.hash(qt.masked)), filter,
                         MASKED_CANDIDATES, docs);
-                Query bm25 = termsQuery(s, srcBase, q.text());
-                if (bm25 != null) collect(s, bm25, filter, Math.max(BM25_CANDIDATES, q.max() * 3), docs);
+                int n = Math.max(BM25_CANDIDATES, q.max() * 3);
+                Query pairs = termsQuery(s, srcBase, q.text(), true);
+                if (pairs != null) collect(s, pairs, filter, n, docs);
                 StoredFields sf = s.storedFields();
                 List<Candidate> scored = new ArrayList<>();
                 for (int doc : docs) {
                     Candidate c = score(load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
                     if (c != null && c.score >= q.minScore()) scored.add(c);
+                }
+                if (scored.size() < q.max()) {
+                    // Edits can break most word pairs of a short text: then single words find the unit.
+                    Query words = termsQuery(s, srcBase, q.text(), false);
+                    Set<Integer> more = new LinkedHashSet<>();
+                    if (words != null) collect(s, words, filter, n, more);
+                    more.removeAll(docs);
+                    for (int doc : more) {
+                        Candidate c = score(load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
+                        if (c != null && c.score >= q.minScore()) scored.add(c);
+                    }
                 }
                 scored.sort(Candidate.ORDER);
                 List<TmMatch> out = new ArrayList<>();
@@ -606,14 +620,15 @@ public final class TranslationMemory implements Closeable {
     }
 
     /**
-     * A disjunction of the query's rarest word pairs (at most {@link #MAX_TERMS}, pairs that no unit has
-     * left out): BM25 over them ranks the candidates. Rare pairs are what tells a unit from its many
-     * near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs.
+     * A disjunction of the query's rarest word pairs, or stems (at most {@link #MAX_TERMS}, terms that no
+     * unit has left out): BM25 over them ranks the candidates. Rare pairs are what tells a unit from its
+     * many near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs; single
+     * stems are the fallback when the pairs found too little.
      */
-    private static Query termsQuery(IndexSearcher s, String base, String text) throws IOException {
+    private static Query termsQuery(IndexSearcher s, String base, String text, boolean pairs) throws IOException {
         String field = TmIndex.words(base);
         Set<String> distinct = new LinkedHashSet<>();
-        for (Object[] t : TmIndex.analyze(base, field, text, true)) distinct.add((String) t[0]);
+        for (Object[] t : TmIndex.analyze(base, field, text, pairs)) distinct.add((String) t[0]);
         List<Term> terms = new ArrayList<>();
         Map<Term, Integer> df = new java.util.HashMap<>();
         for (String t : distinct) {
