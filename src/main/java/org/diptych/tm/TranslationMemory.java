@@ -81,8 +81,8 @@ public final class TranslationMemory implements Closeable {
     private static final Pattern GENERATION = Pattern.compile(
             "<prop type=\"" + GENERATION_PROP + "\">(\\d+)</prop>");
     private static final int BM25_CANDIDATES = 30;
-    static double MIN_SHOULD_MATCH = Double.parseDouble(System.getProperty("diptych.tm.msm", "0"));
-    static int MAX_TERMS = Integer.parseInt(System.getProperty("diptych.tm.terms", "12"));
+    /** Query terms used for BM25 candidates: the rarest ones. */
+    static final int MAX_TERMS = 12;
     private static final int MASKED_CANDIDATES = 30;
     private static final int EXACT_CANDIDATES = 10;
 
@@ -508,7 +508,7 @@ public final class TranslationMemory implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                int n = Math.max(1, Math.min(max, s.getIndexReader().maxDoc()));
+                int n = Math.max(1, Math.min(max, s.count(q)));
                 List<TmUnit> out = new ArrayList<>();
                 StoredFields sf = s.storedFields();
                 for (ScoreDoc sd : s.search(q, n).scoreDocs) out.add(load(sf, sd.doc));
@@ -645,8 +645,6 @@ public final class TranslationMemory implements Closeable {
         for (Term t : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
             b.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
         }
-        int n = Math.min(MAX_TERMS, terms.size());
-        if (n >= 4 && MIN_SHOULD_MATCH > 0) b.setMinimumNumberShouldMatch((int) Math.ceil(n * MIN_SHOULD_MATCH));
         return b.build();
     }
 
