@@ -26,7 +26,10 @@ if [ ! -s "$data/pensieve.cp" ]; then
 fi
 mkdir -p "$data/pensieve-classes"
 javac -nowarn -d "$data/pensieve-classes" -cp "$(cat "$data/pensieve.cp")" bench/pensieve/PensieveBench.java
-cp="target/test-classes:target/classes:$(cat "$data/app.cp")"
+# A snapshot of the classes, so that rebuilding the project meanwhile does not change a running benchmark.
+rm -rf "$data/classes" && mkdir -p "$data/classes"
+cp -r target/classes "$data/classes/main" && cp -r target/test-classes "$data/classes/test"
+cp="$data/classes/test:$data/classes/main:$(cat "$data/app.cp")"
 
 if [ ! -f "$data/queries-$units.tsv" ] || [ "$(cat "$data/seed-$units" 2>/dev/null)" != "$seed/$per" ]; then
   echo "== generating $units units per language pair (seed $seed)"

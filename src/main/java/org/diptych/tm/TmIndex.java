@@ -42,7 +42,7 @@ import org.diptych.model.Languages;
  * How units are laid out in the Lucene index. One document per unit:
  *
  * <pre>
- * id          unit id (exact)
+ * id          (long point) 64-bit hash of the unit id
  * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
  * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words): the stems
  *             (concordance) and the pairs of consecutive stems, "deleg approv" (BM25 lookup candidates);
@@ -159,22 +159,27 @@ final class TmIndex {
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), per);
     }
 
+    /** The documents of a unit id (its 64-bit hash: a point, not a term, keeps a million ids cheap). */
+    static org.apache.lucene.search.Query idQuery(String id) {
+        return LongPoint.newExactQuery(ID, UnitIds.longOf(id));
+    }
+
     static String hex(long h) {
         return HexFormat.of().toHexDigits(h);
     }
 
     static Document document(TmUnit u) {
         Document d = new Document();
-        d.add(new StringField(ID, u.id(), Field.Store.NO));
+        d.add(new LongPoint(ID, UnitIds.longOf(u.id())));
         Set<String> langs = new LinkedHashSet<>();
         for (TmVariant v : u.variants()) {
             String b = v.base();
             if (b == null) continue;
             langs.add(b);
             d.add(new Field(words(b), v.text(), WORDS_TYPE));
-            Tokens t = Tokens.of(v.text(), v.tags());
-            d.add(new LongPoint(exact(b), Tokens.hash(t.words)));
-            d.add(new LongPoint(masked(b), Tokens.hash(t.masked)));
+            long[] h = Tokens.hashes(v.text());
+            d.add(new LongPoint(exact(b), h[0]));
+            d.add(new LongPoint(masked(b), h[1]));
         }
         for (String b : langs) d.add(new StringField(LANG, b, Field.Store.NO));
         String scope = scopeOf(u);

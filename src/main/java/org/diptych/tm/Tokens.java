@@ -136,6 +136,63 @@ final class Tokens {
         return trigrams;
     }
 
+    /**
+     * {@code {hash(words), hash(masked)}} of a text without building its tokens: the same values as
+     * {@code hash(Tokens.of(text, "").words)} and {@code hash(….masked)}, computed in one pass (the index
+     * computes them for every variant it stores).
+     */
+    static long[] hashes(String text) {
+        long hw = 0xcbf29ce484222325L;
+        long hm = hw;
+        boolean first = true;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            boolean letters = false;
+            int j = i;
+            while (j < len) {
+                int c = text.codePointAt(j);
+                if (isWordChar(c)) {
+                    if (!Character.isDigit(c)) letters = true;
+                    j += Character.charCount(c);
+                    continue;
+                }
+                if (j + 1 < len && isJoiner(c)) {
+                    int prev = text.codePointBefore(j);
+                    int next = text.codePointAt(j + 1);
+                    boolean digits = Character.isDigit(prev) && Character.isDigit(next);
+                    boolean wordJoin = (c == '\'' || c == '\u2019' || c == '-' || c == '\u2011')
+                            && isWordChar(prev) && isWordChar(next);
+                    if (digits || wordJoin) {
+                        j += Character.charCount(c);
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (!first) {
+                hw = (hw ^ ' ') * 0x100000001b3L;
+                hm = (hm ^ ' ') * 0x100000001b3L;
+            }
+            first = false;
+            String lower = text.substring(start, j).toLowerCase(Locale.ROOT);
+            for (int k = 0; k < lower.length(); k++) hw = (hw ^ lower.charAt(k)) * 0x100000001b3L;
+            if (letters) {
+                for (int k = 0; k < lower.length(); k++) hm = (hm ^ lower.charAt(k)) * 0x100000001b3L;
+            } else {
+                hm = (hm ^ '#') * 0x100000001b3L;
+            }
+            i = j;
+        }
+        return new long[] {hw, hm};
+    }
+
     /** 64-bit FNV-1a of the words joined by spaces: equal for texts equal up to case, punctuation and tags. */
     static long hash(String[] w) {
         long h = 0xcbf29ce484222325L;

@@ -81,8 +81,8 @@ public final class TranslationMemory implements Closeable {
     private static final Pattern GENERATION = Pattern.compile(
             "<prop type=\"" + GENERATION_PROP + "\">(\\d+)</prop>");
     private static final int BM25_CANDIDATES = 30;
-    static double MIN_SHOULD_MATCH = Double.parseDouble(System.getProperty("diptych.tm.msm", "0"));
-    static int MAX_TERMS = Integer.parseInt(System.getProperty("diptych.tm.terms", "12"));
+    /** Query terms used for BM25 candidates: the rarest ones. */
+    static final int MAX_TERMS = 12;
     private static final int MASKED_CANDIDATES = 30;
     private static final int EXACT_CANDIDATES = 10;
 
@@ -218,9 +218,8 @@ public final class TranslationMemory implements Closeable {
     }
 
     private void applyToIndex(Journal.Op op) throws IOException {
-        Term id = new Term(TmIndex.ID, op.id());
-        if (op.unit() != null) writer.updateDocument(id, TmIndex.document(op.unit()));
-        else writer.deleteDocuments(id);
+        writer.deleteDocuments(TmIndex.idQuery(op.id()));
+        if (op.unit() != null) writer.addDocument(TmIndex.document(op.unit()));
     }
 
     private void commit() throws IOException {
@@ -494,8 +493,10 @@ public final class TranslationMemory implements Closeable {
 
     /** The unit with that id, or {@code null}. */
     public TmUnit get(String unitId) {
-        List<TmUnit> l = search(new TermQuery(new Term(TmIndex.ID, unitId)), 1);
-        return l.isEmpty() ? null : l.get(0);
+        for (TmUnit u : search(TmIndex.idQuery(unitId), 4)) {
+            if (u.id().equals(unitId)) return u;
+        }
+        return null;
     }
 
     /** Units fed from one alignment ({@code statement|srcLang|tgtLang}). */
@@ -507,7 +508,7 @@ public final class TranslationMemory implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                int n = Math.max(1, Math.min(max, s.getIndexReader().maxDoc()));
+                int n = Math.max(1, Math.min(max, s.count(q)));
                 List<TmUnit> out = new ArrayList<>();
                 StoredFields sf = s.storedFields();
                 for (ScoreDoc sd : s.search(q, n).scoreDocs) out.add(load(sf, sd.doc));
@@ -534,7 +535,9 @@ public final class TranslationMemory implements Closeable {
     /**
      * Finds the units whose source-language text is most like the query and that have the target
      * language, best first (score, then approved before draft, then more used, then newer).
-     * Candidates come from the index (equal-word hashes and a stemmed BM25 query); each is scored by
+     * Candidates come from the index: units whose words are equal up to case, punctuation and tags, or up
+     * to numbers (hash points), and the best BM25 hits on the query's rarest pairs of stems (then on its
+     * rarest stems if that found fewer than {@code max} matches); each candidate is scored by
      * {@link MatchScorer}.
      */
     public List<TmMatch> lookup(TmQuery q) {
@@ -550,20 +553,31 @@ public final class TranslationMemory implements Closeable {
             IndexSearcher s = searchers.acquire();
             try {
                 // Most TMs have the target language in every unit; then filtering would only slow BM25 down.
-                Query filter = s.count(new TermQuery(new Term(TmIndex.LANG, tgtBase))) == s.getIndexReader().numDocs()
-                        ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
+                Query filter = everyUnitHas(s, tgtBase) ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
                 Set<Integer> docs = new LinkedHashSet<>();
                 collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), Tokens.hash(qt.words)), filter,
                         EXACT_CANDIDATES, docs);
                 collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), Tokens.hash(qt.masked)), filter,
                         MASKED_CANDIDATES, docs);
-                Query bm25 = termsQuery(s, srcBase, q.text());
-                if (bm25 != null) collect(s, bm25, filter, Math.max(BM25_CANDIDATES, q.max() * 3), docs);
+                int n = Math.max(BM25_CANDIDATES, q.max() * 3);
+                Query pairs = termsQuery(s, srcBase, q.text(), true);
+                if (pairs != null) collect(s, pairs, filter, n, docs);
                 StoredFields sf = s.storedFields();
                 List<Candidate> scored = new ArrayList<>();
                 for (int doc : docs) {
                     Candidate c = score(load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
                     if (c != null && c.score >= q.minScore()) scored.add(c);
+                }
+                if (scored.size() < q.max()) {
+                    // Edits can break most word pairs of a short text: then single words find the unit.
+                    Query words = termsQuery(s, srcBase, q.text(), false);
+                    Set<Integer> more = new LinkedHashSet<>();
+                    if (words != null) collect(s, words, filter, n, more);
+                    more.removeAll(docs);
+                    for (int doc : more) {
+                        Candidate c = score(load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
+                        if (c != null && c.score >= q.minScore()) scored.add(c);
+                    }
                 }
                 scored.sort(Candidate.ORDER);
                 List<TmMatch> out = new ArrayList<>();
@@ -580,6 +594,23 @@ public final class TranslationMemory implements Closeable {
         }
     }
 
+    private volatile Object languageCacheReader;
+    private final Map<String, Boolean> languageCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** True if every unit has a variant in that language (remembered per index reader). */
+    private boolean everyUnitHas(IndexSearcher s, String base) throws IOException {
+        if (languageCacheReader != s.getIndexReader()) {
+            languageCache.clear();
+            languageCacheReader = s.getIndexReader();
+        }
+        Boolean all = languageCache.get(base);
+        if (all == null) {
+            all = s.count(new TermQuery(new Term(TmIndex.LANG, base))) == s.getIndexReader().numDocs();
+            languageCache.put(base, all);
+        }
+        return all;
+    }
+
     private static void collect(IndexSearcher s, Query q, Query filter, int n, Set<Integer> docs) throws IOException {
         Query bq = filter == null ? q : new BooleanQuery.Builder()
                 .add(q, BooleanClause.Occur.MUST)
@@ -589,14 +620,15 @@ public final class TranslationMemory implements Closeable {
     }
 
     /**
-     * A disjunction of the query's rarest word pairs (at most {@link #MAX_TERMS}, pairs that no unit has
-     * left out): BM25 over them ranks the candidates. Rare pairs are what tells a unit from its many
-     * near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs.
+     * A disjunction of the query's rarest word pairs, or stems (at most {@link #MAX_TERMS}, terms that no
+     * unit has left out): BM25 over them ranks the candidates. Rare pairs are what tells a unit from its
+     * many near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs; single
+     * stems are the fallback when the pairs found too little.
      */
-    private static Query termsQuery(IndexSearcher s, String base, String text) throws IOException {
+    private static Query termsQuery(IndexSearcher s, String base, String text, boolean pairs) throws IOException {
         String field = TmIndex.words(base);
         Set<String> distinct = new LinkedHashSet<>();
-        for (Object[] t : TmIndex.analyze(base, field, text, true)) distinct.add((String) t[0]);
+        for (Object[] t : TmIndex.analyze(base, field, text, pairs)) distinct.add((String) t[0]);
         List<Term> terms = new ArrayList<>();
         Map<Term, Integer> df = new java.util.HashMap<>();
         for (String t : distinct) {
@@ -613,8 +645,6 @@ public final class TranslationMemory implements Closeable {
         for (Term t : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
             b.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
         }
-        int n = Math.min(MAX_TERMS, terms.size());
-        if (n >= 4 && MIN_SHOULD_MATCH > 0) b.setMinimumNumberShouldMatch((int) Math.ceil(n * MIN_SHOULD_MATCH));
         return b.build();
     }
 

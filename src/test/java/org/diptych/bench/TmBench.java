@@ -31,6 +31,9 @@ import org.diptych.tm.TranslationMemory;
  * TmBench generate SEED UNITS PER-CLASS DIR          data (see {@link TmBenchData})
  * TmBench diptych TMX QUERIES SRC TGT WORKDIR OUT    import into a fresh TM, answer every query (top 1,
  *                                                    min score 60), write OUT.tsv and OUT.properties
+ * TmBench lookups QUERIES SRC TGT WORKDIR OUT       answer the queries again on the TM a diptych run left in
+ *                                                    WORKDIR (after a change to lookups only); keeps OUT's
+ *                                                    import figures
  * TmBench report LABEL OUT...                        compare runs: import time, units/s, index size,
  *                                                    lookup p50/p95, recall@1 per class, peak heap
  * </pre>
@@ -45,6 +48,7 @@ public final class TmBench {
         switch (a[0]) {
             case "generate" -> TmBenchData.generate(Long.parseLong(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), Path.of(a[4]));
             case "diptych" -> diptych(Path.of(a[1]), Path.of(a[2]), a[3], a[4], Path.of(a[5]), a[6]);
+            case "lookups" -> lookups(Path.of(a[1]), a[2], a[3], Path.of(a[4]), a[5]);
             case "report" -> report(a[1], Arrays.asList(a).subList(2, a.length));
             default -> throw new IllegalArgumentException("unknown mode " + a[0]);
         }
@@ -68,20 +72,7 @@ public final class TmBench {
         TmStats stats;
         try (TranslationMemory tm = TranslationMemory.open(work)) {
             stats = tm.stats();
-            for (int i = 0; i < Math.min(200, lines.size()); i++) {
-                tm.lookup(new TmQuery(lines.get(i).split("\t", -1)[1], "", src, tgt, null, 60, 1));
-            }
-            try (BufferedWriter w = Files.newBufferedWriter(Path.of(out + ".tsv"), StandardCharsets.UTF_8)) {
-                for (String line : lines) {
-                    String[] f = line.split("\t", -1);
-                    long q0 = System.nanoTime();
-                    List<TmMatch> m = tm.lookup(new TmQuery(f[1], "", src, tgt, null, 60, 1));
-                    long ns = System.nanoTime() - q0;
-                    String top = m.isEmpty() ? "" : m.get(0).unit().tuid();
-                    String score = m.isEmpty() ? "" : String.valueOf(m.get(0).score());
-                    w.write(f[0] + "\t" + f[2] + "\t" + top + "\t" + score + "\t" + ns + "\n");
-                }
-            }
+            answer(tm, lines, src, tgt, out);
         }
         Files.writeString(Path.of(out + ".properties"), "system=Diptych\nunits=" + r.added() + "\nimport_ms="
                 + importNanos / 1_000_000 + "\nimport_cpu_ms=" + importCpu / 1_000_000 + "\nindex_bytes=" + stats.indexBytes() + "\ntmx_bytes=" + Files.size(tmx)
@@ -91,6 +82,37 @@ public final class TmBench {
     /** CPU time of the whole process (all threads), nanoseconds. */
     static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void lookups(Path queries, String src, String tgt, Path work, String out) throws IOException {
+        List<String> lines = Files.readAllLines(queries, StandardCharsets.UTF_8);
+        try (TranslationMemory tm = TranslationMemory.open(work)) {
+            answer(tm, lines, src, tgt, out);
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(out + ".properties"))) {
+            p.load(in);
+        }
+        long heap = Math.max(Long.parseLong(p.getProperty("heap_peak_mb", "0")), peakHeap() / (1 << 20));
+        String text = Files.readString(Path.of(out + ".properties")).replaceAll("heap_peak_mb=\\d+", "heap_peak_mb=" + heap);
+        Files.writeString(Path.of(out + ".properties"), text);
+    }
+
+    private static void answer(TranslationMemory tm, List<String> lines, String src, String tgt, String out) throws IOException {
+        for (int i = 0; i < Math.min(200, lines.size()); i++) {
+            tm.lookup(new TmQuery(lines.get(i).split("\t", -1)[1], "", src, tgt, null, 60, 1));
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(Path.of(out + ".tsv"), StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                String[] f = line.split("\t", -1);
+                long q0 = System.nanoTime();
+                List<TmMatch> m = tm.lookup(new TmQuery(f[1], "", src, tgt, null, 60, 1));
+                long ns = System.nanoTime() - q0;
+                String top = m.isEmpty() ? "" : m.get(0).unit().tuid();
+                String score = m.isEmpty() ? "" : String.valueOf(m.get(0).score());
+                w.write(f[0] + "\t" + f[2] + "\t" + top + "\t" + score + "\t" + ns + "\n");
+            }
+        }
     }
 
     static long peakHeap() {

@@ -111,4 +111,13 @@ class MatchScorerTest {
         assertThat(t.masked).containsExactly("em", "#", "o", "pré-projeto", "custou", "#", "reais");
         assertThat(t.punct).isEqualTo(".");
     }
+
+    @Test
+    void oneLookupHashesEqualTheTokenHashes() {
+        for (String t : List.of("Em 12.05.2019 o PRÉ-projeto custou 1,500 reais!", "Союз жильцов — 2024: «право» на жильё.",
+                "It's the union's 3rd congress", "", "...", "ǅungla İstanbul ΣΊΣΥΦΟΣ")) {
+            Tokens k = Tokens.of(t, "");
+            assertThat(Tokens.hashes(t)).containsExactly(Tokens.hash(k.words), Tokens.hash(k.masked));
+        }
+    }
 }
