@@ -6,17 +6,19 @@ import java.util.List;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
+import org.diptych.glossary.Glossary;
+import org.diptych.glossary.GlossaryStore;
 import org.diptych.project.Project;
 
 /**
- * The lexicon a team's review builds up: word pairs learned from every bead confirmed anywhere in a project
- * for one language pair (alignments stored in either direction). The CLI and the desk both align with it,
- * so the engine gets better as a team uses it.
+ * The lexicon a project gives the aligner: its glossary's term pairs, plus word pairs learned from every
+ * bead confirmed anywhere in the project for one language pair (alignments stored in either direction). The
+ * CLI and the desk both align with it, so the engine gets better as a team uses it.
  */
 public final class ProjectLexicon {
     private ProjectLexicon() {}
 
-    /** Word pairs learned from every confirmed bead of the project for {@code src}→{@code tgt}; null if none. */
+    /** The glossary's terms and the word pairs of every confirmed bead for {@code src}→{@code tgt}; null if none. */
     public static Lexicon learn(Project p, String src, String tgt) {
         List<String[]> pairs = new ArrayList<>();
         for (String id : p.statementIds()) {
@@ -34,7 +36,14 @@ public final class ProjectLexicon {
                 }
             }
         }
-        return pairs.isEmpty() ? null : Lexicon.learnFromPairs(src, tgt, pairs);
+        Lexicon learned = pairs.isEmpty() ? null : Lexicon.learnFromPairs(src, tgt, pairs);
+        List<Lexicon.Entry> terms = new ArrayList<>();
+        for (Glossary.TermPair t : GlossaryStore.load(p).pairs(src, tgt)) {
+            terms.add(new Lexicon.Entry(t.source(), t.target()));
+        }
+        if (terms.isEmpty()) return learned;
+        Lexicon glossary = Lexicon.of(src, tgt, terms);
+        return learned == null ? glossary : glossary.and(learned);
     }
 
 }
