@@ -22,6 +22,7 @@ public class DiptychApp extends Application {
     public void start(Stage stage) {
         UiPrefs prefs = UiPrefs.user();
         window = new MainWindow(stage, prefs, Services.standard(), Clock.systemUTC());
+        window.setFolderOpener(folder -> getHostServices().showDocument(folder.toUri().toString()));
         stage.show();
         List<String> args = getParameters().getUnnamed();
         if (args.size() == 2 && args.get(0).equals("--sample")) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -45,6 +46,8 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.diptych.DiptychException;
+import org.diptych.export.ExportOptions;
+import org.diptych.export.Exporter;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Paragraph;
 import org.diptych.project.Project;
@@ -78,6 +81,8 @@ public final class MainWindow {
     private final UiPrefs prefs;
     private final Services services;
     private final Clock clock;
+    private Consumer<Path> folderOpener = MainWindow::openWithDesktop;
+    private Path lastExportFolder;
     private final Map<String, ReviewViewModel> reviewCache = new HashMap<>();
     private final PauseTransition uiStateDelay = new PauseTransition(Duration.millis(400));
     private I18n i18n;
@@ -178,6 +183,10 @@ public final class MainWindow {
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && !restoring) select(item.getValue(), true);
         });
+        MenuItem exportHere = new MenuItem(i18n.t("menu.export"));
+        exportHere.setId("tree-export");
+        exportHere.setOnAction(e -> exportDialog());
+        tree.setContextMenu(new javafx.scene.control.ContextMenu(exportHere));
 
         paragraphs = new ListView<>();
         paragraphs.setId("paragraph-list");
@@ -253,7 +262,10 @@ public final class MainWindow {
             close();
             stage.close();
         });
-        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, new SeparatorMenuItem(),
+        MenuItem export = item("export", new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::exportDialog);
+        MenuItem sites = item("siteProfiles", null, this::siteProfilesDialog);
+        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, export, sites, new SeparatorMenuItem(),
                 pref, new SeparatorMenuItem(), closeP, quit);
         Menu review = new Menu(i18n.t("menu.review"));
         review.setId("menu-review");
@@ -568,6 +580,84 @@ public final class MainWindow {
             selectInTree(statementId, null);
             status.setText(String.join("; ", reports));
         }, null);
+    }
+
+    // ---------------------------------------------------------------- site profiles and export
+
+    /** Shows the site profiles dialog of the open project; Save writes them to its manifest. */
+    public void siteProfilesDialog() {
+        if (project == null) {
+            error(i18n.t("error.noProject"));
+            return;
+        }
+        SiteProfilesDialog.show(stage, i18n, project).ifPresent(m -> status.setText(i18n.t("status.sitesSaved")));
+    }
+
+    /** The statement the user is on: the one selected in the tree, else the one on the desk, else null. */
+    private String currentStatement() {
+        TreeItem<Nav> item = tree.getSelectionModel().getSelectedItem();
+        if (item != null && item.getValue() != null && item.getValue().statementId() != null) return item.getValue().statementId();
+        return desk.statementId();
+    }
+
+    /** The aligned pairs of a statement as {@code SRC-TGT}, in the project's language order. */
+    private List<String> alignedPairs(String statementId) {
+        List<String> langs = project.versionLanguages(statementId);
+        List<String> out = new ArrayList<>();
+        for (String a : langs) {
+            for (String b : langs) {
+                if (!a.equals(b) && java.nio.file.Files.isRegularFile(project.alignmentFile(statementId, a, b))) out.add(a + "-" + b);
+            }
+        }
+        return out;
+    }
+
+    /** Asks how to export the selected statement, then exports it in the background. */
+    public void exportDialog() {
+        if (project == null) {
+            error(i18n.t("error.noProject"));
+            return;
+        }
+        String id = currentStatement();
+        if (id == null) {
+            error(i18n.t("error.noStatement"));
+            return;
+        }
+        ExportDialog.show(stage, i18n, id, alignedPairs(id), lastExportFolder).ifPresent(this::export);
+    }
+
+    /**
+     * Exports in the background (progress and cancel in the status bar), then shows the summary. Corrections
+     * still being written by the desk are flushed first, so that the export sees them.
+     */
+    public void export(ExportOptions options) {
+        Project p = project;
+        flushSaves();
+        lastExportFolder = options.outDir();
+        tasks.run(i18n.t("task.exporting", options.statementId()), progress -> new Exporter(p).export(options, progress),
+                report -> {
+                    status.setText(i18n.t("status.exported", report.files().size(), report.outDir()));
+                    ExportDialog.summary(stage, i18n, report, folderOpener);
+                }, null);
+    }
+
+    /**
+     * Sets what "Open folder" does with the export folder (the application passes its host services; tests
+     * record the request).
+     */
+    public void setFolderOpener(Consumer<Path> opener) {
+        this.folderOpener = java.util.Objects.requireNonNull(opener);
+    }
+
+    private static void openWithDesktop(Path folder) {
+        // AWT's Desktop, where there is one; the application replaces this with its HostServices
+        if (java.awt.Desktop.isDesktopSupported() && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+            try {
+                java.awt.Desktop.getDesktop().open(folder.toFile());
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // nothing more to try
+            }
+        }
     }
 
     // ---------------------------------------------------------------- preferences

@@ -1,0 +1,146 @@
+package org.diptych.ui.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+
+import org.diptych.export.ExportOptions;
+import org.diptych.export.ExportReport;
+import org.diptych.export.ExportReport.ExportedFile;
+import org.diptych.export.ExportReport.LinkCheck;
+import org.diptych.ui.I18n;
+
+/** The export dialog (folder, pair, bundle or posts) and the summary shown after an export. */
+final class ExportDialog {
+    private ExportDialog() {}
+
+    /**
+     * Asks what to export of a statement.
+     *
+     * @param pairs  the statement's aligned pairs as {@code SRC-TGT}; the pair box offers these and "all"
+     * @param folder the folder proposed (the last one used), or null
+     * @return the options, or empty if cancelled
+     */
+    static Optional<ExportOptions> show(Window owner, I18n i18n, String statementId, List<String> pairs, Path folder) {
+        Dialog<ExportOptions> d = new Dialog<>();
+        if (owner != null) d.initOwner(owner);
+        d.setTitle(i18n.t("export.title"));
+        d.setHeaderText(i18n.t("export.header", statementId));
+        d.getDialogPane().setId("export-dialog");
+        TextField dir = new TextField(folder == null ? "" : folder.toString());
+        dir.setId("export-folder");
+        dir.setPrefColumnCount(36);
+        Button browse = new Button(i18n.t("export.browse"));
+        browse.setId("export-browse");
+        browse.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle(i18n.t("export.folder"));
+            File start = dir.getText().isBlank() ? null : new File(dir.getText().strip());
+            if (start != null && start.isDirectory()) dc.setInitialDirectory(start);
+            File chosen = dc.showDialog(d.getDialogPane().getScene().getWindow());
+            if (chosen != null) dir.setText(chosen.getAbsolutePath());
+        });
+        HBox.setHgrow(dir, Priority.ALWAYS);
+        String all = i18n.t("export.pair.all");
+        ComboBox<String> pair = new ComboBox<>();
+        pair.setId("export-pair");
+        pair.getItems().add(all);
+        pair.getItems().addAll(pairs);
+        pair.setValue(all);
+        CheckBox bundle = new CheckBox(i18n.t("export.bundle"));
+        bundle.setId("export-bundle");
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label(i18n.t("export.folder")), new HBox(6, dir, browse));
+        g.addRow(1, new Label(i18n.t("export.pair")), pair);
+        g.add(bundle, 1, 2);
+        d.getDialogPane().setContent(g);
+        ButtonType run = new ButtonType(i18n.t("export.run"), ButtonType.OK.getButtonData());
+        d.getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);
+        Button runButton = (Button) d.getDialogPane().lookupButton(run);
+        runButton.setId("export-run");
+        runButton.disableProperty().bind(dir.textProperty().isEmpty());
+        d.setResultConverter(bt -> {
+            if (bt != run) return null;
+            String p = all.equals(pair.getValue()) ? null : pair.getValue();
+            return new ExportOptions(statementId, Path.of(dir.getText().strip()), bundle.isSelected(), p);
+        });
+        return d.showAndWait();
+    }
+
+    /** The link check in one line: all good, or how many are good and how many broken. */
+    static String linkSummary(I18n i18n, ExportReport r) {
+        int broken = r.brokenLinks().size();
+        int ok = r.links().size() - broken;
+        if (r.links().isEmpty()) return i18n.t("export.links.none");
+        return broken == 0 ? i18n.t("export.links.ok", ok) : i18n.t("export.links.broken", ok, broken);
+    }
+
+    /** The report as text: files written (path → URL), broken links, warnings. */
+    static String details(I18n i18n, ExportReport r) {
+        StringBuilder sb = new StringBuilder(i18n.t("export.files", r.files().size())).append('\n');
+        for (ExportedFile f : r.files()) {
+            Path rel = f.path().startsWith(r.outDir()) ? r.outDir().relativize(f.path()) : f.path();
+            sb.append("  ").append(rel.toString().replace(File.separatorChar, '/'));
+            if (f.url() != null) sb.append(" → ").append(f.url());
+            if (!f.changed()) sb.append(' ').append(i18n.t("export.unchanged"));
+            sb.append('\n');
+        }
+        if (!r.brokenLinks().isEmpty()) {
+            sb.append(i18n.t("export.brokenList")).append('\n');
+            for (LinkCheck l : r.brokenLinks()) {
+                sb.append("  ").append(l.from()).append(": ").append(l.url()).append(" → ").append(l.expected()).append('\n');
+            }
+        }
+        if (!r.warnings().isEmpty()) {
+            sb.append(i18n.t("export.warnings")).append('\n');
+            for (String w : r.warnings()) sb.append("  ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Shows what an export did, with a button that asks {@code openFolder} to show the export folder. */
+    static void summary(Window owner, I18n i18n, ExportReport r, Consumer<Path> openFolder) {
+        Dialog<Void> d = new Dialog<>();
+        if (owner != null && owner.isShowing()) d.initOwner(owner);
+        d.setTitle(i18n.t("export.summary.title"));
+        d.setHeaderText(i18n.t("export.summary.header", r.statementId(), r.outDir()));
+        d.getDialogPane().setId("export-summary");
+        Label links = new Label(linkSummary(i18n, r));
+        links.setId("export-links");
+        if (!r.linksOk()) links.setStyle("-fx-text-fill: #b00020;");
+        TextArea text = new TextArea(details(i18n, r));
+        text.setId("export-details");
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefRowCount(Math.min(16, 3 + text.getText().split("\n").length));
+        text.setPrefColumnCount(80);
+        Button open = new Button(i18n.t("export.openFolder"));
+        open.setId("export-open-folder");
+        open.setOnAction(e -> openFolder.accept(r.outDir()));
+        VBox box = new VBox(8, links, text, open);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.setResizable(true);
+        d.showAndWait();
+    }
+}

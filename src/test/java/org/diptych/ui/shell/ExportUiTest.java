@@ -1,0 +1,209 @@
+package org.diptych.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.diptych.project.Manifest;
+import org.diptych.project.Manifest.SiteProfile;
+import org.diptych.project.Project;
+import org.diptych.project.ProjectCopy;
+import org.diptych.ui.FxFixtures;
+import org.diptych.ui.Services;
+import org.diptych.ui.UiPrefs;
+
+/** The GUI of issue 7: the site profiles dialog, the export dialog and its summary, driven by clicks. */
+@ExtendWith(ApplicationExtension.class)
+class ExportUiTest {
+    static final String STATEMENT = "2025-03-08-equal-pay";
+
+    @TempDir
+    Path tmp;
+    UiPrefs prefs;
+    MainWindow window;
+    final List<Path> opened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        prefs = FxFixtures.freshPrefs();
+        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
+                Clock.systemUTC());
+        window.setFolderOpener(opened::add);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) {
+        robot.interact(window::close);
+        FxFixtures.dispose(prefs);
+    }
+
+    /** A copy of the bundled sample project (never the original), opened in the window. */
+    private Path openDemo(FxRobot robot) {
+        Path dir = ProjectCopy.installIfAbsent(Path.of("sample-projects/demo"), tmp.resolve("demo"));
+        robot.interact(() -> window.openProject(dir));
+        assertThat(window.project()).isNotNull();
+        return dir;
+    }
+
+    private static Manifest onDisk(Path dir) throws Exception {
+        return Project.json().readValue(dir.resolve(Project.MANIFEST).toFile(), Manifest.class);
+    }
+
+    private static void choose(FxRobot robot, String comboId, String value) {
+        robot.clickOn(comboId);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = robot.lookup(".combo-box-popup .list-cell")
+                .match((ListCell<?> c) -> value.equals(c.getText())).queryAs(Node.class);
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(comboId).queryAs(ComboBox.class).getValue()).isEqualTo(value);
+    }
+
+    private static void type(FxRobot robot, String fieldId, String text) {
+        robot.clickOn(fieldId);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.push(KeyCode.BACK_SPACE);
+        robot.write(text);
+        assertThat(robot.lookup(fieldId).queryAs(TextField.class).getText()).isEqualTo(text);
+    }
+
+    @Test
+    void siteProfileIsValidatedInlineAndSavedWithEveryLanguageEdited(FxRobot robot) throws Exception {
+        Path dir = openDemo(robot);
+        Manifest before = onDisk(dir);
+        Platform.runLater(window::siteProfilesDialog);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#site-dialog").tryQuery()).isPresent();
+
+        choose(robot, "#site-lang", "en");
+        assertThat(robot.lookup("#site-url").queryAs(TextField.class).getText()).isEqualTo("/statements/:year/:month/:day/:slug");
+        type(robot, "#site-url", "https://example.org/en/:year/:mnth/:slug");
+        // an edit of another language is kept while the bad one is being fixed
+        choose(robot, "#site-lang", "pt");
+        choose(robot, "#site-style", "none");
+        robot.clickOn("#site-save");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#site-dialog").tryQuery()).as("dialog stays open").isPresent();
+        assertThat(robot.lookup("#site-error").queryAs(Label.class).getText()).isEqualTo(
+                "site profile en: url pattern 'https://example.org/en/:year/:mnth/:slug': unknown placeholder ':mnth'"
+                        + " (use :year, :month, :day, :slug)");
+        assertThat(robot.lookup("#site-lang").queryAs(ComboBox.class).getValue()).as("shows the faulty language").isEqualTo("en");
+        assertThat(robot.lookup("#site-url").queryAs(TextField.class).getText()).isEqualTo("https://example.org/en/:year/:mnth/:slug");
+        assertThat(onDisk(dir)).as("nothing written").isEqualTo(before);
+
+        type(robot, "#site-url", "https://example.org/en/:year/:month/:day/:slug");
+        type(robot, "#site-path", "site/en/_posts/:year-:month-:day-:slug.md");
+        choose(robot, "#site-style", "front-matter");
+        robot.clickOn("#site-save");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#site-dialog").tryQuery()).isEmpty();
+        Manifest after = onDisk(dir);
+        assertThat(after.sites().get("en")).isEqualTo(new SiteProfile("https://example.org/en/:year/:month/:day/:slug",
+                "site/en/_posts/:year-:month-:day-:slug.md", "front-matter"));
+        assertThat(after.sites().get("pt")).isEqualTo(new SiteProfile(before.sites().get("pt").urlPattern(),
+                before.sites().get("pt").pathPattern(), "none"));
+        assertThat(after.sites().get("ru")).isEqualTo(before.sites().get("ru"));
+        assertThat(after.name()).isEqualTo(before.name());
+        assertThat(after.languages()).isEqualTo(before.languages());
+        assertThat(window.project().manifest()).isEqualTo(after);
+    }
+
+    /** Opens the export dialog of the selected statement, fills it by clicks and waits for the summary. */
+    private DialogPane export(FxRobot robot, Path out, String pair, boolean bundle) throws Exception {
+        Platform.runLater(window::exportDialog);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#export-dialog").tryQuery()).isPresent();
+        type(robot, "#export-folder", out.toString());
+        if (pair != null) choose(robot, "#export-pair", pair);
+        if (bundle) robot.clickOn("#export-bundle");
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#export-summary").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#export-summary").queryAs(DialogPane.class);
+    }
+
+    private static void closeSummary(FxRobot robot, DialogPane summary) {
+        robot.clickOn(summary.lookupButton(ButtonType.CLOSE));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void exportsPostsAndShowsTheLinkCheck(FxRobot robot) throws Exception {
+        openDemo(robot);
+        robot.interact(() -> window.selectInTree(STATEMENT, null));
+        Path out = tmp.resolve("site");
+
+        // only the ru-en pair: both link to the pt post, which this export did not write
+        DialogPane summary = export(robot, out, "ru-en", false);
+        assertThat(robot.lookup("#export-links").queryAs(Label.class).getText()).isEqualTo("Link check: 2 link(s) ok, 2 broken.");
+        String details = robot.lookup("#export-details").queryAs(TextArea.class).getText();
+        assertThat(details).contains("Broken links:", "/pt/declaracoes/2025/03/08/equal-pay → pt/_posts/2025-03-08-equal-pay.md",
+                "en/_posts/2025-03-08-equal-pay.md → /statements/2025/03/08/equal-pay");
+        assertThat(out.resolve("pt")).doesNotExist();
+        closeSummary(robot, summary);
+
+        summary = export(robot, out, null, false);
+        assertThat(robot.lookup("#export-links").queryAs(Label.class).getText()).isEqualTo("Link check: all 6 link(s) ok.");
+        assertThat(robot.lookup("#export-details").queryAs(TextArea.class).getText()).doesNotContain("Broken links:")
+                .contains("pt/_posts/2025-03-08-equal-pay.md → /pt/declaracoes/2025/03/08/equal-pay");
+        robot.clickOn("#export-open-folder");
+        assertThat(opened).containsExactly(out.toAbsolutePath().normalize());
+        closeSummary(robot, summary);
+
+        String en = Files.readString(out.resolve("en/_posts/2025-03-08-equal-pay.md"), StandardCharsets.UTF_8);
+        String body = en.substring(en.indexOf("\n---\n", 4) + 5).stripLeading();
+        assertThat(body).startsWith("[Равная оплата — не подарок к 8 Марта](/ru/statements/2025/03/08/equal-pay)");
+        assertThat(en).startsWith("---\ntitle: \"Equal pay is not a gift for 8 March\"\n");
+        assertThat(out.resolve("ru/_posts/2025-03-08-equal-pay.md")).isRegularFile();
+        assertThat(out.resolve("pt/_posts/2025-03-08-equal-pay.md")).isRegularFile();
+    }
+
+    @Test
+    void bundleExportWritesTheZip(FxRobot robot) throws Exception {
+        openDemo(robot);
+        robot.interact(() -> window.selectInTree(STATEMENT, "en"));
+        Path out = tmp.resolve("bundles");
+        DialogPane summary = export(robot, out, "ru-en", true);
+        Path zip = out.resolve(STATEMENT + ".ru-en.zip");
+        assertThat(zip).isRegularFile();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(e -> e.getName()).toList())
+                    .contains(STATEMENT + ".ru-en/side-by-side.html", STATEMENT + ".ru-en/manifest.json",
+                            STATEMENT + ".ru-en/" + STATEMENT + ".ru-en.tmx", STATEMENT + ".ru-en/en/" + STATEMENT + ".md");
+        }
+        assertThat(robot.lookup("#export-details").queryAs(TextArea.class).getText()).contains(STATEMENT + ".ru-en.zip");
+        assertThat(out.resolve("en")).as("a bundle export writes no loose posts").doesNotExist();
+        closeSummary(robot, summary);
+    }
+}
