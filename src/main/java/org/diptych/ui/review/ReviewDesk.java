@@ -99,6 +99,8 @@ public final class ReviewDesk extends BorderPane {
     private final StackPane center = new StackPane();
     private final Label placeholder = new Label();
     private final Button alignButton = new Button();
+    /** Pairs this desk started aligning by itself, so that a cancelled alignment is not restarted. */
+    private final java.util.Set<String> autoAligned = new java.util.HashSet<>();
     private final VBox emptyPane = new VBox(12, placeholder, alignButton);
     private final BooleanProperty noDesk = new SimpleBooleanProperty(true);
     private final BooleanProperty active = new SimpleBooleanProperty(true);
@@ -533,6 +535,12 @@ public final class ReviewDesk extends BorderPane {
         if (vm == null) {
             placeholder.setText(i18n.t("desk.notAligned", pair.toString()));
             alignButton.setVisible(true);
+            // A pair seen for the first time is aligned at once, in the background (progress and Cancel in the
+            // status bar); the button stays for a pair whose stored alignment could not be read.
+            if (project.writable() && !project.alignmentFile(statementId, pair.source(), pair.target()).toFile().exists()
+                    && autoAligned.add(key)) {
+                realign();
+            }
         }
         if (pivotToggle.isSelected()) showPivot();
         onViewChanged.get().run();
