@@ -7,18 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
-import org.apache.lucene.analysis.ru.RussianLightStemFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import org.diptych.model.Languages;
+import org.diptych.tm.Analysis;
 
 /**
  * Words of a text as stems, with their offsets, by the stemmers the TM uses (Lucene's Porter stemmer for
@@ -30,35 +24,10 @@ public final class TermAnalyzer {
     /** One analysed word: its stem and where it is in the text. */
     public record Token(String stem, int start, int end) {}
 
-    private static final Map<String, Analyzer> ANALYZERS = Map.of("en", chain("en"), "ru", chain("ru"), "pt", chain("pt"));
+    private static final Map<String, Analyzer> ANALYZERS = Map.of(
+            "en", Analysis.stems("en", false), "ru", Analysis.stems("ru", false), "pt", Analysis.stems("pt", false));
 
     private TermAnalyzer() {}
-
-    private static Analyzer chain(String base) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = source;
-                switch (base) {
-                    case "en" -> {
-                        s = new EnglishPossessiveFilter(s);
-                        s = new LowerCaseFilter(s);
-                        s = new PorterStemFilter(s);
-                    }
-                    case "ru" -> {
-                        s = new LowerCaseFilter(s);
-                        s = new RussianLightStemFilter(s);
-                    }
-                    default -> {
-                        s = new LowerCaseFilter(s);
-                        s = new PortugueseLightStemFilter(s);
-                    }
-                }
-                return new TokenStreamComponents(source, s);
-            }
-        };
-    }
 
     /** The words of {@code text} in {@code lang} (any region; unsupported languages are refused). */
     public static List<Token> tokens(String text, String lang) {

@@ -47,4 +47,19 @@ public record DocumentVersion(String lang, String originalFile, String format, S
         }
         return null;
     }
+
+    /**
+     * The paragraphs with the given ids, in the order given, one a line: their markup (as written in the
+     * format) or their plain text. Ids not in this version are skipped.
+     */
+    public String join(List<String> ids, boolean markup) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : ids) {
+            Paragraph p = paragraph(id);
+            if (p == null) continue;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(markup ? p.markup() : p.text());
+        }
+        return sb.toString();
+    }
 }

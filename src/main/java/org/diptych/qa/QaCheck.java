@@ -7,7 +7,6 @@ import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
-import org.diptych.model.Paragraph;
 
 /** Runs every QA rule over the rows of a translation (before export, or on demand in the desk). */
 public final class QaCheck {
@@ -26,8 +25,8 @@ public final class QaCheck {
         for (int i = 0; i < beads.size(); i++) {
             Bead b = beads.get(i);
             if (b.source().isEmpty()) continue;
-            QaRules.Texts t = new QaRules.Texts(join(source, b.source(), true), join(source, b.source(), false),
-                    join(target, b.target(), true), join(target, b.target(), false));
+            QaRules.Texts t = new QaRules.Texts(source.join(b.source(), true), source.join(b.source(), false),
+                    target.join(b.target(), true), target.join(b.target(), false));
             for (QaIssue issue : check(t, glossary)) out.add(issue.at(i));
         }
         return out;
@@ -49,16 +48,5 @@ public final class QaCheck {
         out.addAll(QaRules.brackets(t));
         out.addAll(QaRules.glossary(t, glossary));
         return out;
-    }
-
-    private static String join(DocumentVersion v, List<String> ids, boolean markup) {
-        StringBuilder sb = new StringBuilder();
-        for (String id : ids) {
-            Paragraph p = v.paragraph(id);
-            if (p == null) continue;
-            if (sb.length() > 0) sb.append('\n');
-            sb.append(markup ? p.markup() : p.text());
-        }
-        return sb.toString();
     }
 }

@@ -101,25 +101,12 @@ public final class TmFeeder {
         int draft = 0;
         int unchanged = 0;
         for (TmUnit w : wanted.values()) {
-            TmUnit old = existing.remove(w.id());
-            Map<String, String> a = new LinkedHashMap<>(w.attributes());
-            String who = a.remove("creationid");
-            if (old != null) {
-                for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
-                    String v = old.attributes().get(k);
-                    if (v != null) a.put(k, v);
-                }
-                if (w.withAttributes(a).equals(old)) {
-                    unchanged++;
-                    continue;
-                }
-                a.put("changedate", now);
-                a.put("changeid", who);
-            } else {
-                a.put("creationdate", now);
-                a.put("creationid", who);
+            TmUnit merged = merge(w, existing.remove(w.id()), now, true);
+            if (merged == null) {
+                unchanged++;
+                continue;
             }
-            puts.add(w.withAttributes(order(a)));
+            puts.add(merged);
             if (w.isDraft()) draft++;
             else approved++;
         }
@@ -167,28 +154,44 @@ public final class TmFeeder {
         List<TmUnit> puts = new ArrayList<>();
         int unchanged = 0;
         for (TmUnit w : wanted) {
-            TmUnit old = tm.get(w.id());
-            Map<String, String> a = new LinkedHashMap<>(w.attributes());
-            String who = a.remove("creationid");
-            if (old != null) {
-                for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
-                    String v = old.attributes().get(k);
-                    if (v != null) a.put(k, v);
-                }
-                if (w.withAttributes(a).equals(old)) {
-                    unchanged++;
-                    continue;
-                }
-                a.put("changedate", now);
-                if (who != null) a.put("changeid", who);
-            } else {
-                a.put("creationdate", now);
-                if (who != null) a.put("creationid", who);
+            TmUnit merged = merge(w, tm.get(w.id()), now, false);
+            if (merged == null) {
+                unchanged++;
+                continue;
             }
-            puts.add(w.withAttributes(order(a)));
+            puts.add(merged);
         }
         tm.update(puts, List.of());
         return new FeedReport(draft ? 0 : puts.size(), draft ? puts.size() : 0, 0, unchanged);
+    }
+
+    /**
+     * The unit to put for a wanted unit {@code w} (whose {@code creationid} attribute, if any, names the
+     * user), given the unit {@code old} already stored under its id or {@code null}: the creation data,
+     * change data and usage of {@code old} are kept; if the result equals {@code old} there is nothing to
+     * put and this returns {@code null}; otherwise the change date and changer are set (for a new unit, the
+     * creation date and creator), and the attributes put in TMX order.
+     *
+     * @param nullUser record a missing user as a {@code null}-valued attribute (as {@link #feed} always
+     *                 did) instead of leaving the attribute out (as {@link #feedBead} does)
+     */
+    private static TmUnit merge(TmUnit w, TmUnit old, String now, boolean nullUser) {
+        Map<String, String> a = new LinkedHashMap<>(w.attributes());
+        String who = a.remove("creationid");
+        boolean putWho = who != null || nullUser;
+        if (old != null) {
+            for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
+                String v = old.attributes().get(k);
+                if (v != null) a.put(k, v);
+            }
+            if (w.withAttributes(a).equals(old)) return null;
+            a.put("changedate", now);
+            if (putWho) a.put("changeid", who);
+        } else {
+            a.put("creationdate", now);
+            if (putWho) a.put("creationid", who);
+        }
+        return w.withAttributes(order(a));
     }
 
     private static Map<String, String> order(Map<String, String> a) {

@@ -11,19 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.ru.RussianLightStemFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
-import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
-import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -83,48 +72,9 @@ final class TmIndex {
 
     private TmIndex() {}
 
-    /**
-     * The language's analysis, as Lucene's {@code EnglishAnalyzer}, {@code PortugueseAnalyzer} and
-     * {@code RussianAnalyzer} do it (standard tokenizer, lower case, the language's stop words, its
-     * stemmer; for Russian the light stemmer, several times faster than Snowball's and as good at finding
-     * inflected forms: "права", "праву" → "прав").
-     *
-     * @param mode 0: stems; 1: pairs of consecutive stems; 2: both
-     */
+    /** The TM's analysis of a base language, with stop words; see {@link Analysis#chain}. */
     private static Analyzer chain(String base, int mode) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = source;
-                switch (base) {
-                    case "en" -> {
-                        s = new EnglishPossessiveFilter(s);
-                        s = new LowerCaseFilter(s);
-                        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                        s = new PorterStemFilter(s);
-                    }
-                    case "ru" -> {
-                        s = new LowerCaseFilter(s);
-                        s = new StopFilter(s, RussianAnalyzer.getDefaultStopSet());
-                        s = new RussianLightStemFilter(s);
-                    }
-                    case "pt" -> {
-                        s = new LowerCaseFilter(s);
-                        s = new StopFilter(s, PortugueseAnalyzer.getDefaultStopSet());
-                        s = new PortugueseLightStemFilter(s);
-                    }
-                    default -> throw new IllegalArgumentException(base);
-                }
-                if (mode > 0) s = new WordPairFilter(s, mode == 2);
-                return new TokenStreamComponents(source, s);
-            }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
+        return Analysis.chain(base, true, mode);
     }
 
     static String words(String base) {

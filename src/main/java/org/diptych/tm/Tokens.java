@@ -61,28 +61,9 @@ final class Tokens {
             int cp = text.codePointAt(i);
             if (isWordChar(cp)) {
                 int start = i;
-                boolean letters = false;
-                int j = i;
-                while (j < len) {
-                    int c = text.codePointAt(j);
-                    if (isWordChar(c)) {
-                        if (!Character.isDigit(c)) letters = true;
-                        j += Character.charCount(c);
-                        continue;
-                    }
-                    if (j + 1 < len && isJoiner(c)) {
-                        int prev = text.codePointBefore(j);
-                        int next = text.codePointAt(j + 1);
-                        boolean digits = Character.isDigit(prev) && Character.isDigit(next);
-                        boolean wordJoin = (c == '\'' || c == '\u2019' || c == '-' || c == '\u2011')
-                                && isWordChar(prev) && isWordChar(next);
-                        if (digits || wordJoin) {
-                            j += Character.charCount(c);
-                            continue;
-                        }
-                    }
-                    break;
-                }
+                int scan = scanWord(text, i);
+                int j = scan >>> 1;
+                boolean letters = (scan & 1) != 0;
                 out.add(new Token(text.substring(start, j), letters ? Type.WORD : Type.NUMBER, start, j));
                 i = j;
             } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
@@ -94,6 +75,40 @@ final class Tokens {
             }
         }
         return new Tokens(text, tags, out);
+    }
+
+    /**
+     * Scans the word that starts at {@code start} (a word character): word characters, joined across a
+     * joiner between two digits ({@code 1.5}, {@code 10:30}) or an apostrophe/hyphen between two word
+     * characters. Returns {@code end << 1 | letters}: the end index (exclusive) shifted left by one, with
+     * the low bit set when the word holds a non-digit (a word rather than a number). Packed into one int so
+     * that {@link #hashes} allocates nothing.
+     */
+    private static int scanWord(String text, int start) {
+        int len = text.length();
+        boolean letters = false;
+        int j = start;
+        while (j < len) {
+            int c = text.codePointAt(j);
+            if (isWordChar(c)) {
+                if (!Character.isDigit(c)) letters = true;
+                j += Character.charCount(c);
+                continue;
+            }
+            if (j + 1 < len && isJoiner(c)) {
+                int prev = text.codePointBefore(j);
+                int next = text.codePointAt(j + 1);
+                boolean digits = Character.isDigit(prev) && Character.isDigit(next);
+                boolean wordJoin = (c == '\'' || c == '\u2019' || c == '-' || c == '\u2011')
+                        && isWordChar(prev) && isWordChar(next);
+                if (digits || wordJoin) {
+                    j += Character.charCount(c);
+                    continue;
+                }
+            }
+            break;
+        }
+        return j << 1 | (letters ? 1 : 0);
     }
 
     private static boolean isWordChar(int c) {
@@ -154,28 +169,9 @@ final class Tokens {
                 continue;
             }
             int start = i;
-            boolean letters = false;
-            int j = i;
-            while (j < len) {
-                int c = text.codePointAt(j);
-                if (isWordChar(c)) {
-                    if (!Character.isDigit(c)) letters = true;
-                    j += Character.charCount(c);
-                    continue;
-                }
-                if (j + 1 < len && isJoiner(c)) {
-                    int prev = text.codePointBefore(j);
-                    int next = text.codePointAt(j + 1);
-                    boolean digits = Character.isDigit(prev) && Character.isDigit(next);
-                    boolean wordJoin = (c == '\'' || c == '\u2019' || c == '-' || c == '\u2011')
-                            && isWordChar(prev) && isWordChar(next);
-                    if (digits || wordJoin) {
-                        j += Character.charCount(c);
-                        continue;
-                    }
-                }
-                break;
-            }
+            int scan = scanWord(text, i);
+            int j = scan >>> 1;
+            boolean letters = (scan & 1) != 0;
             if (!first) {
                 hw = (hw ^ ' ') * 0x100000001b3L;
                 hm = (hm ^ ' ') * 0x100000001b3L;

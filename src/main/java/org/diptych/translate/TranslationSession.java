@@ -83,17 +83,17 @@ public final class TranslationSession {
 
     /** The plain text of the row's source paragraphs, one per line. */
     public String sourceText(int bead) {
-        return join(state().source(), beads().get(bead).source(), false);
+        return state().source().join(beads().get(bead).source(), false);
     }
 
     /** The markup of the row's source paragraphs, one per line. */
     public String sourceMarkup(int bead) {
-        return join(state().source(), beads().get(bead).source(), true);
+        return state().source().join(beads().get(bead).source(), true);
     }
 
     /** The plain text of the row's target paragraphs, one per line ("" for an empty cell). */
     public String targetText(int bead) {
-        return join(state().target(), beads().get(bead).target(), false);
+        return state().target().join(beads().get(bead).target(), false);
     }
 
     /** The text of the paragraph before the row's first source paragraph (for in-context matches), or null. */
@@ -129,7 +129,7 @@ public final class TranslationSession {
     public String targetBody(int bead) {
         Bead b = beads().get(bead);
         if (b.target().isEmpty()) return "";
-        String m = join(state().target(), b.target(), true);
+        String m = state().target().join(b.target(), true);
         return markdown(state().target()) ? BlockMarkup.body(m) : m;
     }
 
@@ -317,16 +317,5 @@ public final class TranslationSession {
 
     static boolean markdown(DocumentVersion v) {
         return v.format().equals("markdown") || v.format().equals("text") || v.format().equals("lines");
-    }
-
-    private static String join(DocumentVersion v, List<String> ids, boolean markup) {
-        StringBuilder sb = new StringBuilder();
-        for (String id : ids) {
-            Paragraph p = v.paragraph(id);
-            if (p == null) continue;
-            if (sb.length() > 0) sb.append('\n');
-            sb.append(markup ? p.markup() : p.text());
-        }
-        return sb.toString();
     }
 }
