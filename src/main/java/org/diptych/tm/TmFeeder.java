@@ -101,7 +101,7 @@ public final class TmFeeder {
         int draft = 0;
         int unchanged = 0;
         for (TmUnit w : wanted.values()) {
-            TmUnit merged = merge(w, existing.remove(w.id()), now, true);
+            TmUnit merged = merge(w, existing.remove(w.id()), now);
             if (merged == null) {
                 unchanged++;
                 continue;
@@ -154,7 +154,7 @@ public final class TmFeeder {
         List<TmUnit> puts = new ArrayList<>();
         int unchanged = 0;
         for (TmUnit w : wanted) {
-            TmUnit merged = merge(w, tm.get(w.id()), now, false);
+            TmUnit merged = merge(w, tm.get(w.id()), now);
             if (merged == null) {
                 unchanged++;
                 continue;
@@ -170,15 +170,13 @@ public final class TmFeeder {
      * user), given the unit {@code old} already stored under its id or {@code null}: the creation data,
      * change data and usage of {@code old} are kept; if the result equals {@code old} there is nothing to
      * put and this returns {@code null}; otherwise the change date and changer are set (for a new unit, the
-     * creation date and creator), and the attributes put in TMX order.
-     *
-     * @param nullUser record a missing user as a {@code null}-valued attribute (as {@link #feed} always
-     *                 did) instead of leaving the attribute out (as {@link #feedBead} does)
+     * creation date and creator), and the attributes put in TMX order. Without a user (no reviewer named)
+     * the creator/changer attribute is left out.
      */
-    private static TmUnit merge(TmUnit w, TmUnit old, String now, boolean nullUser) {
+    private static TmUnit merge(TmUnit w, TmUnit old, String now) {
         Map<String, String> a = new LinkedHashMap<>(w.attributes());
         String who = a.remove("creationid");
-        boolean putWho = who != null || nullUser;
+        boolean putWho = who != null && !who.isBlank();
         if (old != null) {
             for (String k : List.of("creationdate", "creationid", "changedate", "changeid", "usagecount", "lastusagedate")) {
                 String v = old.attributes().get(k);

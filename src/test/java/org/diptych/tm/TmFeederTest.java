@@ -103,6 +103,17 @@ class TmFeederTest {
     }
 
     @Test
+    void aFeedWithoutAUserLeavesTheCreatorOutAndTheTmStillExports(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+            throws Exception {
+        new TmFeeder(tm, null, true).feed("2019-05-12-housing", EN, RU,
+                alignment(BeadStatus.AUTO, BeadStatus.AUTO, BeadStatus.AUTO, BeadStatus.AUTO), null);
+        assertThat(tm.stats().units()).isPositive();
+        java.nio.file.Path tmx = out.resolve("out.tmx");
+        tm.exportTmx(tmx, false);
+        assertThat(java.nio.file.Files.readString(tmx)).doesNotContain("creationid=").doesNotContain("null");
+    }
+
+    @Test
     void withoutDraftsAutoBeadsStayOut() {
         new TmFeeder(tm, null, false).feed("2019-05-12-housing", EN, RU,
                 alignment(BeadStatus.AUTO, BeadStatus.AUTO, BeadStatus.CONFIRMED, BeadStatus.AUTO), "anna");
