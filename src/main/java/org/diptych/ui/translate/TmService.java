@@ -50,6 +50,20 @@ public final class TmService implements AutoCloseable {
     private TranslationMemory tm;
     private final java.util.Map<String, Runnable> pendingFeeds = new java.util.concurrent.ConcurrentHashMap<>();
     private static final org.diptych.tm.SentencePairer PAIRER = new org.diptych.align.SentenceAligner().pairer();
+    /**
+     * Sentence pairs of the paragraph pairs fed so far, so that feeding after each review step aligns the
+     * sentences of changed beads only. Used on the TM thread alone.
+     */
+    private final java.util.Map<String, List<org.diptych.tm.SentencePairer.SentencePair>> pairCache =
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, List<org.diptych.tm.SentencePairer.SentencePair>> e) {
+                    return size() > 50_000;
+                }
+            };
+    private final org.diptych.tm.SentencePairer cachedPairer = (src, srcLang, tgt, tgtLang) ->
+            pairCache.computeIfAbsent(srcLang + '\u0000' + tgtLang + '\u0000' + src + '\u0000' + tgt,
+                    k -> PAIRER.pair(src, srcLang, tgt, tgtLang));
 
     public TmService(Path tmDir) {
         this.tmDir = tmDir;
@@ -134,7 +148,7 @@ public final class TmService implements AutoCloseable {
     public void feed(Alignment alignment, DocumentVersion source, DocumentVersion target, String user,
                      java.util.function.Consumer<String> onError) {
         String key = alignment.statementId() + "|" + alignment.sourceLang() + "|" + alignment.targetLang();
-        Runnable job = () -> new TmFeeder(tm(), PAIRER, true).feed(alignment.statementId(), source, target, alignment, user);
+        Runnable job = () -> new TmFeeder(tm(), cachedPairer, true).feed(alignment.statementId(), source, target, alignment, user);
         if (pendingFeeds.put(key, job) == null) {
             worker.execute(() -> {
                 Runnable latest = pendingFeeds.remove(key);
