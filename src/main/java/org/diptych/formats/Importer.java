@@ -196,8 +196,8 @@ public final class Importer {
         DocumentVersion existing = project.versionLanguages(statementId).contains(lang)
                 ? project.loadVersion(statementId, lang).orElse(null) : null;
         if (existing != null && !replace) {
-            throw new DiptychException(file + ": statement '" + statementId + "' already has a " + lang
-                    + " version" + (existing.originalFile() == null ? "" : " (from " + existing.originalFile() + ")")
+            throw new DiptychException(file + ": statement '" + statementId + "' already has a version in " + lang
+                    + (existing.originalFile() == null ? "" : " (from " + existing.originalFile() + ")")
                     + "; use --replace to replace it");
         }
         List<String> warnings = new ArrayList<>(r.warnings());

@@ -245,7 +245,7 @@ class ImporterTest {
             Importer.importInto(p, "s1", first, ImportOptions.DEFAULTS, false);
             assertThatThrownBy(() -> Importer.importInto(p, "s1", second, ImportOptions.DEFAULTS, false))
                     .isInstanceOf(DiptychException.class)
-                    .hasMessage(second + ": statement 's1' already has a ru version (from ru.md); use --replace to replace it");
+                    .hasMessage(second + ": statement 's1' already has a version in ru (from ru.md); use --replace to replace it");
 
             ImportResult r = Importer.importInto(p, "s1", second, ImportOptions.DEFAULTS, true);
             Path vd = p.versionDir("s1", "ru");
