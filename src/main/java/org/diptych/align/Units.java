@@ -46,6 +46,11 @@ final class Units {
     final int[][] nums, urls, names, cogs, lex;
     /** The plain texts the features were taken from (for the sentence aligner and the lexicon learner). */
     final String[] plain;
+    /**
+     * {@code soft[x]}: unit x continues the sentence of unit x−1 (x−1 ends without a sentence or clause stop,
+     * x starts with a small letter): the paragraph break falls inside a sentence, a matter of layout.
+     */
+    final boolean[] soft;
     long totalLen;
 
     private Units(int n) {
@@ -60,6 +65,7 @@ final class Units {
         cogs = keys[COG] = new int[n][];
         lex = keys[LEX] = new int[n][];
         plain = new String[n];
+        soft = new boolean[n];
     }
 
     /**
@@ -78,6 +84,7 @@ final class Units {
             total += u.len[i];
         }
         u.totalLen = total;
+        for (int i = 1; i < u.n; i++) u.soft[i] = continues(u, i);
         u.dropFrequent(u.cogs);
         u.dropFrequent(u.names);
         return u;
@@ -109,6 +116,24 @@ final class Units {
             for (int key : k[x]) if (df.get(key)[0] <= limit) buf.add(key);
             k[x] = buf.toSortedSet();
         }
+    }
+
+    /**
+     * Whether unit x continues the sentence of unit x−1: both plain text, x starts with a small letter, and
+     * x−1 ends with a comma, a dash or a word with no stop ({@code . ! ? ; : …}) among its last few characters
+     * ("…; и" ends a clause of an enumeration, not a sentence torn in two).
+     */
+    private static boolean continues(Units u, int x) {
+        if (u.struct[x] != PLAIN || u.struct[x - 1] != PLAIN) return false;
+        String cur = u.plain[x], prev = u.plain[x - 1];
+        if (cur.isEmpty() || prev.isEmpty() || !Character.isLowerCase(cur.codePointAt(0))) return false;
+        int end = prev.length();
+        for (int k = end - 1; k >= 0 && k >= end - 6; k--) {
+            char c = prev.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '…') return false;
+        }
+        char last = prev.charAt(end - 1);
+        return last == ',' || last == '-' || last == '–' || last == '—' || Character.isLetterOrDigit(last);
     }
 
     /** The sorted union of the keys of units [from, from+count) of one class. */

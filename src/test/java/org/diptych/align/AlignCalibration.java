@@ -21,11 +21,15 @@ import org.diptych.model.Paragraph;
  * on seeded perturbations of the project's own test statements — never on the benchmark's evaluation texts.
  * For each candidate temperature it collects the raw posterior of every bead Diptych proposes, whether the
  * bead is right (gold by construction), fits the logistic map of {@link CostModel#calibrationFeatures} and
- * prints the log-loss; the best line is what CostModel holds.
+ * prints the log-loss; the line of the chosen temperature is what CostModel holds. Wrong beads count
+ * {@link #WRONG_WEIGHT} times (3; {@code -DwrongWeight=1} for a plain fit).
  *
  * <pre>java -cp … org.diptych.align.AlignCalibration [variants per pair, default 60]</pre>
  */
 public final class AlignCalibration {
+    /** How many times a wrong bead counts in the fit (see {@link #fit(List, double)}). */
+    static final double WRONG_WEIGHT = Double.parseDouble(System.getProperty("wrongWeight", "3"));
+
     public static void main(String[] args) {
         int variants = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         List<BenchDoc[]> pairs = data(variants);
@@ -37,7 +41,7 @@ public final class AlignCalibration {
                 // the two-parameter map σ(A·logit(p) + B): bead-kind features zeroed
                 for (double[] v : xy) v[2] = v[3] = v[4] = v[5] = 0;
             }
-            double[] w = fit(xy);
+            double[] w = fit(xy, WRONG_WEIGHT);
             int right = 0;
             for (double[] v : xy) right += (int) v[v.length - 1];
             System.out.printf(Locale.ROOT, "T=%.1f beads=%d right=%.1f%% weights=%s logloss=%.4f%n", t, xy.size(),
@@ -131,6 +135,14 @@ public final class AlignCalibration {
 
     /** Logistic regression (Newton's method, a little ridge for stability). */
     static double[] fit(List<double[]> xy) {
+        return fit(xy, 1);
+    }
+
+    /**
+     * Logistic regression where every wrong bead counts {@code wrongWeight} times: the map then errs on the side
+     * of doubt, as a coordinator's review does (a wrong pair called sure is worse than a right pair reviewed).
+     */
+    static double[] fit(List<double[]> xy, double wrongWeight) {
         int k = xy.get(0).length - 1;
         double[] w = new double[k];
         w[1] = 1;
@@ -138,7 +150,8 @@ public final class AlignCalibration {
             double[] g = new double[k];
             double[][] h = new double[k][k];
             for (double[] v : xy) {
-                double p = predict(w, v), r = p - v[k], q = Math.max(1e-9, p * (1 - p));
+                double c = v[k] == 1 ? 1 : wrongWeight;
+                double p = predict(w, v), r = c * (p - v[k]), q = c * Math.max(1e-9, p * (1 - p));
                 for (int a = 0; a < k; a++) {
                     g[a] += r * v[a];
                     for (int b = 0; b < k; b++) h[a][b] += q * v[a] * v[b];

@@ -178,6 +178,46 @@ class AnchorTest {
         assertThat(r).containsExactly("0,1,2,3,4,5,6:0", "7:1");
     }
 
+    // ------------------------------------------------------------------ sentences torn by a paragraph break
+
+    @Test
+    void sentencesTornByAParagraphBreakAreRead() {
+        Units u = units("Конференция профсоюзов,", "призывает всех работников поддержать забастовку.", "и это всё",
+                "Мы требуем повысить зарплату; и", "принимая во внимание сказанное выше", "The General Assembly",
+                "proclaims this declaration", "### Вопрос", "ответ на вопрос", "Signed:", "names follow");
+        assertThat(u.soft).containsExactly(false, true, false, false, false, false, true, false, false, false, false);
+    }
+
+    @Test
+    void aSentenceBothVersionsTearAtDifferentPointsAlignsAsAWhole() {
+        // each version tears the second sentence, at a different point: the halves do not translate each other
+        List<String> r = align("ru", "pt", null,
+                lines("Забастовка на заводе продолжается уже третью неделю, и администрация молчит.",
+                        "Конференция профсоюзов города, собравшаяся в субботу в клубе железнодорожников,",
+                        "призывает всех работников поддержать бастующих.",
+                        "Следующее собрание пройдёт через месяц."),
+                lines("A greve na fábrica já dura três semanas, e a administração continua calada.",
+                        "A conferência dos sindicatos da cidade convoca todos os trabalhadores",
+                        "reunidos no sábado no clube dos ferroviários, a apoiar os grevistas.",
+                        "A próxima reunião será daqui a um mês."));
+        assertThat(r).containsExactly("0:0", "1,2:1,2", "3:3");
+    }
+
+    @Test
+    void aBeadThatOpensInsideASentenceOnOneSideIsDoubted() {
+        // the English tears the second sentence after "unions,"; by length its second half alone would do for
+        // the Russian, but a pair that opens inside a sentence on one side only is doubtful: the sentence goes whole
+        List<String> r = align("en", "ru", null,
+                lines("The strike at the plant is in its third week and the management says nothing.",
+                        "Meeting on Saturday, the city's trade unions,",
+                        "call on all workers to support the strikers and demand that the administration start negotiations.",
+                        "The next meeting will take place in a month."),
+                lines("Забастовка на заводе идёт уже третью неделю, а администрация молчит.",
+                        "Профсоюзы города, собравшиеся в субботу, призывают всех работников поддержать бастующих и требуют от администрации начать переговоры.",
+                        "Следующее собрание пройдёт через месяц."));
+        assertThat(r).containsExactly("0:0", "1,2:1", "3:2");
+    }
+
     // ------------------------------------------------------------------ quotes and brackets
 
     @Test
