@@ -44,7 +44,8 @@ import org.diptych.model.Languages;
  *   <li><b>structure</b>: the first paragraph of each side compared by markdown role — heading levels, list
  *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
  *       against plain text costs, heading against bold opener earns a little (translators turn
- *       {@code ###} into bold lines). A heading inside a multi-paragraph bead costs.</li>
+ *       {@code ###} into bold lines). A heading inside a multi-paragraph bead costs, and so does a heading
+ *       paired with a heading when one side also carries the body text that follows it.</li>
  *   <li><b>quotes</b>: quotation marks and brackets matched (+) or not (−).</li>
  *   <li>Two link-only lines ({@code [Title](url)}, the links of a post to its other language versions) pair
  *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
@@ -308,6 +309,10 @@ final class CostModel {
         double s = compare(src.struct[i0], tgt.struct[j0]);
         for (int x = 1; x < a; x++) s += inner(src, i0 + x);
         for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
+        if (isHeading(src.struct[i0]) && isHeading(tgt.struct[j0]) && (a > 1) != (b > 1)) {
+            // a heading against a heading, with body text glued to one of them: headings stand alone
+            s += STRUCT_INNER_HEADING;
+        }
         if (a + b == 3 || a == 2 && b == 2) {
             // a short line glued to a neighbour: more often a line left out or added (a lead-in ending
             // with a colon, "Signed:", opening the bead is the exception: it introduces what follows)

@@ -8,15 +8,33 @@ import org.diptych.Progress;
 import org.diptych.bench.BenchDoc;
 import org.diptych.bench.Udhr;
 
-/** Development aid: prints the score parts of beads around given units of a UDHR pair. */
+/**
+ * Development aid: prints the alignment and the score parts of beads at given units of a UDHR pair
+ * ({@code eng rus I J …}) or of two files of one paragraph per line named {@code NAME.LANG.txt}.
+ */
 public final class ExplainDebug {
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of("bench-data/package/declaration");
-        BenchDoc a = Udhr.load(dir, args[0]), b = Udhr.load(dir, args[1]);
-        Units s = Units.of(a.paragraphs, null), t = Units.of(b.paragraphs, null);
-        CostModel m = new CostModel(s, t, a.lang, b.lang);
+        List<org.diptych.model.Paragraph> ap, bp;
+        String al, bl;
+        if (args[0].endsWith(".txt")) {
+            // two files of one paragraph per line: FILE.LANG.txt
+            ap = lines(Path.of(args[0]));
+            bp = lines(Path.of(args[1]));
+            al = lang(args[0]);
+            bl = lang(args[1]);
+        } else {
+            Path dir = Path.of("bench-data/package/declaration");
+            BenchDoc a = Udhr.load(dir, args[0]), b = Udhr.load(dir, args[1]);
+            ap = a.paragraphs;
+            bp = b.paragraphs;
+            al = a.lang;
+            bl = b.lang;
+        }
+        Units s = Units.of(ap, null), t = Units.of(bp, null);
+        CostModel m = new CostModel(s, t, al, bl);
         System.out.println("defaults " + m.parameters());
         List<AlignedBead> r = Aligner.alignUnits(s, t, m, List.of(), java.util.Set.of(), Progress.NONE);
+        for (AlignedBead x : r) System.out.printf("  %s %.3f%n", org.diptych.bench.Metrics.key(x), x.confidence());
         System.out.println("estimated " + m.parameters());
         for (int k = 2; k + 1 < args.length; k += 2) {
             int i = Integer.parseInt(args[k]), j = Integer.parseInt(args[k + 1]);
@@ -24,5 +42,17 @@ public final class ExplainDebug {
                 if (i + sh[0] <= s.n && j + sh[1] <= t.n) System.out.println(i + "," + j + " " + m.explain(i, sh[0], j, sh[1]));
             }
         }
+    }
+
+    private static List<org.diptych.model.Paragraph> lines(Path f) throws java.io.IOException {
+        List<org.diptych.model.Paragraph> out = new ArrayList<>();
+        for (String l : java.nio.file.Files.readAllLines(f)) out.add(org.diptych.model.Paragraph.plain("p" + out.size(), l));
+        return out;
+    }
+
+    private static String lang(String file) {
+        String n = Path.of(file).getFileName().toString();
+        n = n.substring(0, n.length() - 4);
+        return n.substring(n.lastIndexOf('.') + 1);
     }
 }

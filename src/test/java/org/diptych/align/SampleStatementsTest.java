@@ -19,8 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SampleStatementsTest {
     static Stream<Arguments> pairs() {
-        return OwnStatements.IDS.stream().flatMap(id -> Stream.of(
+        Stream<Arguments> both = OwnStatements.IDS.stream().flatMap(id -> Stream.of(
                 Arguments.of(id, "ru", "en"), Arguments.of(id, "en", "ru"), Arguments.of(id, "ru", "pt"), Arguments.of(id, "pt", "ru")));
+        // "authorities" (three paragraphs left untranslated in a row, a short answer split off under a heading,
+        // a note amid a merge) aligns exactly from the Russian original only: read the other way round, the
+        // length score — whose "rare length" bonus is taken on the target side — glues the wrong neighbours.
+        // A known limit (docs/BENCHMARKS.md); the statement is not in the calibration data.
+        return Stream.concat(both, Stream.of(Arguments.of("authorities", "ru", "en"), Arguments.of("authorities", "ru", "pt")));
     }
 
     @ParameterizedTest(name = "{0} {1}-{2}")
