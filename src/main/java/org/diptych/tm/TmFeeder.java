@@ -30,6 +30,11 @@ import org.diptych.model.Statement;
  * Units are keyed by statement, languages and paragraph ids ({@code stmt|en|ru|p3,p4|p5}, sentence units
  * add {@code #n}), so editing a confirmed pair's text updates its unit in place: creation date, creator and
  * usage count are kept, change date and changer are set. Feeding an unchanged alignment changes nothing.
+ *
+ * <p>A segment's text is its paragraphs' plain text (what lookups match); the inline markdown of a markdown
+ * version (links, emphasis, code spans) goes into the segment as TMX inline codes ({@link MarkdownCodes}),
+ * sentence units taking the codes of their part of the paragraph, so that an inserted match keeps its
+ * formatting. Block prefixes ({@code ### }, {@code - }) are no part of a segment.
  */
 public final class TmFeeder {
     /** Counts of one feed: units put as approved or draft, deleted, left as they were. */
@@ -74,23 +79,12 @@ public final class TmFeeder {
             if (draft && !drafts) continue;
             String who = b.reviewer() != null ? b.reviewer() : user;
             String key = scope + "|" + String.join(",", b.source()) + "|" + String.join(",", b.target());
-            String srcText = text(source, b.source());
-            String tgtText = text(target, b.target());
-            if (srcText.isBlank() || tgtText.isBlank()) continue;
-            TmUnit para = unit(key, statementId, source, target, srcText, tgtText,
-                    previous(source, b.source().get(0)), previous(target, b.target().get(0)), draft, who, "paragraph", b.note());
-            wanted.put(para.id(), para);
-            if (pairer != null) {
-                List<SentencePairer.SentencePair> pairs = pairer.pair(srcText, source.lang(), tgtText, target.lang());
-                for (int i = 0; i < pairs.size(); i++) {
-                    SentencePairer.SentencePair p = pairs.get(i);
-                    if (p.source().isBlank() || p.target().isBlank()) continue;
-                    String ps = i == 0 ? null : pairs.get(i - 1).source();
-                    String pt = i == 0 ? null : pairs.get(i - 1).target();
-                    TmUnit u = unit(key + "#" + (i + 1), statementId, source, target, p.source(), p.target(), ps, pt,
-                            draft, who, "sentence", null);
-                    wanted.put(u.id(), u);
-                }
+            MarkdownCodes.Coded src = coded(source, b.source());
+            MarkdownCodes.Coded tgt = coded(target, b.target());
+            if (src.text().isBlank() || tgt.text().isBlank()) continue;
+            for (TmUnit u : units(key, statementId, source, target, src, tgt, b.source().get(0), b.target().get(0),
+                    draft, who, b.note())) {
+                wanted.put(u.id(), u);
             }
         }
         Map<String, TmUnit> existing = new LinkedHashMap<>();
@@ -132,24 +126,13 @@ public final class TmFeeder {
         }
         String key = statementId + "|" + source.lang() + "|" + target.lang() + "|" + String.join(",", bead.source())
                 + "|" + String.join(",", bead.target());
-        String srcText = text(source, bead.source());
-        String tgtText = text(target, bead.target());
-        if (srcText.isBlank() || tgtText.isBlank()) {
+        MarkdownCodes.Coded src = coded(source, bead.source());
+        MarkdownCodes.Coded tgt = coded(target, bead.target());
+        if (src.text().isBlank() || tgt.text().isBlank()) {
             throw new DiptychException("statement " + statementId + ": an empty paragraph gives no TM unit");
         }
-        List<TmUnit> wanted = new ArrayList<>();
-        wanted.add(unit(key, statementId, source, target, srcText, tgtText, previous(source, bead.source().get(0)),
-                previous(target, bead.target().get(0)), draft, user, "paragraph", bead.note()));
-        if (pairer != null) {
-            List<SentencePairer.SentencePair> pairs = pairer.pair(srcText, source.lang(), tgtText, target.lang());
-            for (int i = 0; i < pairs.size(); i++) {
-                SentencePairer.SentencePair p = pairs.get(i);
-                if (p.source().isBlank() || p.target().isBlank()) continue;
-                wanted.add(unit(key + "#" + (i + 1), statementId, source, target, p.source(), p.target(),
-                        i == 0 ? null : pairs.get(i - 1).source(), i == 0 ? null : pairs.get(i - 1).target(),
-                        draft, user, "sentence", null));
-            }
-        }
+        List<TmUnit> wanted = units(key, statementId, source, target, src, tgt, bead.source().get(0),
+                bead.target().get(0), draft, user, bead.note());
         String now = TmUnit.formatDate(Instant.now());
         List<TmUnit> puts = new ArrayList<>();
         int unchanged = 0;
@@ -202,9 +185,33 @@ public final class TmFeeder {
         return out;
     }
 
+    /**
+     * The paragraph unit of a bead and, with a pairer, its sentence units; each segment carries the inline
+     * markdown of its part of the paragraphs as TMX codes ({@link MarkdownCodes}).
+     */
+    private List<TmUnit> units(String key, String statementId, DocumentVersion source, DocumentVersion target,
+                               MarkdownCodes.Coded src, MarkdownCodes.Coded tgt, String firstSource, String firstTarget,
+                               boolean draft, String who, String note) {
+        List<TmUnit> out = new ArrayList<>();
+        out.add(unit(key, statementId, source, target, src, tgt, previous(source, firstSource),
+                previous(target, firstTarget), draft, who, "paragraph", note));
+        if (pairer == null) return out;
+        List<SentencePairer.SentencePair> pairs = pairer.pair(src.text(), source.lang(), tgt.text(), target.lang());
+        int[] sFrom = {0};
+        int[] tFrom = {0};
+        for (int i = 0; i < pairs.size(); i++) {
+            SentencePairer.SentencePair p = pairs.get(i);
+            if (p.source().isBlank() || p.target().isBlank()) continue;
+            out.add(unit(key + "#" + (i + 1), statementId, source, target, src.sentence(p.source(), sFrom),
+                    tgt.sentence(p.target(), tFrom), i == 0 ? null : pairs.get(i - 1).source(),
+                    i == 0 ? null : pairs.get(i - 1).target(), draft, who, "sentence", null));
+        }
+        return out;
+    }
+
     private static TmUnit unit(String key, String statementId, DocumentVersion source, DocumentVersion target,
-                               String srcText, String tgtText, String srcPrev, String tgtPrev, boolean draft,
-                               String who, String segtype, String note) {
+                               MarkdownCodes.Coded srcText, MarkdownCodes.Coded tgtText, String srcPrev, String tgtPrev,
+                               boolean draft, String who, String segtype, String note) {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("srclang", source.lang());
         attrs.put("segtype", segtype);
@@ -218,26 +225,23 @@ public final class TmFeeder {
         return new TmUnit(UnitIds.keyId(key), attrs, meta, vs);
     }
 
-    private static TmVariant variant(DocumentVersion v, String text, String previous) {
+    private static TmVariant variant(DocumentVersion v, MarkdownCodes.Coded seg, String previous) {
         List<TmMeta> meta = new ArrayList<>();
         if (v.originalFile() != null) meta.add(TmMeta.prop(TmUnit.PROP_DOCUMENT, v.originalFile()));
         if (previous != null && !previous.isBlank()) {
             meta.add(TmMeta.prop(TmUnit.PROP_PREVIOUS, TranslationMemory.contextHash(previous)));
         }
-        return TmVariant.plain(v.lang(), text).withMeta(meta);
+        return seg.variant(v.lang(), meta);
     }
 
-    private static String text(DocumentVersion v, List<String> ids) {
-        StringBuilder sb = new StringBuilder();
+    /** The segment of paragraphs {@code ids}: their texts joined by {@code \n}, with their inline markdown. */
+    private static MarkdownCodes.Coded coded(DocumentVersion v, List<String> ids) {
         for (String id : ids) {
-            Paragraph p = v.paragraph(id);
-            if (p == null) {
+            if (v.paragraph(id) == null) {
                 throw new DiptychException("alignment names paragraph " + id + " which is not in the " + v.lang() + " version");
             }
-            if (sb.length() > 0) sb.append('\n');
-            sb.append(p.text());
         }
-        return sb.toString();
+        return MarkdownCodes.encode(v, ids);
     }
 
     /** The text of the paragraph before {@code id}, or {@code null} for the first one. */

@@ -323,7 +323,7 @@ final class TmxReader {
     }
 
     private record RawVariant(String lang, int line, Map<String, String> attributes, List<TmMeta> meta,
-                              String segXml, String text, String tags, boolean hasSeg) {}
+                              String segXml, String text, String tags, boolean hasSeg, String codeProblem) {}
 
     private record RawUnit(Map<String, String> attributes, List<TmMeta> meta, List<RawVariant> variants) {}
 
@@ -359,6 +359,7 @@ final class TmxReader {
         String segXml = "";
         String text = "";
         String tags = "";
+        String problem = null;
         boolean hasSeg = false;
         while (true) {
             int ev = r.next();
@@ -373,6 +374,7 @@ final class TmxReader {
                     segXml = s[0];
                     text = s[1];
                     tags = s[2];
+                    problem = s[3];
                     hasSeg = true;
                 }
                 default -> {
@@ -381,10 +383,16 @@ final class TmxReader {
                 }
             }
         }
-        return new RawVariant(lang, line, attrs, meta, segXml, text, tags, hasSeg);
+        return new RawVariant(lang, line, attrs, meta, segXml, text, tags, hasSeg, problem);
     }
 
-    /** Reads a {@code <seg>}'s content: {XML as written, plain text, inline element names}. */
+    /**
+     * Reads a {@code <seg>}'s content: {XML as written, plain text, inline element names, the first problem
+     * of its inline codes or null}. Problems (TMX 1.4b): a {@code bpt} or {@code ept} without {@code i}, an
+     * {@code ept} without its {@code bpt} before it, a {@code bpt} never closed, two open {@code bpt}s with
+     * one {@code i}, an {@code it} without {@code pos="begin|end"}, a code inside a code outside {@code sub},
+     * an unknown element.
+     */
     static String[] parseSeg(XMLStreamReader r) throws XMLStreamException {
         StringBuilder xml = new StringBuilder();
         StringBuilder text = new StringBuilder();
@@ -393,6 +401,8 @@ final class TmxReader {
         int codeDepth = 0;
         boolean openPending = false;
         List<String> names = new ArrayList<>();
+        java.util.Set<String> openI = new java.util.LinkedHashSet<>();
+        String problem = null;
         while (true) {
             int ev = r.next();
             switch (ev) {
@@ -407,6 +417,7 @@ final class TmxReader {
                                 .append("=\"").append(Xml.escapeAttr(r.getAttributeValue(i))).append('"');
                     }
                     openPending = true;
+                    if (problem == null) problem = codeProblem(r, local, names, openI);
                     depth++;
                     if (CODES.contains(local)) codeDepth++;
                     if (CODES.contains(local) || local.equals("hi")) {
@@ -415,7 +426,12 @@ final class TmxReader {
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    if (depth == 0) return new String[] {xml.toString(), text.toString(), tags.toString()};
+                    if (depth == 0) {
+                        if (problem == null && !openI.isEmpty()) {
+                            problem = "<bpt i=\"" + openI.iterator().next() + "\"> has no <ept>";
+                        }
+                        return new String[] {xml.toString(), text.toString(), tags.toString(), problem};
+                    }
                     String name = names.remove(names.size() - 1);
                     if (openPending) {
                         xml.append("/>");
@@ -441,6 +457,33 @@ final class TmxReader {
                 }
             }
         }
+    }
+
+    /** What is wrong with a start tag at this place in a segment (names: the open elements, itself last), or null. */
+    private static String codeProblem(XMLStreamReader r, String local, List<String> names, java.util.Set<String> openI) {
+        if (!CODES.contains(local) && !local.equals("hi") && !local.equals("sub")) return "unknown element <" + local + ">";
+        String parent = names.size() >= 2 ? names.get(names.size() - 2) : null;
+        if (CODES.contains(local) && parent != null && CODES.contains(parent)) {
+            return "<" + local + "> inside <" + parent + "> (codes go inside codes only through <sub>)";
+        }
+        if (local.equals("sub") && (parent == null || !CODES.contains(parent))) return "<sub> outside a code";
+        String i = r.getAttributeValue(null, "i");
+        switch (local) {
+            case "bpt" -> {
+                if (i == null || i.isBlank()) return "<bpt> without i";
+                if (!openI.add(i)) return "two open <bpt> with i=\"" + i + "\"";
+            }
+            case "ept" -> {
+                if (i == null || i.isBlank()) return "<ept> without i";
+                if (!openI.remove(i)) return "<ept i=\"" + i + "\"> without its <bpt> before it";
+            }
+            case "it" -> {
+                String pos = r.getAttributeValue(null, "pos");
+                if (!"begin".equals(pos) && !"end".equals(pos)) return "<it> without pos=\"begin\" or \"end\"";
+            }
+            default -> { }
+        }
+        return null;
     }
 
     private static String qname(String prefix, String local) {
@@ -488,6 +531,10 @@ final class TmxReader {
                 continue;
             }
             if (v.segXml().indexOf('\uFFFD') >= 0) undecodable = true;
+            if (v.codeProblem() != null) {
+                warnings.add(v.line(), what + ": inline codes of the " + v.lang() + " segment are malformed ("
+                        + v.codeProblem() + "); its text is kept, codes that do not pair are left out when inserted");
+            }
             ok.add(new TmVariant(v.lang(), v.attributes(), v.meta(), v.segXml(), v.text(), v.tags()));
         }
         if (undecodable) {

@@ -14,6 +14,7 @@ import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Paragraph;
 import org.diptych.review.AlignmentEditor;
+import org.diptych.tm.MarkdownCodes;
 import org.diptych.review.MarkupText;
 import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
@@ -89,6 +90,19 @@ public final class TranslationSession {
     /** The markup of the row's source paragraphs, one per line. */
     public String sourceMarkup(int bead) {
         return state().source().join(beads().get(bead).source(), true);
+    }
+
+    /**
+     * The row's source as a TM segment: its plain text ({@link #sourceText}) with the inline markdown as
+     * codes, so that lookups compare formatting too ({@link MarkdownCodes#encode}).
+     */
+    public MarkdownCodes.Coded sourceSegment(int bead) {
+        return MarkdownCodes.encode(state().source(), beads().get(bead).source());
+    }
+
+    /** True if target paragraphs are written in markdown (a TM match is inserted as markdown then). */
+    public boolean markdownTarget() {
+        return markdown(state().target());
     }
 
     /** The plain text of the row's target paragraphs, one per line ("" for an empty cell). */

@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.diptych.DiptychException;
 import org.diptych.segment.SentenceSegmenter;
 import org.diptych.tm.ConcordanceHit;
+import org.diptych.tm.MarkdownCodes;
 import org.diptych.tm.MatchKind;
 import org.diptych.tm.TmMatch;
 import org.diptych.tm.TmQuery;
+import org.diptych.tm.TmVariant;
 import org.diptych.tm.TranslationMemory;
 import org.diptych.translate.Confirmation;
 import org.diptych.tm.TmFeeder;
@@ -74,18 +76,26 @@ public final class TmService implements AutoCloseable {
         return tm;
     }
 
+    /** The text to insert for a match's target: its markdown (codes rebuilt) or its plain text. */
+    static String insertion(TmVariant target, boolean markdown) {
+        return markdown ? MarkdownCodes.markdown(target) : target.text();
+    }
+
     /**
-     * The best matches of a row's source text, with an assembled sentence-level translation added when
-     * the text has several sentences and each has a match.
+     * The best matches of a row's source (plain text and inline codes, which count in the score), with an
+     * assembled sentence-level translation added when the text has several sentences and each has a match.
+     * A suggestion's target is markdown rebuilt from the match's codes when {@code markdown}, else its
+     * plain text.
      */
-    public CompletableFuture<List<Suggestion>> lookup(String text, String previous, String sourceLang, String targetLang,
-                                                      int max) {
+    public CompletableFuture<List<Suggestion>> lookup(MarkdownCodes.Coded source, String previous, String sourceLang,
+                                                      String targetLang, int max, boolean markdown) {
+        String text = source.text();
         return CompletableFuture.supplyAsync(() -> {
             List<Suggestion> out = new ArrayList<>();
             if (text.isBlank()) return out;
-            for (TmMatch m : tm().lookup(TmQuery.of(text, sourceLang, targetLang).withPrevious(previous)
-                    .withLimits(TmQuery.DEFAULT_MIN_SCORE, max))) {
-                out.add(new Suggestion(m.score(), m.target().text(), m, List.of()));
+            for (TmMatch m : tm().lookup(new TmQuery(text, source.tags(), sourceLang, targetLang, previous,
+                    TmQuery.DEFAULT_MIN_SCORE, max))) {
+                out.add(new Suggestion(m.score(), insertion(m.target(), markdown), m, List.of()));
             }
             boolean exact = !out.isEmpty() && out.get(0).score() >= 100;
             List<String> sentences = SentenceSegmenter.get().split(text, sourceLang);
@@ -93,8 +103,10 @@ public final class TmService implements AutoCloseable {
                 List<TmMatch> parts = new ArrayList<>();
                 StringBuilder sb = new StringBuilder();
                 int min = 100;
+                int[] from = {0};
                 for (String s : sentences) {
-                    List<TmMatch> ms = tm().lookup(TmQuery.of(s, sourceLang, targetLang).withLimits(70, 1));
+                    MarkdownCodes.Coded part = source.sentence(s, from);
+                    List<TmMatch> ms = tm().lookup(new TmQuery(s, part.tags(), sourceLang, targetLang, null, 70, 1));
                     if (ms.isEmpty()) {
                         parts = null;
                         break;
@@ -102,7 +114,7 @@ public final class TmService implements AutoCloseable {
                     parts.add(ms.get(0));
                     min = Math.min(min, ms.get(0).score());
                     if (sb.length() > 0) sb.append(' ');
-                    sb.append(ms.get(0).target().text());
+                    sb.append(insertion(ms.get(0).target(), markdown));
                 }
                 if (parts != null) {
                     Suggestion a = new Suggestion(min, sb.toString(), null, parts);
@@ -116,13 +128,17 @@ public final class TmService implements AutoCloseable {
         }, worker);
     }
 
-    /** The exact (100% or in-context) translation of a text, or {@code null}. */
-    public String exact(String text, String previous, String sourceLang, String targetLang) {
-        if (text.isBlank()) return null;
-        List<TmMatch> ms = tm().lookup(TmQuery.of(text, sourceLang, targetLang).withPrevious(previous).withLimits(100, 1));
+    /**
+     * The exact (100% or in-context: the same text and the same codes) translation of a source, as markdown
+     * when {@code markdown}, or {@code null}.
+     */
+    public String exact(MarkdownCodes.Coded source, String previous, String sourceLang, String targetLang, boolean markdown) {
+        if (source.text().isBlank()) return null;
+        List<TmMatch> ms = tm().lookup(new TmQuery(source.text(), source.tags(), sourceLang, targetLang, previous, 100, 1));
         if (ms.isEmpty()) return null;
         TmMatch m = ms.get(0);
-        return m.kind() == MatchKind.EXACT || m.kind() == MatchKind.IN_CONTEXT || m.score() >= 100 ? m.target().text() : null;
+        boolean exact = m.kind() == MatchKind.EXACT || m.kind() == MatchKind.IN_CONTEXT || m.score() >= 100;
+        return exact ? insertion(m.target(), markdown) : null;
     }
 
     /** Runs {@code work} on the TM thread. */

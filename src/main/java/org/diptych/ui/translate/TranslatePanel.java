@@ -65,6 +65,7 @@ import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
 import org.diptych.tm.ConcordanceHit;
+import org.diptych.tm.MarkdownCodes;
 import org.diptych.tm.Provenance;
 import org.diptych.tm.TmVariant;
 import org.diptych.tm.WordDiff;
@@ -648,7 +649,8 @@ public final class TranslatePanel extends BorderPane {
         if (service == null || vm == null) return;
         String text = session.sourceText(i);
         if (text.isBlank()) return;
-        service.lookup(text, session.previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5)
+        service.lookup(session.sourceSegment(i), session.previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5,
+                        session.markdownTarget())
                 .whenComplete((list, err) -> Platform.runLater(() -> {
                     if (seq != lookupSeq) return;
                     if (err != null) {
@@ -765,18 +767,21 @@ public final class TranslatePanel extends BorderPane {
         commit(true);
         TranslationSession ts = session;
         Map<Integer, String[]> todo = new LinkedHashMap<>(); // row → {text, previous}
+        Map<Integer, MarkdownCodes.Coded> segments = new LinkedHashMap<>();
         for (int i = 0; i < ts.beads().size(); i++) {
             if (ts.editable(i) && ts.status(i) == TranslationStatus.UNTRANSLATED) {
                 todo.put(i, new String[] {ts.sourceText(i), ts.previousSourceText(i)});
+                segments.put(i, ts.sourceSegment(i));
             }
         }
+        boolean markdown = ts.markdownTarget();
         String src = vm.sourceLang();
         String tgt = vm.targetLang();
         say(i18n.t("tr.msg.filling", todo.size()), false);
         service.submit(svc -> {
             Map<Integer, String> found = new LinkedHashMap<>();
             for (var e : todo.entrySet()) {
-                String t = svc.exact(e.getValue()[0], e.getValue()[1], src, tgt);
+                String t = svc.exact(segments.get(e.getKey()), e.getValue()[1], src, tgt, markdown);
                 if (t != null) found.put(e.getKey(), t);
             }
             return found;
