@@ -18,13 +18,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 import org.diptych.export.ExportOptions;
 import org.diptych.export.ExportReport;
 import org.diptych.export.ExportReport.ExportedFile;
 import org.diptych.export.ExportReport.LinkCheck;
+import org.diptych.ui.FileChoosers;
 import org.diptych.ui.I18n;
 
 /** The export dialog (folder, pair, bundle or posts) and the summary shown after an export. */
@@ -38,7 +38,8 @@ final class ExportDialog {
      * @param folder the folder proposed (the last one used), or null
      * @return the options, or empty if cancelled
      */
-    static Optional<ExportOptions> show(Window owner, I18n i18n, String statementId, List<String> pairs, Path folder) {
+    static Optional<ExportOptions> show(Window owner, I18n i18n, String statementId, List<String> pairs, Path folder,
+                                        FileChoosers choosers) {
         Dialog<ExportOptions> d = new Dialog<>();
         if (owner != null) d.initOwner(owner);
         d.setTitle(i18n.t("export.title"));
@@ -50,12 +51,9 @@ final class ExportDialog {
         Button browse = new Button(i18n.t("export.browse"));
         browse.setId("export-browse");
         browse.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle(i18n.t("export.folder"));
-            File start = dir.getText().isBlank() ? null : new File(dir.getText().strip());
-            if (start != null && start.isDirectory()) dc.setInitialDirectory(start);
-            File chosen = dc.showDialog(d.getDialogPane().getScene().getWindow());
-            if (chosen != null) dir.setText(chosen.getAbsolutePath());
+            Path start = dir.getText().isBlank() ? null : Path.of(dir.getText().strip());
+            Path chosen = choosers.folder(d.getDialogPane().getScene().getWindow(), i18n.t("export.folder"), start);
+            if (chosen != null) dir.setText(chosen.toAbsolutePath().toString());
         });
         HBox.setHgrow(dir, Priority.ALWAYS);
         String all = i18n.t("export.pair.all");
