@@ -143,6 +143,23 @@ class QualityBarTest {
         return String.join(",", ids.stream().map(id -> String.valueOf(all.indexOf(id))).toList());
     }
 
+    /** With {@code -Ddiptych.debugshots}, a PNG of the window in {@code target/quality-bar/}. */
+    private void shot(FxRobot robot, String name) {
+        if (System.getProperty("diptych.debugshots") == null) return;
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Window w : Window.getWindows()) {
+            if (!w.isShowing() || w.getScene() == null) continue;
+            String n = name + (w == window.stage() ? "" : "-dialog");
+            robot.interact(() -> {
+                try {
+                    FxFixtures.savePng(w.getScene(), Path.of("target/quality-bar/" + n + ".png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
     private int cursor() {
         return vm().cursorProperty().get();
     }
@@ -184,27 +201,34 @@ class QualityBarTest {
         // ---- an empty new project, from the welcome screen
         Path projectDir = Files.createDirectories(tmp.resolve("Statements"));
         choosers.answers.add(projectDir);
+        shot(robot, "01-welcome");
         robot.clickOn("#welcome-new");
         WaitForAsyncUtils.waitForFxEvents();
+        shot(robot, "02-new-project");
         assertThat(robot.lookup("#new-name").queryAs(TextField.class).getText()).isEqualTo("Statements");
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.project()).isNotNull();
         assertThat(window.project().statementIds()).isEmpty();
 
-        // ---- import both posts at once (Ctrl+I)
+        shot(robot, "02-empty-project");
+        // ---- the empty desk says how to import; its button imports both posts at once
+        assertThat(robot.lookup("#desk-placeholder").queryLabeled().getText()).isEqualTo("This project has no statements"
+                + " yet. Import a post and its translation with File → Import file… (Ctrl+I), or drop the files on this window.");
         Path inbox = tmp.resolve("inbox");
         Path ruIn = resource(RU_FILE, inbox);
         Path enIn = resource(EN_FILE, inbox);
         byte[] ruOriginal = Files.readAllBytes(ruIn);
         byte[] enOriginal = Files.readAllBytes(enIn);
         choosers.answers.add(List.of(ruIn, enIn));
-        robot.clickOn("#statement-tree");
-        ctrl(robot, KeyCode.I);
+        robot.clickOn("#desk-import");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#import-statement").queryAs(ComboBox.class).getEditor().getText()).isEqualTo(ID);
+        shot(robot, "03-import");
         robot.clickOn("OK");
         waitUntil(() -> vm() != null && !vm().rows().isEmpty() && !window.tasks().runningProperty().get());
 
+        shot(robot, "04-aligned");
         // ---- aligned as the gold says; the rows to look at are flagged and F8 walks them
         DocumentVersion ru = vm().state().source();
         DocumentVersion en = vm().state().target();
@@ -223,6 +247,7 @@ class QualityBarTest {
         assertThat(walked).as("F8 reaches the split, the translator's note and the untranslated paragraph, then wraps")
                 .containsExactly(SPLIT, NOTE, UNTRANSLATED, SPLIT);
 
+        shot(robot, "05-f8");
         // ---- the split is right: Enter confirms it (and moves on); the alignment file says so
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -252,12 +277,15 @@ class QualityBarTest {
         waitUntil(() -> !panel.matches().getItems().isEmpty());
         TmService.Suggestion best = panel.matches().getItems().get(0);
         assertThat(best.target()).isEqualTo(TM_EN);
-        assertThat(best.score()).isBetween(70, 99);
+        assertThat(best.score()).isBetween(60, 99);
+        assertThat(best.match().description()).isEqualTo("fuzzy: 5 word edits for 16 words");
+        shot(robot, "06-match");
         ctrl(robot, KeyCode.DIGIT1); // insert it
         assertThat(panel.editor().getText()).isEqualTo(TM_EN);
         robot.type(KeyCode.BACK_SPACE);
         robot.write(" and raised money for leaflets.");
         assertThat(panel.editor().getText()).isEqualTo(NEW_EN);
+        shot(robot, "07-typed");
         ctrl(robot, KeyCode.ENTER); // confirm, to the TM
         waitUntil(() -> robot.lookup("#tr-message").queryLabeled().getText().contains("saved to the TM"));
         window.flushSaves();
@@ -268,9 +296,19 @@ class QualityBarTest {
         assertThat(org.diptych.project.Project.open(projectDir, false).loadVersion(ID, "en").orElseThrow()
                 .paragraph(translated.target().get(0)).markup()).isEqualTo(NEW_EN);
 
-        // ---- where the posts live (File → Site profiles…), then export (Ctrl+Shift+X)
-        robot.clickOn("#menu-file").clickOn("#menu-siteProfiles");
+        // ---- export (Ctrl+Shift+X): the dialog proposes a folder and says the posts cannot link yet; its
+        // "Site profiles…" button sets where each language is published
+        robot.clickOn(window.desk().table());
+        ctrl(robot, KeyCode.SHIFT, KeyCode.X);
+        assertThat(robot.lookup("#export-dialog").tryQuery()).isPresent();
+        Path site = tmp.resolve("Statements-export").toAbsolutePath().normalize();
+        assertThat(robot.lookup("#export-folder").queryAs(TextField.class).getText()).isEqualTo(site.toString());
+        assertThat(robot.lookup("#export-no-site").queryLabeled().getText()).isEqualTo("No site profile for en, ru: those"
+                + " posts would be written without links to the other versions. Set where each language is published:");
+        shot(robot, "09-export");
+        robot.clickOn("#export-sites");
         WaitForAsyncUtils.waitForFxEvents();
+        shot(robot, "10-sites");
         choose(robot, "#site-lang", "ru");
         type(robot, "#site-url", "https://example.org/ru/statements/:year/:month/:day/:slug/");
         type(robot, "#site-path", "ru/_posts/:year-:month-:day-:slug.md");
@@ -280,17 +318,14 @@ class QualityBarTest {
         robot.clickOn("#site-save");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#site-dialog").tryQuery()).isEmpty();
-
-        Path site = tmp.resolve("site");
-        robot.clickOn(window.desk().table());
-        ctrl(robot, KeyCode.SHIFT, KeyCode.X);
-        assertThat(robot.lookup("#export-dialog").tryQuery()).isPresent();
-        type(robot, "#export-folder", site.toString());
+        assertThat(robot.lookup("#export-no-site").queryLabeled().getText()).isEmpty();
+        assertThat(window.project().manifest().sites()).containsOnlyKeys("en", "ru");
         robot.clickOn("#export-run");
         waitUntil(() -> robot.lookup("#export-summary").tryQuery().isPresent());
+        shot(robot, "11-summary");
         assertThat(robot.lookup("#export-links").queryLabeled().getText()).isEqualTo("Link check: all 2 link(s) ok.");
         robot.clickOn("#export-open-folder");
-        assertThat(opened).containsExactly(site.toAbsolutePath().normalize());
+        assertThat(opened).containsExactly(site);
         robot.clickOn(robot.lookup("#export-summary").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupButton(javafx.scene.control.ButtonType.CLOSE));
         WaitForAsyncUtils.waitForFxEvents();

@@ -440,6 +440,7 @@ public final class MainWindow {
                 s.setExpanded(true);
                 r.getChildren().add(s);
             }
+            if (r.getChildren().isEmpty()) desk.showEmptyProject(this::importDialog);
         } finally {
             restoring = false;
         }
@@ -617,7 +618,22 @@ public final class MainWindow {
             error(i18n.t("error.noStatement"));
             return;
         }
-        ExportDialog.show(stage, i18n, id, alignedPairs(id), lastExportFolder, choosers).ifPresent(this::export);
+        Project p = project;
+        Path folder = lastExportFolder != null ? lastExportFolder : defaultExportFolder(p);
+        ExportDialog.show(stage, i18n, id, alignedPairs(id), folder, choosers,
+                () -> p.versionLanguages(id).stream().filter(l -> !p.manifest().sites().containsKey(l)).toList(),
+                owner -> SiteProfilesDialog.show(owner, i18n, p).ifPresent(m -> status.setText(i18n.t("status.sitesSaved"))))
+                .ifPresent(this::export);
+    }
+
+    /**
+     * The export folder proposed before the first export of a session: {@code <project folder>-export}
+     * beside the project (an export never writes inside the project).
+     */
+    static Path defaultExportFolder(Project p) {
+        Path dir = p.dir().toAbsolutePath().normalize();
+        String name = dir.getFileName() == null ? "diptych" : dir.getFileName().toString();
+        return dir.resolveSibling(name + "-export");
     }
 
     /**

@@ -292,9 +292,11 @@ public final class TranslatePanel extends BorderPane {
         reviewerBox.selectedProperty().addListener((o, a, b) -> prefs.node().putBoolean(REVIEWER_PREF, b));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox buttons = new HBox(4);
+        // the buttons wrap onto a second line rather than shrink to "…" in a narrow window
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4);
+        buttons.setId("tr-toolbar");
         for (String id : List.of("confirmTranslation", "nextUntranslated", "copySource", "fillExact", "concordance", "qa",
-                "importGlossary", "startTranslation")) {
+                "importGlossary", "importTm", "startTranslation")) {
             buttons.getChildren().add(action(id).button());
         }
         header.setMinWidth(Region.USE_PREF_SIZE);
@@ -373,11 +375,12 @@ public final class TranslatePanel extends BorderPane {
         tabs.getTabs().setAll(matchesTab, termsTab, concordanceTab, qaTab);
         SplitPane body = new SplitPane(left, tabs);
         body.setDividerPositions(0.55);
-        buttons.getChildren().add(message);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        HBox.setMargin(message, new Insets(0, 0, 0, 8));
         buttons.setPadding(new Insets(0, 8, 4, 8));
-        setTop(new VBox(top, buttons));
+        message.setWrapText(true);
+        message.setPadding(new Insets(0, 8, 4, 8));
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        setTop(new VBox(top, buttons, message));
         setCenter(body);
     }
 
