@@ -350,5 +350,17 @@ class QualityBarTest {
         assertThat(Files.readAllBytes(projectDir.resolve("statements/" + ID + "/ru/" + RU_FILE))).isEqualTo(ruOriginal);
         assertThat(Files.readAllBytes(projectDir.resolve("statements/" + ID + "/en/" + EN_FILE))).isEqualTo(enOriginal);
         assertThat(choosers.answers).as("every file dialog answered was asked").isEmpty();
+
+        // the new translation is in the project's TM for the next statement that needs it
+        String ruUntranslated = ru.paragraphs().get(9).text();
+        robot.interact(window::close);
+        try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(projectDir.resolve("tm"))) {
+            List<org.diptych.tm.TmMatch> found = tm.lookup(ruUntranslated, "ru", "en", 1);
+            assertThat(found).isNotEmpty();
+            assertThat(found.get(0).kind()).isEqualTo(org.diptych.tm.MatchKind.EXACT);
+            // confirmed by a translator who did not tick "I am a reviewer": a draft (one point below 100)
+            assertThat(found.get(0).provenance().status()).isEqualTo(org.diptych.tm.Provenance.Status.DRAFT);
+            assertThat(found.get(0).target().text()).isEqualTo(NEW_EN);
+        }
     }
 }
