@@ -9,7 +9,7 @@ import org.diptych.model.BeadStatus;
 public enum BeadFilter {
     /** Every bead. */
     ALL,
-    /** Unreviewed beads whose confidence is below the user's threshold. */
+    /** Unreviewed beads that need a look ({@link #isDoubtful}). */
     DOUBTFUL,
     /** Beads nobody confirmed or rejected yet. */
     UNREVIEWED;
@@ -22,9 +22,13 @@ public enum BeadFilter {
         };
     }
 
-    /** An automatic bead below the threshold. */
+    /**
+     * An automatic bead the reviewer should look at: its confidence is below the threshold, or it is not
+     * one to one. A paragraph without counterpart (left untranslated, or added by the translator) or one
+     * split or merged by the translator is worth a look however sure the engine is that the bead is right.
+     */
     public static boolean isDoubtful(Bead b, double threshold) {
-        return b.status() == BeadStatus.AUTO && b.confidence() < threshold;
+        return b.status() == BeadStatus.AUTO && (b.confidence() < threshold || b.source().size() != 1 || b.target().size() != 1);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.diptych.model.Bead;
  * @param total         beads
  * @param confirmed     confirmed beads
  * @param rejected      rejected beads
- * @param doubtfulLeft  automatic beads below the threshold
+ * @param doubtfulLeft  automatic beads that are doubtful ({@link BeadFilter#isDoubtful})
  */
 public record ReviewStats(int total, int confirmed, int rejected, int doubtfulLeft) {
     public static ReviewStats of(List<Bead> beads, double threshold) {
@@ -20,7 +20,7 @@ public record ReviewStats(int total, int confirmed, int rejected, int doubtfulLe
                 case CONFIRMED -> c++;
                 case REJECTED -> r++;
                 case AUTO -> {
-                    if (b.confidence() < threshold) d++;
+                    if (BeadFilter.isDoubtful(b, threshold)) d++;
                 }
             }
         }

@@ -18,9 +18,10 @@ import java.util.Set;
  *   <li>Fuzzy: {@code floor(100 × (1 − d / max(n, m)))} where {@code d} is the word edit distance
  *       (insertions, deletions, substitutions of lower-case words and numbers) between a query of
  *       {@code n} words and a source of {@code m} words; at most 99.</li>
- *   <li>Reordered: the word edit distance punishes a moved clause twice; so when
- *       {@code min(word bag Dice, character trigram Dice)} − 5 is higher than the fuzzy score (the same
- *       words in another order) that is the score, at most 94.</li>
+ *   <li>Reordered: the word edit distance punishes a moved clause twice; so when some shared words are
+ *       in another order (fewer words in their longest common subsequence than shared) and
+ *       {@code min(word bag Dice, character trigram Dice)} − 5 is higher than the fuzzy score, that is the
+ *       score, at most 94. Words only added or left out (all shared words in the same order) stay fuzzy.</li>
  * </ul>
  *
  * In-context (101) and the draft penalty are decided by the TM, which knows the unit.
@@ -73,7 +74,7 @@ final class MatchScorer {
         double bag = bagDice(q.words, c.words);
         double tri = dice(q.trigrams(), c.trigrams());
         int reordered = Math.min(94, (int) Math.floor(100.0 * Math.min(bag, tri)) - REORDER_PENALTY);
-        if (reordered > fuzzy) {
+        if (reordered > fuzzy && common(q.words, c.words) > lcs(q.words, c.words)) {
             return new Scored(reordered, MatchKind.REORDERED, Set.of(),
                     "words in another order (" + Math.round(bag * 100) + "% of the words shared)");
         }
@@ -102,6 +103,11 @@ final class MatchScorer {
     /** Dice coefficient of two word multisets. */
     static double bagDice(String[] a, String[] b) {
         if (a.length + b.length == 0) return 0;
+        return 2.0 * common(a, b) / (a.length + b.length);
+    }
+
+    /** How many words two texts share, as multisets. */
+    static int common(String[] a, String[] b) {
         Map<String, Integer> count = new HashMap<>();
         for (String s : a) count.merge(s, 1, Integer::sum);
         int common = 0;
@@ -112,7 +118,22 @@ final class MatchScorer {
                 count.put(s, k - 1);
             }
         }
-        return 2.0 * common / (a.length + b.length);
+        return common;
+    }
+
+    /** Length of the longest common subsequence of two word sequences: the shared words in the same order. */
+    static int lcs(String[] a, String[] b) {
+        int[] prev = new int[b.length + 1];
+        int[] cur = new int[b.length + 1];
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                cur[j] = a[i - 1].equals(b[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length];
     }
 
     /** Dice coefficient of two sorted multisets. */

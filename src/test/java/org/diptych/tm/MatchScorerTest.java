@@ -91,6 +91,16 @@ class MatchScorerTest {
     }
 
     @Test
+    void wordsOnlyAddedAreAFuzzyMatchNotAReorderedOne() {
+        // the query adds five words at the end of the unit's sentence: nothing is in another order
+        MatchScorer.Scored s = score("Мы благодарим товарищей из Тулы и Самары, которые прислали слова поддержки и собрали деньги на листовки.",
+                "Мы благодарим товарищей из Тулы и Самары, которые прислали слова поддержки.");
+        assertThat(s.kind()).isEqualTo(MatchKind.FUZZY);
+        assertThat(s.score()).isEqualTo(68); // 5 words added to 11: floor(100 × 11/16)
+        assertThat(s.description()).isEqualTo("fuzzy: 5 word edits for 16 words");
+    }
+
+    @Test
     void diffShowsWhatDiffers() {
         List<WordDiff> d = MatchScorer.diff(Tokens.of("The council met on 14 May to discuss rents.", ""),
                 Tokens.of("The council met on 12 May to discuss the budget.", ""));

@@ -99,9 +99,10 @@ public final class ReviewDesk extends BorderPane {
     private final StackPane center = new StackPane();
     private final Label placeholder = new Label();
     private final Button alignButton = new Button();
+    private final Button importButton = new Button();
     /** Pairs this desk started aligning by itself, so that a cancelled alignment is not restarted. */
     private final java.util.Set<String> autoAligned = new java.util.HashSet<>();
-    private final VBox emptyPane = new VBox(12, placeholder, alignButton);
+    private final VBox emptyPane = new VBox(12, placeholder, alignButton, importButton);
     private final BooleanProperty noDesk = new SimpleBooleanProperty(true);
     private final BooleanProperty active = new SimpleBooleanProperty(true);
     private final BooleanProperty noUndo = new SimpleBooleanProperty(true);
@@ -140,6 +141,10 @@ public final class ReviewDesk extends BorderPane {
         alignButton.setId("desk-align");
         alignButton.setText(i18n.t("op.realign"));
         alignButton.setOnAction(e -> realign());
+        importButton.setId("desk-import");
+        importButton.setText(i18n.t("menu.import"));
+        importButton.setVisible(false);
+        importButton.managedProperty().bind(importButton.visibleProperty());
         emptyPane.setAlignment(Pos.CENTER);
         emptyPane.setPadding(new Insets(24));
         center.getChildren().setAll(emptyPane);
@@ -228,6 +233,7 @@ public final class ReviewDesk extends BorderPane {
      * @param preferred the pair to show if the statement has it (else one with an alignment, else the first)
      */
     public void show(Project p, Autosaver s, String statement, Pair preferred) {
+        importButton.setVisible(false);
         project = p;
         saver = s;
         statementId = statement;
@@ -252,8 +258,20 @@ public final class ReviewDesk extends BorderPane {
         load(pick);
     }
 
+    /**
+     * Shows nothing, but says that the project has no statement yet and how to import one, with a button
+     * that runs {@code importFiles}.
+     */
+    public void showEmptyProject(Runnable importFiles) {
+        clear();
+        placeholder.setText(i18n.t("desk.emptyProject"));
+        importButton.setOnAction(e -> importFiles.run());
+        importButton.setVisible(true);
+    }
+
     /** Shows nothing (no project or no statement selected). */
     public void clear() {
+        importButton.setVisible(false);
         project = null;
         statementId = null;
         loadingPairs = true;
@@ -362,7 +380,6 @@ public final class ReviewDesk extends BorderPane {
 
     private VBox buildToolbar() {
         pairBox.setId("desk-pair");
-        pairBox.setPromptText(i18n.t("desk.pair"));
         pairBox.valueProperty().addListener((o, a, b) -> {
             if (!loadingPairs && b != null && !b.equals(a)) load(b);
         });

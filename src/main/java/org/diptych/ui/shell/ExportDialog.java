@@ -18,13 +18,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 import org.diptych.export.ExportOptions;
 import org.diptych.export.ExportReport;
 import org.diptych.export.ExportReport.ExportedFile;
 import org.diptych.export.ExportReport.LinkCheck;
+import org.diptych.ui.FileChoosers;
 import org.diptych.ui.I18n;
 
 /** The export dialog (folder, pair, bundle or posts) and the summary shown after an export. */
@@ -35,10 +35,15 @@ final class ExportDialog {
      * Asks what to export of a statement.
      *
      * @param pairs  the statement's aligned pairs as {@code SRC-TGT}; the pair box offers these and "all"
-     * @param folder the folder proposed (the last one used), or null
+     * @param folder the folder proposed, or null
+     * @param withoutSite the statement's languages that have no site profile (their posts would not link to
+     *                    the others): the dialog says so, with a button that runs {@code editSites}
+     * @param editSites   opens the site profiles dialog over the given window
      * @return the options, or empty if cancelled
      */
-    static Optional<ExportOptions> show(Window owner, I18n i18n, String statementId, List<String> pairs, Path folder) {
+    static Optional<ExportOptions> show(Window owner, I18n i18n, String statementId, List<String> pairs, Path folder,
+                                        FileChoosers choosers, java.util.function.Supplier<List<String>> withoutSite,
+                                        Consumer<Window> editSites) {
         Dialog<ExportOptions> d = new Dialog<>();
         if (owner != null) d.initOwner(owner);
         d.setTitle(i18n.t("export.title"));
@@ -50,12 +55,9 @@ final class ExportDialog {
         Button browse = new Button(i18n.t("export.browse"));
         browse.setId("export-browse");
         browse.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle(i18n.t("export.folder"));
-            File start = dir.getText().isBlank() ? null : new File(dir.getText().strip());
-            if (start != null && start.isDirectory()) dc.setInitialDirectory(start);
-            File chosen = dc.showDialog(d.getDialogPane().getScene().getWindow());
-            if (chosen != null) dir.setText(chosen.getAbsolutePath());
+            Path start = dir.getText().isBlank() ? null : Path.of(dir.getText().strip());
+            Path chosen = choosers.folder(d.getDialogPane().getScene().getWindow(), i18n.t("export.folder"), start);
+            if (chosen != null) dir.setText(chosen.toAbsolutePath().toString());
         });
         HBox.setHgrow(dir, Priority.ALWAYS);
         String all = i18n.t("export.pair.all");
@@ -66,12 +68,33 @@ final class ExportDialog {
         pair.setValue(all);
         CheckBox bundle = new CheckBox(i18n.t("export.bundle"));
         bundle.setId("export-bundle");
+        Label noSite = new Label();
+        noSite.setId("export-no-site");
+        noSite.setWrapText(true);
+        noSite.setMaxWidth(520);
+        noSite.setStyle("-fx-text-fill: #8a5a00;");
+        Button sites = new Button(i18n.t("menu.siteProfiles"));
+        sites.setId("export-sites");
+        VBox siteBox = new VBox(6, noSite, sites);
+        siteBox.managedProperty().bind(siteBox.visibleProperty());
+        Runnable showMissing = () -> {
+            List<String> missing = withoutSite.get();
+            noSite.setText(missing.isEmpty() ? "" : i18n.t("export.noSite", String.join(", ", missing)));
+            siteBox.setVisible(!missing.isEmpty());
+        };
+        sites.setOnAction(e -> {
+            editSites.accept(d.getDialogPane().getScene().getWindow());
+            showMissing.run();
+            d.getDialogPane().getScene().getWindow().sizeToScene();
+        });
+        showMissing.run();
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
         g.addRow(0, new Label(i18n.t("export.folder")), new HBox(6, dir, browse));
         g.addRow(1, new Label(i18n.t("export.pair")), pair);
         g.add(bundle, 1, 2);
+        g.add(siteBox, 1, 3);
         d.getDialogPane().setContent(g);
         ButtonType run = new ButtonType(i18n.t("export.run"), ButtonType.OK.getButtonData());
         d.getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);

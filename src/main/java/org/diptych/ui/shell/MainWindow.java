@@ -40,7 +40,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -82,6 +81,7 @@ public final class MainWindow {
     private final Services services;
     private final Clock clock;
     private Consumer<Path> folderOpener = MainWindow::openWithDesktop;
+    private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
     private Path lastExportFolder;
     private final Map<String, ReviewViewModel> reviewCache = new HashMap<>();
     private final PauseTransition uiStateDelay = new PauseTransition(Duration.millis(400));
@@ -168,6 +168,7 @@ public final class MainWindow {
         desk.setOnViewChanged(this::uiStateChanged);
         desk.table().skinProperty().addListener((o, a, s) -> Platform.runLater(this::watchScroll));
         translate = new TranslatePanel(i18n, desk, prefs, clock, () -> project, () -> saver);
+        translate.setFileChoosers(choosers);
         translate.setOnVersionsChanged(this::reloadTree);
 
         tree = new TreeView<>(new TreeItem<>(new Nav(null, null, "")));
@@ -349,19 +350,15 @@ public final class MainWindow {
     // ---------------------------------------------------------------- projects
 
     private void newProjectDialog() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(i18n.t("new.choose"));
-        File dir = dc.showDialog(stage);
+        Path dir = choosers.folder(stage, i18n.t("new.choose"), null);
         if (dir == null) return;
-        ProjectDialogs.newProject(stage, i18n, dir.getName())
-                .ifPresent(np -> createProject(dir.toPath(), np.name(), np.languages()));
+        ProjectDialogs.newProject(stage, i18n, dir.getFileName().toString())
+                .ifPresent(np -> createProject(dir, np.name(), np.languages()));
     }
 
     private void openProjectDialog() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(i18n.t("open.choose"));
-        File dir = dc.showDialog(stage);
-        if (dir != null) openProject(dir.toPath());
+        Path dir = choosers.folder(stage, i18n.t("open.choose"), null);
+        if (dir != null) openProject(dir);
     }
 
     /** Creates a project in an empty folder and opens it. */
@@ -443,6 +440,7 @@ public final class MainWindow {
                 s.setExpanded(true);
                 r.getChildren().add(s);
             }
+            if (r.getChildren().isEmpty()) desk.showEmptyProject(this::importDialog);
         } finally {
             restoring = false;
         }
@@ -538,14 +536,11 @@ public final class MainWindow {
             error(i18n.t("error.noProject"));
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle(i18n.t("import.title"));
-        fc.getExtensionFilters().addAll(
+        List<Path> files = choosers.open(stage, i18n.t("import.title"), List.of(
                 new FileChooser.ExtensionFilter(i18n.t("import.filter"), "*.md", "*.markdown", "*.txt", "*.html",
                         "*.htm", "*.docx", "*.xlf", "*.xliff"),
-                new FileChooser.ExtensionFilter(i18n.t("import.all"), "*.*"));
-        List<File> files = fc.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) importFiles(files.stream().map(File::toPath).toList());
+                new FileChooser.ExtensionFilter(i18n.t("import.all"), "*.*")), true);
+        if (!files.isEmpty()) importFiles(files);
     }
 
     /** Asks where to import {@code files} (statement, language) and imports them in the background. */
@@ -623,7 +618,22 @@ public final class MainWindow {
             error(i18n.t("error.noStatement"));
             return;
         }
-        ExportDialog.show(stage, i18n, id, alignedPairs(id), lastExportFolder).ifPresent(this::export);
+        Project p = project;
+        Path folder = lastExportFolder != null ? lastExportFolder : defaultExportFolder(p);
+        ExportDialog.show(stage, i18n, id, alignedPairs(id), folder, choosers,
+                () -> p.versionLanguages(id).stream().filter(l -> !p.manifest().sites().containsKey(l)).toList(),
+                owner -> SiteProfilesDialog.show(owner, i18n, p).ifPresent(m -> status.setText(i18n.t("status.sitesSaved"))))
+                .ifPresent(this::export);
+    }
+
+    /**
+     * The export folder proposed before the first export of a session: {@code <project folder>-export}
+     * beside the project (an export never writes inside the project).
+     */
+    static Path defaultExportFolder(Project p) {
+        Path dir = p.dir().toAbsolutePath().normalize();
+        String name = dir.getFileName() == null ? "diptych" : dir.getFileName().toString();
+        return dir.resolveSibling(name + "-export");
     }
 
     /**
@@ -647,6 +657,12 @@ public final class MainWindow {
      */
     public void setFolderOpener(Consumer<Path> opener) {
         this.folderOpener = java.util.Objects.requireNonNull(opener);
+    }
+
+    /** Sets how the window asks for files and folders (the platform's dialogs unless a test passes its own). */
+    public void setFileChoosers(org.diptych.ui.FileChoosers c) {
+        this.choosers = java.util.Objects.requireNonNull(c);
+        translate.setFileChoosers(c);
     }
 
     private static void openWithDesktop(Path folder) {

@@ -146,6 +146,11 @@ public final class TmService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> work.apply(this), worker);
     }
 
+    /** Imports a TMX file into the TM (after everything asked before). */
+    public CompletableFuture<org.diptych.tm.ImportReport> importTmx(Path file) {
+        return CompletableFuture.supplyAsync(() -> tm().importTmx(file, org.diptych.Progress.NONE), worker);
+    }
+
     /** Units containing a word or phrase (stemmed) in {@code lang}. */
     public CompletableFuture<List<ConcordanceHit>> concordance(String text, String lang, int max) {
         return CompletableFuture.supplyAsync(() -> tm().concordance(text, lang, max), worker);

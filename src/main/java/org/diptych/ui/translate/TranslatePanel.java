@@ -1,6 +1,5 @@
 package org.diptych.ui.translate;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -128,6 +127,7 @@ public final class TranslatePanel extends BorderPane {
     private final PauseTransition idle = new PauseTransition(Duration.millis(1500));
 
     private Runnable onVersionsChanged = () -> { };
+    private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
     private TmService tm;
     private Project tmProject;
     private Project glossaryProject;
@@ -220,6 +220,11 @@ public final class TranslatePanel extends BorderPane {
         onVersionsChanged = Objects.requireNonNull(r);
     }
 
+    /** Sets how the panel asks for files (glossary, TMX); the platform's dialogs by default. */
+    public void setFileChoosers(org.diptych.ui.FileChoosers c) {
+        choosers = Objects.requireNonNull(c);
+    }
+
     public TextArea editor() {
         return editor;
     }
@@ -288,9 +293,11 @@ public final class TranslatePanel extends BorderPane {
         reviewerBox.selectedProperty().addListener((o, a, b) -> prefs.node().putBoolean(REVIEWER_PREF, b));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox buttons = new HBox(4);
+        // the buttons wrap onto a second line rather than shrink to "…" in a narrow window
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4);
+        buttons.setId("tr-toolbar");
         for (String id : List.of("confirmTranslation", "nextUntranslated", "copySource", "fillExact", "concordance", "qa",
-                "importGlossary", "startTranslation")) {
+                "importGlossary", "importTm", "startTranslation")) {
             buttons.getChildren().add(action(id).button());
         }
         header.setMinWidth(Region.USE_PREF_SIZE);
@@ -369,11 +376,12 @@ public final class TranslatePanel extends BorderPane {
         tabs.getTabs().setAll(matchesTab, termsTab, concordanceTab, qaTab);
         SplitPane body = new SplitPane(left, tabs);
         body.setDividerPositions(0.55);
-        buttons.getChildren().add(message);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        HBox.setMargin(message, new Insets(0, 0, 0, 8));
         buttons.setPadding(new Insets(0, 8, 4, 8));
-        setTop(new VBox(top, buttons));
+        message.setWrapText(true);
+        message.setPadding(new Insets(0, 8, 4, 8));
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        setTop(new VBox(top, buttons, message));
         setCenter(body);
     }
 
@@ -416,13 +424,14 @@ public final class TranslatePanel extends BorderPane {
         actions.add(null);
         add("qa", new KeyCodeCombination(KeyCode.F9), this::runQa);
         add("importGlossary", new KeyCodeCombination(KeyCode.G, ctrl, shift), this::importGlossary);
+        add("importTm", null, this::importTm);
         add("startTranslation", new KeyCodeCombination(KeyCode.T, ctrl, KeyCombination.ALT_DOWN), this::startTranslation);
         BooleanBinding off = active.not().or(noRow);
         BooleanBinding noProject = active.not();
         for (UiAction a : actions) {
             if (a == null) continue;
             switch (a.id()) {
-                case "togglePanel", "importGlossary", "startTranslation" -> a.disableWhen(noProject);
+                case "togglePanel", "importGlossary", "importTm", "startTranslation" -> a.disableWhen(noProject);
                 default -> a.disableWhen(off);
             }
         }
@@ -907,12 +916,40 @@ public final class TranslatePanel extends BorderPane {
     private void importGlossary() {
         Project p = project.get();
         if (p == null) return;
-        FileChooser fc = new FileChooser();
-        fc.setTitle(i18n.t("tr.glossary.choose"));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.t("tr.glossary.files"),
-                "*.csv", "*.tsv", "*.tab", "*.txt", "*.tbx", "*.xml"));
-        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) importGlossary(f.toPath());
+        List<Path> f = choosers.open(getScene() == null ? null : getScene().getWindow(), i18n.t("tr.glossary.choose"),
+                List.of(new FileChooser.ExtensionFilter(i18n.t("tr.glossary.files"),
+                        "*.csv", "*.tsv", "*.tab", "*.txt", "*.tbx", "*.xml")), false);
+        if (!f.isEmpty()) importGlossary(f.get(0));
+    }
+
+    private void importTm() {
+        if (project.get() == null) return;
+        List<Path> f = choosers.open(getScene() == null ? null : getScene().getWindow(), i18n.t("tr.tm.choose"),
+                List.of(new FileChooser.ExtensionFilter(i18n.t("tr.tm.files"), "*.tmx", "*.xml")), false);
+        if (!f.isEmpty()) importTm(f.get(0));
+    }
+
+    /**
+     * Imports a TMX file into the project's TM on the TM thread; the panel is shown, says what was imported
+     * (units added, already there, skipped) and looks up the row shown again.
+     */
+    public CompletableFuture<org.diptych.tm.ImportReport> importTm(Path file) {
+        TmService service = tm();
+        if (service == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
+        shown.set(true);
+        say(i18n.t("tr.msg.tmImporting", file.getFileName()), false);
+        CompletableFuture<org.diptych.tm.ImportReport> r = service.importTmx(file);
+        r.whenComplete((rep, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                say(TmService.message(err), true);
+                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+                return;
+            }
+            say(i18n.t("tr.msg.tmImported", rep.added(), file.getFileName(), rep.duplicates(), rep.skipped()),
+                    rep.warningCount() > 0);
+            if (bead >= 0 && session != null && shown.get()) lookup(bead);
+        }));
+        return r;
     }
 
     /** Imports a glossary file into the project in the background; the panel uses it at once. */
