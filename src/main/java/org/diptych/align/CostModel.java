@@ -27,9 +27,12 @@ import org.diptych.model.Languages;
  *       {@code δ = (lt − c·ls) / sqrt(s2·μ + (κ·μ)²)}, {@code μ = (ls + lt/c)/2}, score
  *       {@code bonus − (ν+1)/2·ln(1 + δ²/ν)} (Student's t, ν = {@link #LEN_DF}: heavy tails for the sentence a
  *       translator added or dropped; floored at {@link #LEN_FLOOR}), where {@code bonus} is the log ratio of the
- *       density of lt at its expected value under "translation" to its density among the target document's
- *       own paragraph lengths (a smoothed histogram of log lengths): two short lines of matching length prove
- *       little in a document full of short lines. {@code c} (target characters per
+ *       density of the bead's target lengths under "translation" (their sum at its expected value; where the
+ *       paragraph breaks fall inside it, uniform) to their density under "unrelated" (each paragraph's length
+ *       among the target document's own, a smoothed histogram of log lengths): two short lines of matching
+ *       length prove little in a document full of short lines. The null is the same for every path, so a
+ *       merge is not rewarded for making a length rarer than any single paragraph's; the bonus is averaged
+ *       with the same taken from the source side, so the score does not depend on which version is the source. {@code c} (target characters per
  *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
  *   <li><b>evidence</b> of the keys of both sides (see {@link Units}), taken as the unions over each side's
  *       paragraphs. Exact anchors — numbers and dates, URLs and e-mails, names and acronyms through
@@ -109,6 +112,8 @@ final class CostModel {
     static final double SOFT_JOIN = 2.0;
     /** A bead that starts inside a sentence (see {@link Units#soft}) on one side only. */
     static final double SOFT_START = -1.5;
+    /** A lead-in line alone ("Signed:") glued to what follows it, against a paragraph that opens with a lead-in. */
+    static final double STRUCT_LEAD_IN = 1.0;
     /** A short line (not a list item) in a 2:1, 1:2 or 2:2 bead. */
     static final double SHORT_MERGE = -0.5;
     /** Two link-only lines paired. */
@@ -120,7 +125,7 @@ final class CostModel {
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
     /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {-1.082, 2.412, 0.576, 3.564, 1.116, -2.801};
+    static final double[] CALIBRATION = {-1.852, 2.489, 0.928, 5.416, 1.151, -3.251};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -155,8 +160,12 @@ final class CostModel {
     private int[] srcQuoteSum, tgtQuoteSum;
     /** Number of consecutive list-like units ending just before index k. */
     private int[] srcListRun, tgtListRun;
-    /** See {@link #lengthHistogram}. */
-    private final double[] nullLog;
+    /** ln c, kept with c. */
+    private double logC;
+    /** See {@link #lengthHistogram}: target side, source side. */
+    private final double[] nullLog, nullLogSrc;
+    /** Prefix sums of each unit's log null density (per character) of its own length: target, source. */
+    private final double[] tgtNullSum, srcNullSum;
 
     static final int NUM = Units.NUM, URL = Units.URL, NAME = Units.NAME, COG = Units.COG, LEX = Units.LEX;
 
@@ -165,6 +174,7 @@ final class CostModel {
         this.tgt = tgt;
         double c0 = typicalRatio(sourceLang, targetLang);
         c = clamp((tgt.totalLen + RATIO_PSEUDO * c0) / (src.totalLen + RATIO_PSEUDO), 0.3, 3.0);
+        logC = Math.log(c);
         crossScript = Languages.base(sourceLang).equals("ru") != Languages.base(targetLang).equals("ru");
         setRates(NUM, NUM_P, NUM_Q);
         setRates(URL, URL_P, URL_Q);
@@ -178,6 +188,9 @@ final class CostModel {
         srcListRun = listRuns(src);
         tgtListRun = listRuns(tgt);
         nullLog = lengthHistogram(tgt);
+        nullLogSrc = lengthHistogram(src);
+        tgtNullSum = nullSums(tgt, nullLog);
+        srcNullSum = nullSums(src, nullLogSrc);
         srcPairs = pairUnions(src);
         tgtPairs = pairUnions(tgt);
     }
@@ -240,7 +253,7 @@ final class CostModel {
         else if (a + b == 3) prior = PRIOR_21;
         else if (a == 2 && b == 2) prior = PRIOR_22;
         else prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
-        return prior + length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])
+        return prior + length(i0, a, j0, b)
                 + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
     }
 
@@ -249,7 +262,7 @@ final class CostModel {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(java.util.Locale.ROOT, "%d:%d total=%.2f", a, b, score(i0, a, j0, b)));
         if (a == 0 || b == 0) return sb.toString();
-        sb.append(String.format(java.util.Locale.ROOT, " len=%.2f", length(srcLenSum[i0 + a] - srcLenSum[i0], tgtLenSum[j0 + b] - tgtLenSum[j0])));
+        sb.append(String.format(java.util.Locale.ROOT, " len=%.2f", length(i0, a, j0, b)));
         String[] names = {"num", "url", "name", "cog", "lex"};
         for (int f = 0; f < Units.CLASSES; f++) {
             int[] ks = keys(src, srcPairs, f, i0, a), kt = keys(tgt, tgtPairs, f, j0, b);
@@ -269,24 +282,38 @@ final class CostModel {
                 Arrays.toString(w), Arrays.toString(unmatched), Arrays.toString(chanceDice));
     }
 
-    double length(double ls, double lt) {
+    /** Length score of the bead of source units [i0, i0+a) and target units [j0, j0+b), a, b ≥ 1. */
+    double length(int i0, int a, int j0, int b) {
+        double ls = srcLenSum[i0 + a] - srcLenSum[i0], lt = tgtLenSum[j0 + b] - tgtLenSum[j0];
         double mu = (ls + lt / c) / 2;
         double var = S2 * mu + (kappa * mu) * (kappa * mu);
         double d = (lt - c * ls);
         double sigma = Math.sqrt(var) * c;
-        // log density of lt at its expected value under "translation", against its density under "unrelated"
-        // (the target document's own distribution of paragraph lengths)
-        double bonus = clamp(-Math.log(sigma) - 0.92 - nullLogDensity(lt), -3, 6);
+        // log density of the target lengths under "translation" (of their sum at its expected value, and of
+        // where the paragraph breaks fall inside it, uniform), against their density under "unrelated": each
+        // paragraph's length among the document's own. The same null for every path, so a merge is not
+        // rewarded for making a length rarer than any single paragraph's. Taken from both sides and averaged,
+        // so that the score does not depend on which version is the source.
+        double logSigma = Math.log(sigma);
+        double bonusT = -logSigma - 0.92 - (b > 1 ? (b - 1) * Math.log(Math.max(1, lt)) : 0) - (tgtNullSum[j0 + b] - tgtNullSum[j0]);
+        double bonusS = -(logSigma - logC) - 0.92 - (a > 1 ? (a - 1) * Math.log(Math.max(1, ls)) : 0) - (srcNullSum[i0 + a] - srcNullSum[i0]);
+        double bonus = clamp((bonusT + bonusS) / 2, -3, 6);
         double z2 = d * d / (var * c * c);
         // Student's t with LEN_DF degrees of freedom: Gaussian near the centre, heavy tails for the
         // sentence a translator added or left out
         return Math.max(LEN_FLOOR, bonus - (LEN_DF + 1) / 2 * Math.log(1 + z2 / LEN_DF));
     }
 
-    /** Log density (per character) of a target length among the target document's paragraph lengths. */
-    double nullLogDensity(double lt) {
-        int bin = (int) clamp(Math.floor(Math.log(Math.max(1, lt)) / LOG_BIN), 0, nullLog.length - 1);
-        return nullLog[bin] - Math.log(Math.max(1, lt));
+    /** Log density (per character) of a length among a side's paragraph lengths ({@code h}: its histogram). */
+    static double nullLogDensity(double[] h, double len) {
+        int bin = (int) clamp(Math.floor(Math.log(Math.max(1, len)) / LOG_BIN), 0, h.length - 1);
+        return h[bin] - Math.log(Math.max(1, len));
+    }
+
+    private static double[] nullSums(Units u, double[] h) {
+        double[] p = new double[u.n + 1];
+        for (int x = 0; x < u.n; x++) p[x + 1] = p[x] + nullLogDensity(h, u.len[x]);
+        return p;
     }
 
     /** Smoothed histogram of log lengths (bins of {@link #LOG_BIN}) as log densities per unit of log length. */
@@ -312,6 +339,11 @@ final class CostModel {
         if (isHeading(src.struct[i0]) && isHeading(tgt.struct[j0]) && (a > 1) != (b > 1)) {
             // a heading against a heading, with body text glued to one of them: headings stand alone
             s += STRUCT_INNER_HEADING;
+        }
+        if (a > 1 && b == 1 && src.leadIn[i0] && src.len[i0] <= 60 && tgt.leadIn[j0]
+                || b > 1 && a == 1 && tgt.leadIn[j0] && tgt.len[j0] <= 60 && src.leadIn[i0]) {
+            // a lead-in line ("Signed:") with what it introduces, against a paragraph opening with its own
+            s += STRUCT_LEAD_IN;
         }
         if (a + b == 3 || a == 2 && b == 2) {
             // a short line glued to a neighbour: more often a line left out or added (a lead-in ending
@@ -408,6 +440,7 @@ final class CostModel {
             lt += tgt.len[p[1]];
         }
         c = clamp(lt / ls, 0.3, 3.0);
+        logC = Math.log(c);
         // κ: the value that makes the median normalised squared deviation that of a χ²(1), 0.455
         double[] best = {KAPPA0, Double.MAX_VALUE};
         for (double k = 0.0; k <= 0.40001; k += 0.01) {

@@ -51,6 +51,8 @@ final class Units {
      * x starts with a small letter): the paragraph break falls inside a sentence, a matter of layout.
      */
     final boolean[] soft;
+    /** {@code leadIn[x]}: the first line of unit x is a short lead-in ending with a colon ("Signed:", "Assinam:"). */
+    final boolean[] leadIn;
     long totalLen;
 
     private Units(int n) {
@@ -66,6 +68,7 @@ final class Units {
         lex = keys[LEX] = new int[n][];
         plain = new String[n];
         soft = new boolean[n];
+        leadIn = new boolean[n];
     }
 
     /**
@@ -182,6 +185,9 @@ final class Units {
         text = text.strip();
         plain[i] = text;
         struct[i] = st;
+        int nl = markup.indexOf('\n');
+        String first = stripMarkdown((nl < 0 ? markup : markup.substring(0, nl)).strip()).strip();
+        leadIn[i] = first.length() > 1 && first.length() <= 60 && first.endsWith(":");
         len[i] = Math.max(1, text.codePointCount(0, text.length()));
 
         int lines = 0;

@@ -10,13 +10,21 @@ import org.diptych.bench.Udhr;
 
 /**
  * Development aid: prints the alignment and the score parts of beads at given units of a UDHR pair
- * ({@code eng rus I J …}) or of two files of one paragraph per line named {@code NAME.LANG.txt}.
+ * ({@code eng rus I J …}), of two files of one paragraph per line named {@code NAME.LANG.txt}, or of two
+ * markdown posts ({@code .md}, through the importer).
  */
 public final class ExplainDebug {
     public static void main(String[] args) throws Exception {
         List<org.diptych.model.Paragraph> ap, bp;
         String al, bl;
-        if (args[0].endsWith(".txt")) {
+        if (args[0].endsWith(".md")) {
+            var x = org.diptych.formats.Importer.importFile(Path.of(args[0]), org.diptych.formats.ImportOptions.DEFAULTS);
+            var y = org.diptych.formats.Importer.importFile(Path.of(args[1]), org.diptych.formats.ImportOptions.DEFAULTS);
+            ap = x.version().paragraphs();
+            bp = y.version().paragraphs();
+            al = x.version().lang();
+            bl = y.version().lang();
+        } else if (args[0].endsWith(".txt")) {
             // two files of one paragraph per line: FILE.LANG.txt
             ap = lines(Path.of(args[0]));
             bp = lines(Path.of(args[1]));
