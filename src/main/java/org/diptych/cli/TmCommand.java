@@ -261,7 +261,7 @@ final class TmCommand implements Runnable {
             if (max < 1) throw new DiptychException("--max must be at least 1");
             try (Opened o = Opened.open(where, false, false)) {
                 if (input.queries == null) {
-                    List<TmMatch> ms = o.tm.lookup(new TmQuery(input.text, "", sourceLang, targetLang, previous, minScore, max));
+                    List<TmMatch> ms = o.tm.lookup(new TmQuery(input.text, null, sourceLang, targetLang, previous, minScore, max));
                     for (TmMatch m : ms) {
                         out.println(m.score() + "\t" + m.kind().name().toLowerCase() + "\t" + nz(m.unit().tuid()) + "\t"
                                 + oneLine(m.source().text()) + "\t" + oneLine(m.target().text()) + "\t" + m.description());
@@ -277,7 +277,7 @@ final class TmCommand implements Runnable {
                         n++;
                         if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
                         List<TmMatch> ms = line.isBlank() ? List.of()
-                                : o.tm.lookup(new TmQuery(line, "", sourceLang, targetLang, null, minScore, 1));
+                                : o.tm.lookup(new TmQuery(line, null, sourceLang, targetLang, null, minScore, 1));
                         if (ms.isEmpty()) {
                             out.println(n + "\t\t\t\t");
                         } else {

@@ -34,7 +34,8 @@ final class MatchScorer {
     record Scored(int score, MatchKind kind, Set<Difference> differences, String description) {}
 
     static Scored score(Tokens q, Tokens c) {
-        boolean sameTags = q.tags.equals(c.tags);
+        // a query without tag information (plain text typed on the command line) matches any tags
+        boolean sameTags = q.tags == null || c.tags == null || q.tags.equals(c.tags);
         if (sameTags && Tokens.collapse(q.text).equals(Tokens.collapse(c.text))) {
             return new Scored(100, MatchKind.EXACT, Set.of(), "exact match");
         }

@@ -6,7 +6,9 @@ import java.util.Objects;
  * A lookup request.
  *
  * @param text          the text to translate (plain text)
- * @param tags          its inline tags as {@link TmVariant#tags()} names them, "" for plain text
+ * @param tags          its inline tags as {@link TmVariant#tags()} names them, "" for text without any, or
+ *                      {@code null} when not known (plain text typed on the command line): tags are then not
+ *                      compared
  * @param sourceLang    language of {@code text} ({@code en}, {@code pt-BR}); any region of it matches, the
  *                      same region first
  * @param targetLang    language wanted
@@ -21,14 +23,13 @@ public record TmQuery(String text, String tags, String sourceLang, String target
 
     public TmQuery {
         Objects.requireNonNull(text);
-        tags = tags == null ? "" : tags;
         Objects.requireNonNull(sourceLang);
         Objects.requireNonNull(targetLang);
         if (max < 1) throw new IllegalArgumentException("max must be at least 1");
     }
 
     public static TmQuery of(String text, String sourceLang, String targetLang) {
-        return new TmQuery(text, "", sourceLang, targetLang, null, DEFAULT_MIN_SCORE, 5);
+        return new TmQuery(text, null, sourceLang, targetLang, null, DEFAULT_MIN_SCORE, 5);
     }
 
     public TmQuery withPrevious(String previous) {

@@ -31,7 +31,7 @@ final class Tokens {
 
     private Tokens(String text, String tags, List<Token> all) {
         this.text = text;
-        this.tags = tags == null ? "" : tags;
+        this.tags = tags; // null: not known (a plain-text query), never counted as a difference
         this.all = all;
         int n = 0;
         for (Token t : all) if (t.type != Type.PUNCT) n++;

@@ -123,6 +123,8 @@ class MarkdownCodesTest {
         List<TmMatch> bare = tm.lookup(new TmQuery(MarkupText.plain(EN_MD), "", "en", "ru", null, 50, 5));
         assertThat(bare.get(0).score()).isEqualTo(99);
         assertThat(bare.get(0).differences()).containsExactly(Difference.TAGS);
+        // plain text whose formatting is not known (the command line's lookup): an exact match, as before codes
+        assertThat(tm.lookup(TmQuery.of(MarkupText.plain(EN_MD), "en", "ru")).get(0).score()).isEqualTo(100);
     }
 
     @Test
