@@ -22,12 +22,15 @@ import org.diptych.align.AlignedBead;
 import org.diptych.align.Aligner;
 import org.diptych.align.Lexicon;
 import org.diptych.align.ProjectLexicon;
+import org.diptych.align.SentenceAligner;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Languages;
 import org.diptych.model.Paragraph;
 import org.diptych.project.Project;
+import org.diptych.tm.TmFeeder;
+import org.diptych.tm.TranslationMemory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +66,9 @@ final class AlignCommand implements Callable<Integer> {
 
     @Option(names = "--realign", description = "Re-align an existing alignment; beads a reviewer confirmed are kept.")
     boolean realign;
+
+    @Option(names = "--no-tm", description = "Do not write the alignment into the project's translation memory.")
+    boolean noTm;
 
     @Option(names = "--lines", description = "Align two text files, one paragraph per line, and print the beads.")
     boolean lines;
@@ -173,6 +179,17 @@ final class AlignCommand implements Callable<Integer> {
             result.validate(a, b);
             p.saveAlignment(result);
             out.println(summary(result, p.alignmentFile(statementId, src, tgt)));
+            if (!noTm) {
+                // as the desk does: confirmed beads as approved units, the others as drafts, with sentence pairs
+                try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
+                    TmFeeder.FeedReport r = new TmFeeder(tm, new SentenceAligner(lexicon).pairer(), true)
+                            .feed(statementId, a, b, result, null);
+                    out.println("Translation memory: " + r.approved() + " approved and " + r.draft()
+                            + " draft units written, " + r.deleted() + " removed, " + r.unchanged() + " unchanged.");
+                } catch (DiptychException e) {
+                    throw new DiptychException(e.getMessage() + " (the alignment was saved; the translation memory was not updated)", e);
+                }
+            }
         }
         return Main.OK;
     }

@@ -148,6 +148,15 @@ class AlignCommandTest {
         }
         a.validate(ru, en);
         assertThat(a.beads()).hasSize(14);
+        // the alignment went into the project's TM as drafts, as the desk does: a Russian paragraph finds its English
+        assertThat(r.out()).contains("Translation memory: 0 approved and");
+        Bead oneToOne = a.beads().stream().filter(x -> x.source().size() == 1 && x.target().size() == 1).findFirst().orElseThrow();
+        try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(dir.resolve("tm"))) {
+            List<org.diptych.tm.TmMatch> m = tm.lookup(org.diptych.tm.TmQuery.of(ru.paragraph(oneToOne.source().get(0)).text(), "ru", "en"));
+            assertThat(m).isNotEmpty();
+            assertThat(m.get(0).target().text()).isEqualTo(en.paragraph(oneToOne.target().get(0)).text());
+            assertThat(m.get(0).unit().isDraft()).isTrue();
+        }
 
         // a reviewer confirms a bead the engine did not propose: ru p3 with en p5 and p6 … and one real bead
         List<Bead> beads = new ArrayList<>();
@@ -173,6 +182,18 @@ class AlignCommandTest {
             Alignment again = p.loadAlignment("2021-03-15-strike", "ru", "en").orElseThrow();
             again.validate(ru, en);
             assertThat(again.beads()).contains(odd, beads.get(0));
+        }
+    }
+
+    @Test
+    void noTmLeavesTheTranslationMemoryAlone() throws Exception {
+        Path dir = project();
+        Result r = run("align", "--project", dir.toString(), "--statement", "2021-03-15-strike", "--source-lang", "ru",
+                "--target-lang", "en", "--no-tm");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("Translation memory");
+        try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(dir.resolve("tm"))) {
+            assertThat(tm.stats().units()).isZero();
         }
     }
 
