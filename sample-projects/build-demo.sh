@@ -19,7 +19,7 @@ done
 for id in $(ls "$out/statements"); do
   for tgt in en pt; do
     if [ -d "$out/statements/$id/$tgt" ]; then
-      "$d" align --project "$out" --statement "$id" --source-lang ru --target-lang "$tgt"
+      "$d" align --project "$out" --statement "$id" --source-lang ru --target-lang "$tgt" --no-tm
     fi
   done
 done
