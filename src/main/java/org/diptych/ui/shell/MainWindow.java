@@ -434,7 +434,12 @@ public final class MainWindow {
                 TreeItem<Nav> s = new TreeItem<>(new Nav(id, null, id));
                 // versions are named by language only: reading every version here would make opening a
                 // large project slow; the paragraphs header tells the count and title of the one selected
-                for (String lang : project.versionLanguages(id)) {
+                List<String> order = project.manifest().languages();
+                List<String> langs = new ArrayList<>(project.versionLanguages(id));
+                // in the project's order (the original's language first, as in the desk), others after
+                langs.sort(java.util.Comparator.comparingInt((String l) -> order.indexOf(l) < 0 ? Integer.MAX_VALUE
+                        : order.indexOf(l)).thenComparing(java.util.Comparator.naturalOrder()));
+                for (String lang : langs) {
                     s.getChildren().add(new TreeItem<>(new Nav(id, lang, lang)));
                 }
                 s.setExpanded(true);
