@@ -265,7 +265,8 @@ public final class TranslationSession {
             int at = 0;
             for (int k = 0; k < i; k++) at += beads.get(k).target().size();
             target.add(at, new Paragraph(id, src.kind(), src.level(), markup, MarkupText.plain(markup)));
-            beads.set(i, new Bead(b.source(), List.of(id), b.confidence(), b.status(), b.reviewer(), b.reviewedAt(), b.note()));
+            // the pair is the translator's own making: no doubt about which paragraphs go together
+            beads.set(i, new Bead(b.source(), List.of(id), 1.0, b.status(), b.reviewer(), b.reviewedAt(), b.note()));
             changed.put(id, new TranslationRecord(TranslationStatus.DRAFT, markup, true, who, clock.instant()));
             return true;
         }
@@ -277,7 +278,8 @@ public final class TranslationSession {
         if (body == null || body.isBlank()) {
             if (!created) throw new NotApplicable("emptyText", "a paragraph cannot be empty");
             target.remove(at);
-            beads.set(i, new Bead(b.source(), List.of(), b.confidence(), b.status(), b.reviewer(), b.reviewedAt(), b.note()));
+            // the translator took the translation out: the paragraph is, surely, untranslated
+            beads.set(i, new Bead(b.source(), List.of(), 1.0, b.status(), b.reviewer(), b.reviewedAt(), b.note()));
             removed.put(id, p.markup());
             return true;
         }

@@ -70,6 +70,8 @@ class TranslationSessionTest {
         assertThat(s.beads().get(12).target()).containsExactly("p14");
         assertThat(s.beads().get(13).target()).containsExactly("p13");
         assertThat(s.beads().get(12).type()).isEqualTo("1:1");
+        // the translator made the pair: it is not doubtful, whatever the aligner thought of the empty row
+        assertThat(s.beads().get(12).confidence()).isEqualTo(1.0);
         s.state().alignment().validate(ru, t);
         assertThat(s.status(12)).isEqualTo(TranslationStatus.DRAFT);
         assertThat(t.paragraph("p13").text()).startsWith("Enviem fotos");
@@ -84,6 +86,7 @@ class TranslationSessionTest {
         // clearing a created paragraph removes it; an imported one cannot be emptied
         assertThat(s.setTarget(12, " ")).isTrue();
         assertThat(s.beads().get(12).target()).isEmpty();
+        assertThat(s.beads().get(12).confidence()).isEqualTo(1.0);
         assertThat(s.state().target().paragraph("p14")).isNull();
         assertThatThrownBy(() -> s.setTarget(1, "")).isInstanceOf(NotApplicable.class);
         assertThat(s.setTarget(13, s.targetBody(13))).isFalse();
