@@ -162,8 +162,6 @@ final class CostModel {
     private int[] srcListRun, tgtListRun;
     /** ln c, kept with c. */
     private double logC;
-    /** See {@link #lengthHistogram}: target side, source side. */
-    private final double[] nullLog, nullLogSrc;
     /** Prefix sums of each unit's log null density (per character) of its own length: target, source. */
     private final double[] tgtNullSum, srcNullSum;
 
@@ -187,10 +185,8 @@ final class CostModel {
         tgtQuoteSum = prefixInt(tgt.quotes);
         srcListRun = listRuns(src);
         tgtListRun = listRuns(tgt);
-        nullLog = lengthHistogram(tgt);
-        nullLogSrc = lengthHistogram(src);
-        tgtNullSum = nullSums(tgt, nullLog);
-        srcNullSum = nullSums(src, nullLogSrc);
+        tgtNullSum = nullSums(tgt, lengthHistogram(tgt));
+        srcNullSum = nullSums(src, lengthHistogram(src));
         srcPairs = pairUnions(src);
         tgtPairs = pairUnions(tgt);
     }
