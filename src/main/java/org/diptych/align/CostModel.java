@@ -32,7 +32,8 @@ import org.diptych.model.Languages;
  *       among the target document's own, a smoothed histogram of log lengths): two short lines of matching
  *       length prove little in a document full of short lines. The null is the same for every path, so a
  *       merge is not rewarded for making a length rarer than any single paragraph's; the bonus is averaged
- *       with the same taken from the source side, so the score does not depend on which version is the source. {@code c} (target characters per
+ *       with the same taken from the source side, so the score does not depend on which version is the source.
+ *       {@code c} (target characters per
  *       source character) is estimated from the two documents; {@code κ} from the first pass.</li>
  *   <li><b>evidence</b> of the keys of both sides (see {@link Units}), taken as the unions over each side's
  *       paragraphs. Exact anchors — numbers and dates, URLs and e-mails, names and acronyms through
@@ -48,7 +49,9 @@ import org.diptych.model.Languages;
  *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
  *       against plain text costs, heading against bold opener earns a little (translators turn
  *       {@code ###} into bold lines). A heading inside a multi-paragraph bead costs, and so does a heading
- *       paired with a heading when one side also carries the body text that follows it.</li>
+ *       paired with a heading when one side also carries the body text that follows it. A lead-in line
+ *       ("Signed:") glued to what it introduces earns {@link #STRUCT_LEAD_IN} against a paragraph that opens
+ *       with its own lead-in.</li>
  *   <li><b>quotes</b>: quotation marks and brackets matched (+) or not (−).</li>
  *   <li>Two link-only lines ({@code [Title](url)}, the links of a post to its other language versions) pair
  *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
