@@ -20,7 +20,7 @@ import org.diptych.model.Languages;
  * </pre>
  * <ul>
  *   <li><b>prior</b>: 1:1 → 0, 1:0 and 0:1 → {@link #PRIOR_SKIP}, 2:1 and 1:2 → {@link #PRIOR_21}, 2:2 →
- *       {@link #PRIOR_22}; 1:n and n:1 for 3 ≤ n ≤ {@link #MAX_LIST} → {@link #PRIOR_LIST} − 0.3·(n−3), and
+ *       {@link #PRIOR_22}; 3:1 and 1:3 of any paragraphs (a translator ran three into one) → {@link #PRIOR_31}; 1:n and n:1 for 3 ≤ n ≤ {@link #MAX_LIST} → {@link #PRIOR_LIST} − 0.3·(n−3), and
  *       only when the n paragraphs are list-like (list items or short lines) and the single paragraph has at
  *       least n−1 separators (lines, commas, semicolons): a list written in one paragraph against its items.</li>
  *   <li><b>length</b> (Gale and Church, with a proportional term for long paragraphs):
@@ -84,6 +84,8 @@ final class CostModel {
     static final double PRIOR_21 = -3.2;
     static final double PRIOR_22 = -4.6;
     static final double PRIOR_LIST = -3.5;
+    /** Three paragraphs against one, not a list: a translator merged (or split) a longer passage. */
+    static final double PRIOR_31 = -7.0;
     /** Longest list bead: 1:n with n up to this. */
     static final int MAX_LIST = 8;
     /** A line of a list: at most this many characters. */
@@ -128,7 +130,7 @@ final class CostModel {
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
     /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {-1.852, 2.489, 0.928, 5.416, 1.151, -3.251};
+    static final double[] CALIBRATION = {-2.223, 2.774, 1.256, 5.977, 1.245, -3.479};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -234,7 +236,12 @@ final class CostModel {
 
     /** Whether the shape (a, b) may start at source {@code i0} and target {@code j0}. */
     boolean allowed(int i0, int a, int j0, int b) {
-        if (a <= 2 && b <= 2) return true;
+        if (a <= 2 && b <= 2 || a + b == 4) return true;
+        return listLike(i0, a, j0, b);
+    }
+
+    /** Whether a 1:n or n:1 bead (n ≥ 3) is a list written in one paragraph against its lines. */
+    private boolean listLike(int i0, int a, int j0, int b) {
         if (a == 1) return tgtListRun[j0 + b] >= b && src.seps[i0] >= b - 1;
         return srcListRun[i0 + a] >= a && tgt.seps[j0] >= a - 1;
     }
@@ -251,7 +258,8 @@ final class CostModel {
         if (a == 1 && b == 1) prior = 0;
         else if (a + b == 3) prior = PRIOR_21;
         else if (a == 2 && b == 2) prior = PRIOR_22;
-        else prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
+        else if (listLike(i0, a, j0, b)) prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
+        else prior = PRIOR_31;
         return prior + length(i0, a, j0, b)
                 + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
     }

@@ -159,6 +159,29 @@ class AnchorTest {
     }
 
     @Test
+    void threeLongParagraphsMergedIntoOneStayTogether() {
+        // the English runs three Russian paragraphs (none of them list-like) into one
+        List<String> r = align("ru", "en", null,
+                lines("Забастовка на заводе продолжается уже третью неделю, и администрация по-прежнему отказывается от переговоров.",
+                        "Рабочие требуют повысить зарплату на двадцать процентов, вернуть оплату сверхурочных и прекратить давление на членов профсоюза, которых в последние месяцы переводили на худшие участки.",
+                        "По словам председателя профкома Анны Вороновой, за это время к стачечному фонду присоединились работники четырёх других предприятий области, а сумма собранных средств превысила полтора миллиона рублей.",
+                        "Администрация заявляет, что требования невыполнимы, однако в прошлом году акционеры получили рекордные дивиденды.",
+                        "Следующее общее собрание назначено на 14 ноября."),
+                lines("The strike at the plant is now in its third week, and the management still refuses to negotiate.",
+                        "The workers demand a twenty per cent pay rise, the return of overtime pay and an end to pressure on union members, who in recent months have been moved to the worst sections. According to the union committee chair Anna Voronova, workers from four other enterprises in the region have joined the strike fund in that time, and the money collected has passed one and a half million roubles. The management says the demands cannot be met, yet last year the shareholders received record dividends.",
+                        "The next general meeting is set for 14 November."));
+        assertThat(r).containsExactly("0:0", "1,2,3:1", "4:2");
+        List<String> back = align("en", "ru", null, lines("The strike at the plant is now in its third week, and the management still refuses to negotiate.",
+                        "The workers demand a twenty per cent pay rise, the return of overtime pay and an end to pressure on union members, who in recent months have been moved to the worst sections. According to the union committee chair Anna Voronova, workers from four other enterprises in the region have joined the strike fund in that time, and the money collected has passed one and a half million roubles. The management says the demands cannot be met, yet last year the shareholders received record dividends.",
+                        "The next general meeting is set for 14 November."), lines("Забастовка на заводе продолжается уже третью неделю, и администрация по-прежнему отказывается от переговоров.",
+                        "Рабочие требуют повысить зарплату на двадцать процентов, вернуть оплату сверхурочных и прекратить давление на членов профсоюза, которых в последние месяцы переводили на худшие участки.",
+                        "По словам председателя профкома Анны Вороновой, за это время к стачечному фонду присоединились работники четырёх других предприятий области, а сумма собранных средств превысила полтора миллиона рублей.",
+                        "Администрация заявляет, что требования невыполнимы, однако в прошлом году акционеры получили рекордные дивиденды.",
+                        "Следующее общее собрание назначено на 14 ноября."));
+        assertThat(back).containsExactly("0:0", "1:1,2,3", "2:4");
+    }
+
+    @Test
     void structureClassesAreRead() {
         Units u = units("# Title", "### Вопрос", "- item", "1. item", "**Вопрос:** текст", "[English](/en/x.html)",
                 "> quoted", "Примечание переводчика: текст", "(N.T.: texto)", "plain text");
