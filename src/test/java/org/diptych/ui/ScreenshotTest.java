@@ -94,7 +94,7 @@ class ScreenshotTest {
         var shown = window.tree().getSelectionModel().getSelectedItem();
         if (shown != null && !shown.getChildren().isEmpty()) {
             var versions = shown.getChildren();
-            robot.interact(() -> window.tree().getSelectionModel().select(versions.get(versions.size() - 1)));
+            robot.interact(() -> window.tree().getSelectionModel().select(versions.get(0))); // the original, listed first
         }
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         robot.interact(() -> save(window, out.resolve("screenshot-main.png")));
