@@ -144,4 +144,25 @@ public final class FxFixtures {
     public static Alignment stored(Path dir, String statement, String src, String tgt) {
         return Project.open(dir, false).loadAlignment(statement, src, tgt).orElseThrow();
     }
+
+    /** Picks {@code value} in the combo box {@code comboId} by clicking it and its list cell, as a user does. */
+    public static void choose(org.testfx.api.FxRobot robot, String comboId, String value) {
+        robot.clickOn(comboId);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> value.equals(c.getText())).queryAs(javafx.scene.Node.class));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        org.assertj.core.api.Assertions.assertThat(robot.lookup(comboId).queryAs(javafx.scene.control.ComboBox.class).getValue())
+                .isEqualTo(value);
+    }
+
+    /** Replaces the text of the field {@code fieldId} by typing (select all, delete, write). */
+    public static void type(org.testfx.api.FxRobot robot, String fieldId, String text) {
+        robot.clickOn(fieldId);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        robot.push(javafx.scene.input.KeyCode.BACK_SPACE);
+        robot.write(text);
+        org.assertj.core.api.Assertions.assertThat(robot.lookup(fieldId).queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(text);
+    }
 }

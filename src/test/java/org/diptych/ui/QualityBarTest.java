@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.FileChooser;
@@ -179,23 +178,6 @@ class QualityBarTest {
         return true;
     }
 
-    private static void choose(FxRobot robot, String comboId, String value) {
-        robot.clickOn(comboId);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match((ListCell<?> c) -> value.equals(c.getText()))
-                .queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(comboId).queryAs(ComboBox.class).getValue()).isEqualTo(value);
-    }
-
-    private static void type(FxRobot robot, String fieldId, String text) {
-        robot.clickOn(fieldId);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.push(KeyCode.BACK_SPACE);
-        robot.write(text);
-        assertThat(robot.lookup(fieldId).queryAs(TextField.class).getText()).isEqualTo(text);
-    }
-
     @Test
     void aFirstTimeTranslatorGetsFromTwoPostsToTwoLinkedPostsWithoutLosingACharacter(FxRobot robot) throws Exception {
         // ---- an empty new project, from the welcome screen
@@ -309,12 +291,12 @@ class QualityBarTest {
         robot.clickOn("#export-sites");
         WaitForAsyncUtils.waitForFxEvents();
         shot(robot, "10-sites");
-        choose(robot, "#site-lang", "ru");
-        type(robot, "#site-url", "https://example.org/ru/statements/:year/:month/:day/:slug/");
-        type(robot, "#site-path", "ru/_posts/:year-:month-:day-:slug.md");
-        choose(robot, "#site-lang", "en");
-        type(robot, "#site-url", "https://example.org/en/statements/:year/:month/:day/:slug/");
-        type(robot, "#site-path", "en/_posts/:year-:month-:day-:slug.md");
+        FxFixtures.choose(robot, "#site-lang", "ru");
+        FxFixtures.type(robot, "#site-url", "https://example.org/ru/statements/:year/:month/:day/:slug/");
+        FxFixtures.type(robot, "#site-path", "ru/_posts/:year-:month-:day-:slug.md");
+        FxFixtures.choose(robot, "#site-lang", "en");
+        FxFixtures.type(robot, "#site-url", "https://example.org/en/statements/:year/:month/:day/:slug/");
+        FxFixtures.type(robot, "#site-path", "en/_posts/:year-:month-:day-:slug.md");
         robot.clickOn("#site-save");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#site-dialog").tryQuery()).isEmpty();

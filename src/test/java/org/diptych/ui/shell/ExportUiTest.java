@@ -12,15 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -78,24 +75,6 @@ class ExportUiTest {
         return Project.json().readValue(dir.resolve(Project.MANIFEST).toFile(), Manifest.class);
     }
 
-    private static void choose(FxRobot robot, String comboId, String value) {
-        robot.clickOn(comboId);
-        WaitForAsyncUtils.waitForFxEvents();
-        Node cell = robot.lookup(".combo-box-popup .list-cell")
-                .match((ListCell<?> c) -> value.equals(c.getText())).queryAs(Node.class);
-        robot.clickOn(cell);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(comboId).queryAs(ComboBox.class).getValue()).isEqualTo(value);
-    }
-
-    private static void type(FxRobot robot, String fieldId, String text) {
-        robot.clickOn(fieldId);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.push(KeyCode.BACK_SPACE);
-        robot.write(text);
-        assertThat(robot.lookup(fieldId).queryAs(TextField.class).getText()).isEqualTo(text);
-    }
-
     @Test
     void siteProfileIsValidatedInlineAndSavedWithEveryLanguageEdited(FxRobot robot) throws Exception {
         Path dir = openDemo(robot);
@@ -104,12 +83,12 @@ class ExportUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#site-dialog").tryQuery()).isPresent();
 
-        choose(robot, "#site-lang", "en");
+        FxFixtures.choose(robot, "#site-lang", "en");
         assertThat(robot.lookup("#site-url").queryAs(TextField.class).getText()).isEqualTo("/statements/:year/:month/:day/:slug");
-        type(robot, "#site-url", "https://example.org/en/:year/:mnth/:slug");
+        FxFixtures.type(robot, "#site-url", "https://example.org/en/:year/:mnth/:slug");
         // an edit of another language is kept while the bad one is being fixed
-        choose(robot, "#site-lang", "pt");
-        choose(robot, "#site-style", "none");
+        FxFixtures.choose(robot, "#site-lang", "pt");
+        FxFixtures.choose(robot, "#site-style", "none");
         robot.clickOn("#site-save");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -121,9 +100,9 @@ class ExportUiTest {
         assertThat(robot.lookup("#site-url").queryAs(TextField.class).getText()).isEqualTo("https://example.org/en/:year/:mnth/:slug");
         assertThat(onDisk(dir)).as("nothing written").isEqualTo(before);
 
-        type(robot, "#site-url", "https://example.org/en/:year/:month/:day/:slug");
-        type(robot, "#site-path", "site/en/_posts/:year-:month-:day-:slug.md");
-        choose(robot, "#site-style", "front-matter");
+        FxFixtures.type(robot, "#site-url", "https://example.org/en/:year/:month/:day/:slug");
+        FxFixtures.type(robot, "#site-path", "site/en/_posts/:year-:month-:day-:slug.md");
+        FxFixtures.choose(robot, "#site-style", "front-matter");
         robot.clickOn("#site-save");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -144,8 +123,8 @@ class ExportUiTest {
         Platform.runLater(window::exportDialog);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#export-dialog").tryQuery()).isPresent();
-        type(robot, "#export-folder", out.toString());
-        if (pair != null) choose(robot, "#export-pair", pair);
+        FxFixtures.type(robot, "#export-folder", out.toString());
+        if (pair != null) FxFixtures.choose(robot, "#export-pair", pair);
         if (bundle) robot.clickOn("#export-bundle");
         robot.clickOn("#export-run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#export-summary").tryQuery().isPresent());
