@@ -265,7 +265,7 @@ class QualityBarTest {
         ctrl(robot, KeyCode.DIGIT1); // insert it
         assertThat(panel.editor().getText()).isEqualTo(TM_EN);
         robot.type(KeyCode.BACK_SPACE);
-        robot.write(" and raised money for leaflets.");
+        FxFixtures.write(robot, " and raised money for leaflets.");
         assertThat(panel.editor().getText()).isEqualTo(NEW_EN);
         shot(robot, "07-typed");
         ctrl(robot, KeyCode.ENTER); // confirm, to the TM

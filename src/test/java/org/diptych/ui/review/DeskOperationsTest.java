@@ -13,6 +13,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.diptych.ui.FxFixtures;
 import org.diptych.model.BeadStatus;
 import org.diptych.project.Project;
 import org.diptych.review.Fixtures;
@@ -142,7 +143,7 @@ class DeskOperationsTest extends DeskTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#edit-text");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("Os dockers: **greve** ha tres semanas");
+        FxFixtures.write(robot, "Os dockers: **greve** ha tres semanas");
         robot.clickOn("OK");
         stored();
         Project p = Project.open(dir, false);
@@ -164,7 +165,7 @@ class DeskOperationsTest extends DeskTestBase {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#note-text");
-        robot.write("Link line only in the English post");
+        FxFixtures.write(robot, "Link line only in the English post");
         robot.type(KeyCode.ENTER);
         assertThat(stored().beads().get(6).note()).isEqualTo("Link line only in the English post");
     }

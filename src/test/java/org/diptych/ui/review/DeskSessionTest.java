@@ -94,7 +94,7 @@ class DeskSessionTest extends DeskTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#edit-text");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("The dockers have been on strike for a month.");
+        FxFixtures.write(robot, "The dockers have been on strike for a month.");
         robot.clickOn("OK");
         robot.clickOn("#desk-pair").clickOn("en → pt");
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,7 +152,8 @@ class DeskSessionTest extends DeskTestBase {
         robot.type(KeyCode.ENTER);
         for (int i = 0; i < 12; i++) robot.type(KeyCode.PAGE_DOWN);
         robot.clickOn("#desk-filter").clickOn("Unreviewed");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let the table lay out the filtered rows
+        // the table lays out the filtered rows on a later pulse
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> desk().topVisibleBead() > 30).get());
         WaitForAsyncUtils.waitForFxEvents();
         int cursor = cursor();
         int[] topHolder = new int[1];
@@ -170,8 +171,8 @@ class DeskSessionTest extends DeskTestBase {
             window = newWindow(stage);
             window.openProject(dir);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> LONG.equals(desk().statementId())
+                && desk().topVisibleBead() == top).get());
         assertThat(desk().statementId()).isEqualTo(LONG);
         assertThat(desk().pair()).isEqualTo(new ReviewDesk.Pair("en", "ru"));
         assertThat(vm().filterProperty().get()).isEqualTo(BeadFilter.UNREVIEWED);
@@ -189,7 +190,7 @@ class DeskSessionTest extends DeskTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#import-statement");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("2024-06-01-appeal");
+        FxFixtures.write(robot, "2024-06-01-appeal");
         robot.clickOn("#import-lang");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
                 .match((javafx.scene.control.ListCell<?> c) -> "pt".equals(c.getText())).queryAs(javafx.scene.Node.class));
@@ -249,7 +250,7 @@ class DeskSessionTest extends DeskTestBase {
         robot.clickOn("#menu-file").clickOn("#menu-preferences");
         robot.clickOn("#prefs-reviewer");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("Joana");
+        FxFixtures.write(robot, "Joana");
         robot.clickOn("#prefs-language").clickOn("Русский");
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();

@@ -181,7 +181,7 @@ class TranslateDeskTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cursor()).isEqualTo(14);
         ctrl(robot, KeyCode.T);
-        robot.write(TYPED);
+        FxFixtures.write(robot, TYPED);
         robot.type(KeyCode.ENTER); // one paragraph: Enter adds no line break and confirms no bead
         assertThat(panel().editor().getText()).isEqualTo(TYPED);
         assertThat(vm().rows().get(14).bead().status()).isEqualTo(org.diptych.model.BeadStatus.AUTO);
@@ -275,7 +275,7 @@ class TranslateDeskTest {
         // markup shortcuts in the editor: Ctrl+B bolds the selection, Ctrl+L links it to the source's link
         robot.interact(() -> vm().cursorProperty().set(12));
         ctrl(robot, KeyCode.T);
-        robot.write("Modelos na pagina da campanha.");
+        FxFixtures.write(robot, "Modelos na pagina da campanha.");
         robot.interact(() -> panel().editor().selectRange(11, 29));
         ctrl(robot, KeyCode.L);
         assertThat(panel().editor().getText()).isEqualTo("Modelos na [pagina da campanha](https://solidarnost-snizu.example/zhara).");
@@ -308,7 +308,7 @@ class TranslateDeskTest {
         robot.interact(() -> vm().cursorProperty().set(6));
         ctrl(robot, KeyCode.T);
         assertThat(robot.lookup("#tr-prefix").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("1. ");
-        robot.write("Measure the temperature twice a shift.");
+        FxFixtures.write(robot, "Measure the temperature twice a shift.");
         ctrl(robot, KeyCode.ENTER);
         assertThat(vm().state().target().paragraphs()).singleElement()
                 .satisfies(p -> assertThat(p.markup()).isEqualTo("1. Measure the temperature twice a shift."));
