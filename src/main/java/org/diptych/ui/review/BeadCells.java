@@ -134,7 +134,16 @@ final class BeadCells {
                 setText(null);
                 return;
             }
-            double c = r.bead().confidence();
+            Bead b = r.bead();
+            if (!vm.showsConfidence(b)) {
+                // a reviewer's bead shows who confirmed (or rejected) it; a translation's row shows nothing
+                setGraphic(null);
+                setText(b.status() == org.diptych.model.BeadStatus.AUTO ? null
+                        : (b.status() == org.diptych.model.BeadStatus.CONFIRMED ? "✓ " : "✗ ")
+                        + (b.reviewer() == null ? "" : b.reviewer()));
+                return;
+            }
+            double c = b.confidence();
             double w = Math.max(2, 50 * c);
             bar.setMinWidth(w);
             bar.setPrefWidth(w);

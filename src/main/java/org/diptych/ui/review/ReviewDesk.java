@@ -339,9 +339,9 @@ public final class ReviewDesk extends BorderPane {
         KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
         KeyCombination.Modifier shift = KeyCombination.SHIFT_DOWN;
         KeyCombination.Modifier alt = KeyCombination.ALT_DOWN;
-        add("confirm", new KeyCodeCombination(KeyCode.ENTER), () -> op(ReviewViewModel::confirmAndNext));
-        add("confirmAbove", new KeyCodeCombination(KeyCode.ENTER, ctrl, shift), () -> op(ReviewViewModel::confirmAllAbove));
-        add("reject", new KeyCodeCombination(KeyCode.R, ctrl), () -> op(ReviewViewModel::reject));
+        add("confirm", new KeyCodeCombination(KeyCode.ENTER), () -> reviewed(ReviewViewModel::confirmAndNext));
+        add("confirmAbove", new KeyCodeCombination(KeyCode.ENTER, ctrl, shift), () -> reviewed(ReviewViewModel::confirmAllAbove));
+        add("reject", new KeyCodeCombination(KeyCode.R, ctrl), () -> reviewed(ReviewViewModel::reject));
         actions.add(null);
         add("merge", new KeyCodeCombination(KeyCode.M, ctrl), () -> op(ReviewViewModel::mergeWithNext));
         add("split", new KeyCodeCombination(KeyCode.M, ctrl, shift), this::split);
@@ -772,6 +772,20 @@ public final class ReviewDesk extends BorderPane {
     }
 
     // ---------------------------------------------------------------- operations with dialogs or tasks
+
+    /**
+     * An operation that stores who reviewed: the reviewer's name is asked once, at the first one, and kept
+     * in the preferences; cancelling the question cancels the operation.
+     */
+    private void reviewed(java.util.function.Consumer<ReviewViewModel> o) {
+        if (viewModel() == null) return;
+        if (prefs.reviewer().isBlank()) {
+            var name = ReviewDialogs.reviewerName(window(), i18n);
+            if (name.isEmpty()) return;
+            prefs.setReviewer(name.get());
+        }
+        op(o);
+    }
 
     private void op(java.util.function.Consumer<ReviewViewModel> o) {
         ReviewViewModel vm = viewModel();

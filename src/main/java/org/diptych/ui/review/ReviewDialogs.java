@@ -95,6 +95,17 @@ final class ReviewDialogs {
         return d.showAndWait();
     }
 
+    /** Asks the reviewer's name (stored with each confirmation); empty if cancelled or left blank. */
+    static Optional<String> reviewerName(Window owner, I18n i18n) {
+        TextInputDialog d = new TextInputDialog("");
+        d.initOwner(owner);
+        d.setTitle(i18n.t("reviewer.title"));
+        d.setHeaderText(i18n.t("reviewer.header"));
+        d.getEditor().setId("reviewer-name");
+        d.getEditor().setPrefColumnCount(30);
+        return d.showAndWait().map(String::strip).filter(n -> !n.isEmpty());
+    }
+
     private static final class ParagraphListCell extends ListCell<Paragraph> {
         @Override
         protected void updateItem(Paragraph p, boolean empty) {

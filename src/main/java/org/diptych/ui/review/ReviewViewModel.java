@@ -67,6 +67,10 @@ public final class ReviewViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final boolean sourceMarkdown;
     private final boolean targetMarkdown;
+    private final boolean engineAligned;
+    /** The cursor was last moved by {@link #nextDoubtful}: Enter then goes on to the next doubtful bead. */
+    private boolean doubtfulWalk;
+    private boolean walking;
     private Map<String, Paragraph> sourceById;
     private Map<String, Paragraph> targetById;
     private int lastChangeAt;
@@ -87,6 +91,11 @@ public final class ReviewViewModel {
         this.sourceMarkdown = isMarkdown(state.source());
         this.targetMarkdown = isMarkdown(state.target());
         this.threshold.set(threshold);
+        // a target started in the desk (no original file) was never aligned by the engine
+        this.engineAligned = state.target().originalFile() != null;
+        cursor.addListener((o, a, b) -> {
+            if (!walking) doubtfulWalk = false;
+        });
         indexParagraphs(state);
         List<BeadRow> all = new ArrayList<>(state.alignment().beads().size());
         for (Bead b : state.alignment().beads()) all.add(row(b));
@@ -188,14 +197,42 @@ public final class ReviewViewModel {
 
     // ---------------------------------------------------------------- operations
 
-    /** Confirms the bead under the cursor and moves to the next shown bead. */
+    /**
+     * Confirms the bead under the cursor and moves to the next shown bead; when the cursor got there by
+     * {@link #nextDoubtful}, to the next doubtful bead instead, so that F8, Enter, F8 … never skips one.
+     */
     public void confirmAndNext() {
+        boolean walk = doubtfulWalk;
         run(c -> {
             editor.confirm(c);
+            if (walk) {
+                int i = BeadFilter.nextDoubtful(editor.beads(), c, threshold.get());
+                if (i >= 0) {
+                    walkTo(i);
+                    if (i < c) say("msg.confirmedWrapped", "Confirmed; next doubtful bead from the top", false);
+                    else say("msg.confirmedNextDoubtful", "Confirmed; next doubtful bead", false);
+                    return;
+                }
+                int next = nextVisibleAfter(c);
+                cursor.set(next >= 0 ? next : c);
+                say("msg.confirmedLast", "Confirmed; no doubtful beads left", false);
+                return;
+            }
             int next = nextVisibleAfter(c);
             cursor.set(next >= 0 ? next : c);
             say("msg.confirmed", "Confirmed", false);
         });
+    }
+
+    private void walkTo(int i) {
+        if (!filter.get().test(rows.get(i).bead(), threshold.get())) filter.set(BeadFilter.ALL);
+        walking = true;
+        try {
+            cursor.set(i);
+        } finally {
+            walking = false;
+        }
+        doubtfulWalk = true;
     }
 
     /** Confirms every unreviewed bead above the cursor. */
@@ -289,16 +326,29 @@ public final class ReviewViewModel {
         });
     }
 
-    /** Moves the cursor to the next doubtful bead (wrapping around), switching the filter off if it hides it. */
+    /**
+     * Moves the cursor to the next doubtful bead (wrapping around, which the status bar says), switching
+     * the filter off if it hides it.
+     */
     public void nextDoubtful() {
-        int i = BeadFilter.nextDoubtful(editor.beads(), cursor.get(), threshold.get());
+        int from = cursor.get();
+        int i = BeadFilter.nextDoubtful(editor.beads(), from, threshold.get());
         if (i < 0) {
             say("msg.noDoubtful", "No doubtful beads left", false);
             return;
         }
-        if (!filter.get().test(rows.get(i).bead(), threshold.get())) filter.set(BeadFilter.ALL);
-        cursor.set(i);
-        message.set(null);
+        walkTo(i);
+        if (from >= 0 && i <= from) say("msg.doubtfulWrapped", "Search went on from the top", false);
+        else message.set(null);
+    }
+
+    /**
+     * Whether the confidence column shows the engine's confidence for this bead: only for the engine's own
+     * proposals, that is unreviewed beads of a pair the engine aligned (not the empty rows of a translation
+     * started in the desk, not a bead a reviewer confirmed or rejected, who is shown instead).
+     */
+    public boolean showsConfidence(Bead b) {
+        return engineAligned && b.status() == org.diptych.model.BeadStatus.AUTO;
     }
 
     /** Replaces the alignment by the result of re-alignment (one undoable step). */

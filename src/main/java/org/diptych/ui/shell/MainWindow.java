@@ -111,6 +111,7 @@ public final class MainWindow {
         this.services = services;
         this.clock = clock;
         this.i18n = new I18n(prefs.locale());
+        I18n.translateDialogButtons(() -> i18n);
         uiStateDelay.setOnFinished(e -> saveUiState());
         buildUi();
         stage.setScene(new Scene(root, 1280, 800));

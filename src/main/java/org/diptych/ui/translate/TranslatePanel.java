@@ -298,7 +298,14 @@ public final class TranslatePanel extends BorderPane {
         buttons.setId("tr-toolbar");
         for (String id : List.of("confirmTranslation", "nextUntranslated", "copySource", "fillExact", "concordance", "qa",
                 "importGlossary", "importTm", "startTranslation")) {
-            buttons.getChildren().add(action(id).button());
+            javafx.scene.control.Button b = action(id).button();
+            if (i18n.has("op." + id + ".tip")) {
+                // what the button does and what it leaves, beyond its name
+                b.getTooltip().setText(i18n.t("op." + id + ".tip") + " (" + action(id).shortcut().getDisplayText() + ")");
+                b.getTooltip().setWrapText(true);
+                b.getTooltip().setMaxWidth(420);
+            }
+            buttons.getChildren().add(b);
         }
         header.setMinWidth(Region.USE_PREF_SIZE);
         counts.setMinWidth(Region.USE_PREF_SIZE);
@@ -816,7 +823,7 @@ public final class TranslatePanel extends BorderPane {
                 committing = false;
             }
             refresh();
-            say(i18n.t("tr.msg.filled", n), false);
+            say(i18n.t("tr.msg.filled", n, todo.size(), todo.size() - n), false);
         }));
     }
 

@@ -171,6 +171,30 @@ class DeskOperationsTest extends DeskTestBase {
     }
 
     @Test
+    void firstConfirmationAsksTheReviewersNameOnceAndF8EnterGoesOnToTheNextDoubtful(FxRobot robot) {
+        prefs.setReviewer("");
+        clickRow(robot, "Solidarity with the strikers");
+        robot.type(KeyCode.F8);
+        assertThat(cursor()).isEqualTo(2);
+        robot.type(KeyCode.ENTER);
+        robot.clickOn("#reviewer-name");
+        FxFixtures.write(robot, "Joana");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(prefs.reviewer()).isEqualTo("Joana");
+        assertThat(stored().beads().get(2).reviewer()).isEqualTo("Joana");
+        assertThat(cursor()).as("Enter after F8 goes to the next doubtful bead, not the next row").isEqualTo(4);
+        robot.type(KeyCode.ENTER);
+        assertThat(robot.lookup("#reviewer-name").tryQuery()).as("asked only once").isEmpty();
+        assertThat(stored().beads().get(4).reviewer()).isEqualTo("Joana");
+        assertThat(cursor()).isEqualTo(6);
+        // the confidence column shows who confirmed a reviewer's bead instead of the engine's number
+        assertThat(robot.lookup(".confidence-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getIndex() == 2 && c.isVisible()).map(javafx.scene.control.TableCell::getText))
+                .contains("✓ Joana");
+    }
+
+    @Test
     void filtersThresholdAndNextDoubtful(FxRobot robot) {
         clickRow(robot, "Solidarity with the strikers");
         robot.type(KeyCode.F8);

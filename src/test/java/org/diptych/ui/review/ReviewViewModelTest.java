@@ -80,6 +80,69 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void f8ThenEnterVisitsEveryDoubtfulBeadInTurnAndSaysWhenTheSearchWraps() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.thresholdProperty().set(0.9);
+        List<Integer> doubtful = new java.util.ArrayList<>();
+        for (int i = 0; i < vm.rows().size(); i++) {
+            if (BeadFilter.isDoubtful(vm.rows().get(i).bead(), 0.9)) doubtful.add(i);
+        }
+        // two doubtful beads next to each other: the case where Enter then F8 used to jump over one
+        assertThat(java.util.stream.IntStream.range(1, doubtful.size())
+                .anyMatch(k -> doubtful.get(k) == doubtful.get(k - 1) + 1)).isTrue();
+        int start = doubtful.get(1);
+        vm.cursorProperty().set(start);
+        vm.nextDoubtful();
+        List<Integer> visited = new java.util.ArrayList<>(List.of(vm.cursorProperty().get()));
+        for (int k = 0; k < doubtful.size() - 1; k++) {
+            vm.confirmAndNext();
+            visited.add(vm.cursorProperty().get());
+        }
+        // from the one after start, round the end and back from the top
+        List<Integer> expected = new java.util.ArrayList<>(doubtful.subList(2, doubtful.size()));
+        expected.addAll(doubtful.subList(0, 2));
+        assertThat(visited).containsExactlyElementsOf(expected);
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.confirmedNextDoubtful");
+        vm.confirmAndNext();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.confirmedLast");
+        assertThat(vm.statsProperty().get().doubtfulLeft()).isZero();
+    }
+
+    @Test
+    void enterWithoutF8MovesToTheNextRowAndF8SaysWhenItWraps() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(1);
+        vm.confirmAndNext();
+        assertThat(vm.cursorProperty().get()).isEqualTo(2);
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.confirmed");
+        vm.cursorProperty().set(6);
+        vm.nextDoubtful();
+        assertThat(vm.cursorProperty().get()).isEqualTo(2);
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.doubtfulWrapped");
+        vm.cursorProperty().set(3); // a click elsewhere ends the walk: Enter goes to the next row again
+        vm.confirmAndNext();
+        assertThat(vm.cursorProperty().get()).isEqualTo(4);
+        assertThat(vm.messageProperty().get().key()).isEqualTo("msg.confirmed");
+    }
+
+    @Test
+    void confidenceOnlyForTheEnginesOwnUnreviewedProposals() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        assertThat(vm.showsConfidence(vm.rows().get(0).bead())).isTrue();
+        vm.cursorProperty().set(0);
+        vm.mergeWithNext();
+        vm.cursorProperty().set(0);
+        vm.confirmAndNext();
+        Bead merged = vm.rows().get(0).bead();
+        assertThat(merged.reviewer()).isEqualTo("Ana");
+        assertThat(vm.showsConfidence(merged)).as("a reviewer's bead shows who confirmed it").isFalse();
+        // a translation started in the desk: its target has no original file, nothing was aligned by the engine
+        var start = org.diptych.translate.TargetVersions.start(Fixtures.STATEMENT, Fixtures.english(), "pt");
+        ReviewViewModel tr = vm(new ReviewState(start.alignment(), Fixtures.english(), start.target(), List.of(), List.of()));
+        assertThat(tr.rows()).isNotEmpty().allSatisfy(r -> assertThat(tr.showsConfidence(r.bead())).isFalse());
+    }
+
+    @Test
     void inapplicableOperationLeavesAMessageAndNoStep() {
         ReviewViewModel vm = vm(Fixtures.englishRussianState());
         vm.cursorProperty().set(7);
