@@ -60,8 +60,8 @@ import org.diptych.ui.Services;
 import org.diptych.ui.UiAction;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.review.ReviewViewModel.BeadRow;
-import org.diptych.ui.shell.Dialogs;
-import org.diptych.ui.shell.TaskRunner;
+import org.diptych.ui.Dialogs;
+import org.diptych.ui.TaskRunner;
 
 /**
  * The review desk: the beads of one language pair of a statement side by side, with filters, the review

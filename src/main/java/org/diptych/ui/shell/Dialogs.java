@@ -1,35 +1,19 @@
 package org.diptych.ui.shell;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-import org.diptych.DiptychException;
-import org.diptych.Progress;
-
-/** Error dialogs that show the same one-line message as the command line. */
+/**
+ * The shell's name for {@link org.diptych.ui.Dialogs} (which moved up to {@code ui} so that the desk and the
+ * translation panel use it without depending on the shell).
+ */
 public final class Dialogs {
     private Dialogs() {}
 
-    /** The one-line message of a failure: a user error's own message, else the exception's. */
     public static String message(Throwable e) {
-        Throwable t = e;
-        while (!(t instanceof DiptychException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
-        if (!(t instanceof DiptychException)) t = e;
-        if (t instanceof Progress.Cancelled) return "cancelled";
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return org.diptych.ui.Dialogs.message(e);
     }
 
-    /** Shows an error dialog with {@code message} and waits until it is closed. */
     public static void error(Window owner, String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        a.setTitle(title);
-        a.setHeaderText(null);
-        a.getDialogPane().setId("error-dialog");
-        if (owner != null && owner.isShowing()) a.initOwner(owner);
-        a.showAndWait();
+        org.diptych.ui.Dialogs.error(owner, title, message);
     }
 }

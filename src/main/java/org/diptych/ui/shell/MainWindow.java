@@ -55,6 +55,7 @@ import org.diptych.review.BeadFilter;
 import org.diptych.ui.I18n;
 import org.diptych.ui.MarkdownFlow;
 import org.diptych.ui.Services;
+import org.diptych.ui.TaskRunner;
 import org.diptych.ui.UiAction;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.UiState;

@@ -79,7 +79,7 @@ import org.diptych.ui.UiAction;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.review.ReviewDesk;
 import org.diptych.ui.review.ReviewViewModel;
-import org.diptych.ui.shell.Dialogs;
+import org.diptych.ui.Dialogs;
 
 /**
  * Translating in the review desk: under the desk's side-by-side rows, the selected row's source (glossary

@@ -1,4 +1,4 @@
-package org.diptych.ui.shell;
+package org.diptych.ui;
 
 import java.util.function.Consumer;
 
