@@ -337,9 +337,11 @@ public final class MainWindow {
     /** Rebuilds every control in the current interface language, keeping the open project and undo history. */
     public void rebuild() {
         saveUiState();
+        boolean panelShown = translate.shownProperty().get();
         translate.close();
         i18n = new I18n(prefs.locale());
         buildUi();
+        translate.shownProperty().set(panelShown); // the translation panel stays open in the new language
         stage.getScene().setRoot(root);
         updateTitle();
         if (project != null) {
@@ -418,6 +420,9 @@ public final class MainWindow {
         desk.clear();
         tree.getRoot().getChildren().clear();
         paragraphs.getItems().clear();
+        shownVersion = null;
+        paragraphsHeader.setText(i18n.t("paragraphs.none"));
+        status.setText("");
         root.setCenter(welcome());
         updateTitle();
     }
@@ -471,6 +476,8 @@ public final class MainWindow {
     private void select(Nav n, boolean switchTab) {
         if (project == null) return;
         if (!n.statementId().equals(desk.statementId())) {
+            // a message about the statement left (import, export, QA) says nothing about this one
+            status.setText("");
             desk.show(project, saver, n.statementId(), null);
         }
         if (n.lang() != null) {

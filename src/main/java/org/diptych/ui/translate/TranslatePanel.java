@@ -477,6 +477,7 @@ public final class TranslatePanel extends BorderPane {
         vm = next;
         session = null;
         bead = -1;
+        message.setText(""); // a QA or import message of another pair says nothing about this one
         matches.getItems().clear();
         qa.getItems().clear();
         concordance.getItems().clear();

@@ -89,6 +89,12 @@ class MainWindowTest {
                 .isEqualTo(Fixtures.STATEMENT + " · ru · 8 paragraphs (markdown)");
         assertThat(robot.lookup("Докеры порта бастуют уже три недели.").tryQuery()).isPresent();
         assertThat(prefs.recentProjects()).containsExactly(dir.toAbsolutePath().normalize());
+
+        // a new, empty project shows none of the previous one's paragraphs or messages
+        robot.interact(() -> window.createProject(tmp.resolve("empty"), "Empty", java.util.List.of("en", "pt")));
+        assertThat(window.paragraphs().getItems()).isEmpty();
+        assertThat(robot.lookup("#paragraphs-header").queryLabeled().getText()).isEqualTo(window.i18n().t("paragraphs.none"));
+        assertThat(robot.lookup("Докеры порта бастуют уже три недели.").tryQuery()).isEmpty();
         if (System.getProperty("diptych.debugshots") != null) {
             robot.interact(() -> {
                 try {
@@ -98,5 +104,65 @@ class MainWindowTest {
                 }
             });
         }
+    }
+
+    /**
+     * In Russian and in Portuguese no button, menu item, tab or tooltip of the window shows an English text
+     * of the interface, the standard dialog buttons included, and the translation panel stays open across
+     * the switch.
+     */
+    @Test
+    void russianAndPortugueseShowNoEnglishAndKeepTheTranslationPanel(FxRobot robot) throws Exception {
+        Path dir = Fixtures.project(tmp.resolve("langs"));
+        robot.interact(() -> {
+            window.openProject(dir);
+            window.selectInTree(Fixtures.STATEMENT, null);
+            window.translatePanel().shownProperty().set(true);
+        });
+        java.util.Properties en = bundle("messages.properties");
+        for (String tag : new String[] {"ru", "pt"}) {
+            java.util.Properties tr = bundle("messages_" + tag + ".properties");
+            java.util.Set<String> english = new java.util.HashSet<>();
+            for (String k : en.stringPropertyNames()) {
+                if (!en.getProperty(k).equals(tr.getProperty(k))) english.add(en.getProperty(k));
+            }
+            prefs.setLanguage(tag);
+            robot.interact(window::rebuild);
+            assertThat(window.translatePanel().shownProperty().get()).as(tag + ": panel kept").isTrue();
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            robot.interact(() -> collect(window.stage().getScene().getRoot(), texts));
+            for (var m : robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()) collect(m, texts);
+            assertThat(texts).as(tag).hasSizeGreaterThan(40).noneMatch(english::contains);
+            // a standard dialog names its buttons in the interface language
+            javafx.application.Platform.runLater(() -> org.diptych.ui.Dialogs.error(window.stage(), "x", "y"));
+            WaitForAsyncUtils.waitForFxEvents();
+            var pane = robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class);
+            var ok = (javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK);
+            assertThat(ok.getText()).isEqualTo(tr.getProperty("button.ok"));
+            robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+        }
+    }
+
+    private static java.util.Properties bundle(String name) throws java.io.IOException {
+        var p = new java.util.Properties();
+        try (var in = MainWindowTest.class.getResourceAsStream("/org/diptych/ui/" + name)) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static void collect(javafx.scene.Node n, java.util.List<String> out) {
+        if (n instanceof javafx.scene.control.Labeled l) {
+            if (l.getText() != null && !l.getText().isBlank()) out.add(l.getText());
+            if (l.getTooltip() != null) out.add(l.getTooltip().getText());
+        }
+        if (n instanceof javafx.scene.control.TabPane tp) for (var t : tp.getTabs()) out.add(t.getText());
+        if (n instanceof javafx.scene.control.ToolBar tb) for (var c : tb.getItems()) collect(c, out);
+        if (n instanceof javafx.scene.Parent p) for (var c : p.getChildrenUnmodifiable()) collect(c, out);
+    }
+
+    private static void collect(javafx.scene.control.MenuItem m, java.util.List<String> out) {
+        if (m.getText() != null && !m.getText().isBlank()) out.add(m.getText());
+        if (m instanceof javafx.scene.control.Menu menu) for (var i : menu.getItems()) collect(i, out);
     }
 }
