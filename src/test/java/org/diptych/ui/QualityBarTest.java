@@ -95,6 +95,7 @@ class QualityBarTest {
         window = new MainWindow(stage, prefs, Services.standard(), Clock.systemUTC());
         window.setFileChoosers(choosers);
         window.setFolderOpener(opened::add);
+        window.setFileBrowserCheck(() -> true);
         stage.show();
     }
 

@@ -141,7 +141,7 @@ final class ExportDialog {
     }
 
     /** Shows what an export did, with a button that asks {@code openFolder} to show the export folder. */
-    static void summary(Window owner, I18n i18n, ExportReport r, Consumer<Path> openFolder) {
+    static void summary(Window owner, I18n i18n, ExportReport r, java.util.function.Function<Path, String> openFolder) {
         Dialog<Void> d = new Dialog<>();
         if (owner != null && owner.isShowing()) d.initOwner(owner);
         d.setTitle(i18n.t("export.summary.title"));
@@ -158,8 +158,11 @@ final class ExportDialog {
         text.setPrefColumnCount(80);
         Button open = new Button(i18n.t("export.openFolder"));
         open.setId("export-open-folder");
-        open.setOnAction(e -> openFolder.accept(r.outDir()));
-        VBox box = new VBox(8, links, text, open);
+        Label openResult = new Label();
+        openResult.setId("export-open-result");
+        openResult.setWrapText(true);
+        open.setOnAction(e -> openResult.setText(java.util.Objects.requireNonNullElse(openFolder.apply(r.outDir()), "")));
+        VBox box = new VBox(8, links, text, new javafx.scene.layout.HBox(8, open, openResult));
         VBox.setVgrow(text, Priority.ALWAYS);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -82,6 +82,7 @@ public final class MainWindow {
     private final Services services;
     private final Clock clock;
     private Consumer<Path> folderOpener = MainWindow::openWithDesktop;
+    private java.util.function.BooleanSupplier fileBrowser = MainWindow::fileBrowserRegistered;
     private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
     private Path lastExportFolder;
     private final Map<String, ReviewViewModel> reviewCache = new HashMap<>();
@@ -661,7 +662,7 @@ public final class MainWindow {
         tasks.run(i18n.t("task.exporting", options.statementId()), progress -> new Exporter(p).export(options, progress),
                 report -> {
                     status.setText(i18n.t("status.exported", report.files().size(), report.outDir()));
-                    ExportDialog.summary(stage, i18n, report, folderOpener);
+                    ExportDialog.summary(stage, i18n, report, this::openFolder);
                 }, null);
     }
 
@@ -671,6 +672,47 @@ public final class MainWindow {
      */
     public void setFolderOpener(Consumer<Path> opener) {
         this.folderOpener = java.util.Objects.requireNonNull(opener);
+    }
+
+    /** Sets how the window tells whether a file browser is there to open a folder (tests). */
+    public void setFileBrowserCheck(java.util.function.BooleanSupplier check) {
+        this.fileBrowser = java.util.Objects.requireNonNull(check);
+    }
+
+    /**
+     * Opens an export folder in the file browser. Where none is registered (or opening fails), the folder's
+     * path goes to the clipboard instead; returns the one line that says so, or null when it was opened.
+     */
+    String openFolder(Path folder) {
+        String failure = null;
+        if (!fileBrowser.getAsBoolean()) {
+            failure = i18n.t("export.noBrowser");
+        } else {
+            try {
+                folderOpener.accept(folder);
+                return null;
+            } catch (RuntimeException e) {
+                failure = Dialogs.message(e);
+            }
+        }
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(folder.toString());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        return i18n.t("export.folderCopied", failure, folder);
+    }
+
+    /** Whether the platform has a file browser to open a folder with (on Linux and BSD: xdg-open or a peer on the PATH). */
+    static boolean fileBrowserRegistered() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) return true;
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String tool : List.of("xdg-open", "gio", "kde-open", "exo-open")) {
+                if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, tool))) return true;
+            }
+        }
+        return false;
     }
 
     /** Sets how the window asks for files and folders (the platform's dialogs unless a test passes its own). */

@@ -54,6 +54,7 @@ class ExportUiTest {
         window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
                 Clock.systemUTC());
         window.setFolderOpener(opened::add);
+        window.setFileBrowserCheck(() -> true);
         stage.show();
     }
 
@@ -158,6 +159,16 @@ class ExportUiTest {
                 .contains("pt/_posts/2025-03-08-equal-pay.md → /pt/declaracoes/2025/03/08/equal-pay");
         robot.clickOn("#export-open-folder");
         assertThat(opened).containsExactly(out.toAbsolutePath().normalize());
+        assertThat(robot.lookup("#export-open-result").queryLabeled().getText()).isEmpty();
+        // where no file browser is registered: the path goes to the clipboard, and one line says so
+        window.setFileBrowserCheck(() -> false);
+        robot.clickOn("#export-open-folder");
+        assertThat(opened).hasSize(1);
+        assertThat(robot.lookup("#export-open-result").queryLabeled().getText()).isEqualTo(
+                "no file browser is registered on this system: the folder path is copied to the clipboard (" + out.toAbsolutePath().normalize() + ")");
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(clip[0]).isEqualTo(out.toAbsolutePath().normalize().toString());
         closeSummary(robot, summary);
 
         String en = Files.readString(out.resolve("en/_posts/2025-03-08-equal-pay.md"), StandardCharsets.UTF_8);
