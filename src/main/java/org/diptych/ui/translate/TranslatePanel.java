@@ -299,6 +299,7 @@ public final class TranslatePanel extends BorderPane {
         for (String id : List.of("confirmTranslation", "nextUntranslated", "copySource", "fillExact", "concordance", "qa",
                 "importGlossary", "importTm", "startTranslation")) {
             javafx.scene.control.Button b = action(id).button();
+            b.setFocusTraversable(true); // reachable by Tab from the editor
             if (i18n.has("op." + id + ".tip")) {
                 // what the button does and what it leaves, beyond its name
                 b.getTooltip().setText(i18n.t("op." + id + ".tip") + " (" + action(id).shortcut().getDisplayText() + ")");
@@ -449,8 +450,25 @@ public final class TranslatePanel extends BorderPane {
     }
 
     /** Keys typed in the editor: Enter keeps the paragraph one block; Escape goes back to the rows. */
+    private boolean traversing;
+
     private void editorKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
+        if (traversing) return;
+        if (e.getCode() == KeyCode.TAB && !e.isAltDown() && !e.isMetaDown()) {
+            // Tab and Shift+Tab move the focus as everywhere else; Ctrl+Tab types a tab character
+            e.consume();
+            if (e.isControlDown()) {
+                if (editor.isEditable()) editor.replaceSelection("\t");
+                return;
+            }
+            traversing = true;
+            try {
+                // the text area's own binding: Ctrl(+Shift)+Tab leaves it forwards (backwards)
+                editor.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+            } finally {
+                traversing = false;
+            }
+        } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
             e.consume(); // a paragraph is one block: no line breaks (Ctrl+Enter confirms)
         } else if (e.getCode() == KeyCode.ESCAPE) {
             commit(true);

@@ -131,5 +131,22 @@ class TranslateFormattingTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panel().session().status(12) == TranslationStatus.DRAFT);
         assertThat(panel().session().targetBody(12)).isEqualTo(PT_P13);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the result says what was filled out of what, and why the rest was left
+        assertThat(robot.lookup("#tr-message").queryLabeled().getText()).matches(
+                "\\d+ of \\d+ untranslated rows filled from 100% matches; the other \\d+ have no match with the same words.*");
+        assertThat(robot.lookup("#button-fillExact").queryButton().getTooltip().getText()).contains("same formatting", "Ctrl+Shift+F");
+
+        // Tab leaves the editor (to the toolbar buttons and on), Ctrl+Tab types a tab character
+        robot.clickOn("#tr-editor");
+        robot.interact(() -> panel().editor().end());
+        String before = panel().editor().getText();
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        assertThat(panel().editor().getText()).isEqualTo(before + "\t");
+        robot.type(KeyCode.TAB);
+        assertThat(panel().editor().getText()).isEqualTo(before + "\t");
+        assertThat(panel().editor().isFocused()).isFalse();
+        robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+        assertThat(panel().editor().isFocused()).as("Shift+Tab comes back").isTrue();
     }
 }
