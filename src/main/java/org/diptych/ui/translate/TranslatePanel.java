@@ -299,7 +299,6 @@ public final class TranslatePanel extends BorderPane {
         for (String id : List.of("confirmTranslation", "nextUntranslated", "copySource", "fillExact", "concordance", "qa",
                 "importGlossary", "importTm", "startTranslation")) {
             javafx.scene.control.Button b = action(id).button();
-            b.setFocusTraversable(true); // reachable by Tab from the editor
             if (i18n.has("op." + id + ".tip")) {
                 // what the button does and what it leaves, beyond its name
                 b.getTooltip().setText(i18n.t("op." + id + ".tip") + " (" + action(id).shortcut().getDisplayText() + ")");

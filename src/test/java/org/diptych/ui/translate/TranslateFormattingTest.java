@@ -137,7 +137,7 @@ class TranslateFormattingTest {
                 "\\d+ of \\d+ untranslated rows filled from 100% matches; the other \\d+ have no match with the same words.*");
         assertThat(robot.lookup("#button-fillExact").queryButton().getTooltip().getText()).contains("same formatting", "Ctrl+Shift+F");
 
-        // Tab leaves the editor (to the toolbar buttons and on), Ctrl+Tab types a tab character
+        // Tab leaves the editor for the next control, Ctrl+Tab types a tab character
         robot.clickOn("#tr-editor");
         robot.interact(() -> panel().editor().end());
         String before = panel().editor().getText();
