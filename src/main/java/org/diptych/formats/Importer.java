@@ -213,7 +213,7 @@ public final class Importer {
         DocumentVersion existing = project.versionLanguages(statementId).contains(lang)
                 ? project.loadVersion(statementId, lang).orElse(null) : null;
         if (existing != null && !replace) {
-            throw new DiptychException(file + ": statement '" + statementId + "' already has a version in " + lang
+            throw new VersionExists(file + ": statement '" + statementId + "' already has a version in " + lang
                     + (existing.originalFile() == null ? "" : " (from " + existing.originalFile() + ")")
                     + "; use --replace to replace it");
         }
@@ -249,6 +249,13 @@ public final class Importer {
             throw new DiptychException(vd + ": cannot save the imported version (" + Okapi.firstLine(e) + ")", e);
         }
         return new ImportResult(v, r.original(), r.encoding(), r.encodingReason(), r.lang(), r.langReason(), warnings);
+    }
+
+    /** The statement already has a version in the file's language and no replace was asked. */
+    public static final class VersionExists extends DiptychException {
+        public VersionExists(String message) {
+            super(message);
+        }
     }
 
     private static byte[] readBytes(Path file) {
