@@ -190,6 +190,27 @@ class ReplaceCommandTest {
     }
 
     @Test
+    void anAlignmentSavedButNotFedIsFedByTheNextPlainAlign() throws Exception {
+        // the set-up aligned with --no-tm: as if align was killed after saving the alignment, before the feed
+        try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(dir.resolve("tm"))) {
+            assertThat(tm.stats().units()).isZero();
+        }
+        Result again = CliTestSupport.run("align", "--project", dir.toString(), "--statement", ID, "--source-lang", "ru",
+                "--target-lang", "en");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("kept it").contains("Translation memory: ");
+        int units;
+        try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(dir.resolve("tm"))) {
+            units = tm.stats().units();
+        }
+        assertThat(units).isPositive();
+        // idempotent: once more changes nothing
+        Result third = CliTestSupport.run("align", "--project", dir.toString(), "--statement", ID, "--source-lang", "ru",
+                "--target-lang", "en");
+        assertThat(third.out()).contains("0 approved and 0 draft units written");
+    }
+
+    @Test
     void formatAndLanguageMistakesAreUsageErrors() throws IOException {
         Path f = file("x.md", Posts.EN);
         assertThat(importing(f, "--format", "bogus").code()).isEqualTo(Main.USAGE);
