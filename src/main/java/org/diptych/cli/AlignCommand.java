@@ -172,6 +172,9 @@ final class AlignCommand implements Callable<Integer> {
                 long confirmed = previous.beads().stream().filter(Bead::isConfirmed).count();
                 out.println("Alignment " + src + "-" + tgt + " of " + statementId + " exists (" + previous.beads().size()
                         + " beads, " + confirmed + " confirmed); kept it. Use --realign to align again (confirmed beads stay).");
+                // feeding is resumable: an align killed after saving but before feeding is completed here (the
+                // feed is idempotent, units already in the TM count as unchanged)
+                if (!noTm && consistent(previous, a, b)) feed(p, out, a, b, previous, ProjectLexicon.learn(p, src, tgt), "");
                 return Main.OK;
             }
             Lexicon lexicon = ProjectLexicon.learn(p, src, tgt);
@@ -179,19 +182,31 @@ final class AlignCommand implements Callable<Integer> {
             result.validate(a, b);
             p.saveAlignment(result);
             out.println(summary(result, p.alignmentFile(statementId, src, tgt)));
-            if (!noTm) {
-                // as the desk does: confirmed beads as approved units, the others as drafts, with sentence pairs
-                try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
-                    TmFeeder.FeedReport r = new TmFeeder(tm, new SentenceAligner(lexicon).pairer(), true)
-                            .feed(statementId, a, b, result, null);
-                    out.println("Translation memory: " + r.approved() + " approved and " + r.draft()
-                            + " draft units written, " + r.deleted() + " removed, " + r.unchanged() + " unchanged.");
-                } catch (DiptychException e) {
-                    throw new DiptychException(e.getMessage() + " (the alignment was saved; the translation memory was not updated)", e);
-                }
-            }
+            if (!noTm) feed(p, out, a, b, result, lexicon, "");
         }
         return Main.OK;
+    }
+
+    private static boolean consistent(Alignment al, DocumentVersion a, DocumentVersion b) {
+        try {
+            al.validate(a, b);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** As the desk does: confirmed beads as approved units, the others as drafts, with sentence pairs. */
+    private void feed(Project p, PrintWriter out, DocumentVersion a, DocumentVersion b, Alignment al, Lexicon lexicon, String unused) {
+        try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
+            TmFeeder.FeedReport r = new TmFeeder(tm, new SentenceAligner(lexicon).pairer(), true)
+                    .feed(statementId, a, b, al, null);
+            out.println("Translation memory: " + r.approved() + " approved and " + r.draft()
+                    + " draft units written, " + r.deleted() + " removed, " + r.unchanged() + " unchanged.");
+        } catch (DiptychException e) {
+            throw new DiptychException(e.getMessage() + " (the alignment was saved; the translation memory may hold"
+                    + " none or part of it: run 'diptych align' again, without --realign, to complete the feed)", e);
+        }
     }
 
     static String summary(Alignment a, Path file) {

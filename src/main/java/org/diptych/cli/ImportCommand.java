@@ -7,10 +7,14 @@ import java.util.concurrent.Callable;
 import org.diptych.formats.ImportOptions;
 import org.diptych.formats.ImportResult;
 import org.diptych.formats.Importer;
+import org.diptych.formats.Format;
+import org.diptych.model.Languages;
+import org.diptych.project.Messages;
 import org.diptych.project.Project;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +51,13 @@ final class ImportCommand implements Callable<Integer> {
             description = "markdown, text, lines, html, docx or xliff; default: from the file extension.")
     String format;
 
-    @Option(names = "--replace", description = "Replace the statement's existing version in this language.")
+    @Option(names = "--replace", description = "Replace the statement's existing version in this language; its stored"
+            + " alignments are re-aligned at once around the confirmed beads whose paragraphs are unchanged.")
     boolean replace;
+
+    @Option(names = "--force", description = "With --replace: replace even if confirmed beads lose their paragraphs"
+            + " (the old version and alignment stay in backups/).")
+    boolean force;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (never modified).")
     Path file;
@@ -56,16 +65,29 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // usage errors (exit 2) before anything is opened
+        if (format != null && Format.byName(format) == null) {
+            throw new ParameterException(spec.commandLine(), "unknown --format '" + Messages.printable(format)
+                    + "' (use markdown, text, lines, html, docx or xliff)");
+        }
+        if (lang != null) {
+            try {
+                Languages.normalize(lang);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--lang: " + Messages.printable(e.getMessage()));
+            }
+        }
+        if (force && !replace) throw new ParameterException(spec.commandLine(), "--force goes with --replace");
         ImportResult r;
         try (Project p = Project.open(projectDir, true)) {
-            r = Importer.importInto(p, statementId, file, new ImportOptions(lang, encoding, format), replace);
+            r = Importer.importInto(p, statementId, file, new ImportOptions(lang, encoding, format), replace, force);
         }
         out.println("Imported " + file.getFileName() + " as the " + r.lang() + " version of " + statementId
                 + ": " + r.version().paragraphs().size() + " paragraphs (" + r.version().format() + ")"
-                + (r.version().title() == null ? "" : ", title \"" + r.version().title() + "\""));
+                + (r.version().title() == null ? "" : ", title \"" + Messages.printable(r.version().title()) + "\""));
         if (r.encoding() != null) out.println("  encoding: " + r.encoding() + " (" + r.encodingReason() + ")");
         out.println("  language: " + r.lang() + " (" + r.langReason() + ")");
-        for (String w : r.warnings()) out.println("  warning: " + w);
+        for (String w : r.warnings()) out.println("  " + (w.contains(": replaced the ") ? "" : "warning: ") + Messages.oneLine(w));
         return Main.OK;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.diptych.DiptychException;
 
+import org.diptych.project.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,9 +59,9 @@ public final class Main implements Runnable {
             Throwable t = ex;
             if (t instanceof DiptychException || t instanceof IllegalArgumentException
                     || t instanceof java.io.UncheckedIOException) {
-                commandLine.getErr().println("diptych: " + t.getMessage());
+                commandLine.getErr().println("diptych: " + Messages.oneLine(t.getMessage()));
             } else {
-                commandLine.getErr().println("diptych: internal error: " + t
+                commandLine.getErr().println("diptych: internal error: " + Messages.oneLine(String.valueOf(t))
                         + (debug ? "" : " (run with --debug for details)"));
             }
             if (debug) t.printStackTrace(commandLine.getErr());
@@ -69,7 +70,7 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("diptych: " + ex.getMessage());
+            c.getErr().println("diptych: " + Messages.oneLine(ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             c.getErr().flush();
             return USAGE;

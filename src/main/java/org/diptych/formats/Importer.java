@@ -17,6 +17,10 @@ import org.diptych.model.Paragraph;
 import org.diptych.model.Statement;
 import org.diptych.project.AtomicFiles;
 import org.diptych.project.Project;
+import org.diptych.project.VersionReplace;
+import org.diptych.align.Aligner;
+import org.diptych.align.ProjectLexicon;
+import org.diptych.Progress;
 
 /**
  * Imports a file as one language version of a statement: reads it with the Okapi filter for its format,
@@ -184,6 +188,19 @@ public final class Importer {
      */
     public static ImportResult importInto(Project project, String statementId, Path file, ImportOptions opts,
                                           boolean replace) {
+        return importInto(project, statementId, file, opts, replace, false);
+    }
+
+    /**
+     * As {@link #importInto(Project, String, Path, ImportOptions, boolean)}; a replace reconciles the stored
+     * alignments of that language at once ({@link VersionReplace}: unchanged paragraphs keep their ids, confirmed
+     * beads on them stay, the rest is re-aligned around them) in the same all-or-nothing change.
+     *
+     * @param force allow a replace that leaves confirmed beads without their paragraphs; without it such a
+     *              replace is refused with {@link VersionReplace.ReviewWouldBeLost} saying how many
+     */
+    public static ImportResult importInto(Project project, String statementId, Path file, ImportOptions opts,
+                                          boolean replace, boolean force) {
         if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
         try {
             Statement.validateId(statementId);
@@ -196,7 +213,7 @@ public final class Importer {
         DocumentVersion existing = project.versionLanguages(statementId).contains(lang)
                 ? project.loadVersion(statementId, lang).orElse(null) : null;
         if (existing != null && !replace) {
-            throw new DiptychException(file + ": statement '" + statementId + "' already has a version in " + lang
+            throw new VersionExists(file + ": statement '" + statementId + "' already has a version in " + lang
                     + (existing.originalFile() == null ? "" : " (from " + existing.originalFile() + ")")
                     + "; use --replace to replace it");
         }
@@ -206,34 +223,39 @@ public final class Importer {
                     + String.join(", ", project.manifest().languages()) + ")");
         }
         Path vd = project.versionDir(statementId, lang);
-        Path oldOriginal = existing == null || existing.originalFile() == null
-                || existing.originalFile().equals(v.originalFile()) ? null : vd.resolve(existing.originalFile());
-        if (oldOriginal != null && !Files.isRegularFile(oldOriginal)) oldOriginal = null;
-
-        Undo undo = new Undo(project.dir());
-        try {
-            undo.remember(vd.resolve(v.originalFile()));
-            undo.remember(vd.resolve(Project.VERSION_FILE));
-            if (oldOriginal != null) undo.remember(oldOriginal);
-            project.saveVersion(statementId, v, r.original());
-            if (oldOriginal != null) {
-                AtomicFiles.write(undo.backupOf(oldOriginal), Files.readAllBytes(oldOriginal), null);
-                Files.delete(oldOriginal);
+        if (existing != null) {
+            // the old original: refused if version.json names something that is not a file of its own folder
+            Path oldOriginal = existing.originalFile() == null ? null : project.originalFile(statementId, lang).orElse(null);
+            VersionReplace.Realign realign = (id, s, t, prev) -> new Aligner(ProjectLexicon.learn(project, s.lang(), t.lang()))
+                    .align(id, s, t, prev, Progress.NONE);
+            VersionReplace.Plan plan = VersionReplace.plan(project, statementId, existing, v, realign);
+            if (plan.confirmedLost() > 0 && !force) {
+                throw new VersionReplace.ReviewWouldBeLost(file + ": replacing the " + lang + " version of " + statementId
+                        + " leaves " + plan.confirmedLost() + " confirmed bead" + (plan.confirmedLost() == 1 ? "" : "s")
+                        + " without their paragraphs (" + plan.summary() + "); nothing was changed; add --force to replace"
+                        + " anyway (the old version and alignment are kept in backups/)", plan);
             }
-        } catch (IOException | RuntimeException e) {
-            undo.rollback();
+            Path snap = VersionReplace.apply(project, plan, r.original(), oldOriginal);
+            warnings.add(statementId + ": replaced the " + lang + " version: " + plan.summary()
+                    + "; previous files in " + project.dir().relativize(snap));
+            return new ImportResult(plan.version(), r.original(), r.encoding(), r.encodingReason(), r.lang(), r.langReason(), warnings);
+        }
+
+        // a new version: original and version.json in one transaction (Project.saveVersion)
+        try {
+            project.saveVersion(statementId, v, r.original());
+        } catch (RuntimeException e) {
             if (e instanceof DiptychException de) throw de;
             throw new DiptychException(vd + ": cannot save the imported version (" + Okapi.firstLine(e) + ")", e);
         }
-        if (existing != null) {
-            try (var files = Files.list(project.statementDir(statementId))) {
-                boolean aligned = files.anyMatch(f -> f.getFileName().toString().matches("align\\.(.+-" + lang + "|" + lang + "-.+)\\.json"));
-                if (aligned) warnings.add(statementId + ": the replaced " + lang + " version was aligned; re-align it");
-            } catch (IOException ignored) {
-                // only a hint
-            }
-        }
         return new ImportResult(v, r.original(), r.encoding(), r.encodingReason(), r.lang(), r.langReason(), warnings);
+    }
+
+    /** The statement already has a version in the file's language and no replace was asked. */
+    public static final class VersionExists extends DiptychException {
+        public VersionExists(String message) {
+            super(message);
+        }
     }
 
     private static byte[] readBytes(Path file) {

@@ -22,8 +22,41 @@ public record Statement(String id, Map<String, DocumentVersion> versions) {
 
     public static void validateId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("'" + id + "' is not a valid statement id "
+            throw new IllegalArgumentException("'" + printable(id) + "' is not a valid statement id "
                     + "(use letters, digits and dashes, e.g. 2018-01-15-rcit)");
+        }
+        // a folder name on every OS, and a slug that is one too (export builds paths from it)
+        String why = PortableNames.problem(id);
+        Matcher m = DATED.matcher(id);
+        if (why == null && m.matches()) {
+            String slug = m.group(4);
+            why = slug.startsWith(".") ? "its slug '" + slug + "' starts with a dot" : PortableNames.problem(slug);
+        }
+        if (why == null && id.contains("..")) why = "'..' inside the id";
+        if (why != null) {
+            throw new IllegalArgumentException("'" + id + "' is not a valid statement id (" + why
+                    + "; use letters, digits and dashes, e.g. 2018-01-15-rcit)");
+        }
+    }
+
+    /** {@code s} with control characters shown as {@code ?}, for messages. */
+    private static String printable(String s) {
+        if (s == null) return "null";
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 80));
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.length() > 80 ? b + "…" : b.toString();
+    }
+
+    /** {@code true} if {@code id} passes {@link #validateId}. */
+    public static boolean isValidId(String id) {
+        try {
+            validateId(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -126,6 +126,16 @@ public final class Project implements AutoCloseable {
     public static Project open(Path dir, boolean forWriting) {
         Manifest m = readManifest(dir);
         ProjectLock lock = forWriting ? ProjectLock.acquire(dir) : null;
+        if (lock != null) {
+            try {
+                // under the lock: finish a change a crash interrupted, then drop the temporary files of crashes
+                Transaction.recover(dir);
+                AtomicFiles.cleanTemps(dir, java.util.Set.of(TM));
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
         return new Project(dir, m, lock);
     }
 
@@ -133,6 +143,9 @@ public final class Project implements AutoCloseable {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isDirectory(dir)) {
             throw new DiptychException(dir + ": no such project folder");
+        }
+        if (Files.isSymbolicLink(file)) {
+            throw new DiptychException(file + ": is a symbolic link; a project's manifest must be a file of its own");
         }
         if (!Files.isRegularFile(file)) {
             throw new DiptychException(dir + ": not a Diptych project (no " + MANIFEST + "); create one with 'diptych new'");
@@ -188,12 +201,16 @@ public final class Project implements AutoCloseable {
     }
 
     public Path statementDir(String statementId) {
-        Statement.validateId(statementId);
+        try {
+            Statement.validateId(statementId);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(e.getMessage());
+        }
         return dir.resolve(STATEMENTS).resolve(statementId);
     }
 
     public Path versionDir(String statementId, String lang) {
-        return statementDir(statementId).resolve(lang);
+        return statementDir(statementId).resolve(SafePaths.name(lang, "language"));
     }
 
     /** Statement ids present in the project, sorted. */
@@ -201,8 +218,12 @@ public final class Project implements AutoCloseable {
         Path root = dir.resolve(STATEMENTS);
         if (!Files.isDirectory(root)) return List.of();
         List<String> ids = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
-            for (Path p : ds) ids.add(p.getFileName().toString());
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, SafePaths::isDirectory)) {
+            // a folder whose name is no valid id (or a link) is not a statement: never built into a path
+            for (Path p : ds) {
+                String id = p.getFileName().toString();
+                if (Statement.isValidId(id)) ids.add(id);
+            }
         } catch (IOException e) {
             throw new DiptychException(root + ": cannot list statements (" + e.getMessage() + ")", e);
         }
@@ -215,13 +236,25 @@ public final class Project implements AutoCloseable {
         Path sd = statementDir(statementId);
         List<String> langs = new ArrayList<>();
         if (!Files.isDirectory(sd)) return langs;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(sd, p -> Files.isRegularFile(p.resolve(VERSION_FILE)))) {
-            for (Path p : ds) langs.add(p.getFileName().toString());
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(sd,
+                p -> SafePaths.isDirectory(p) && SafePaths.isRegularFile(p.resolve(VERSION_FILE)))) {
+            for (Path p : ds) {
+                String lang = p.getFileName().toString();
+                if (isLanguage(lang)) langs.add(lang);
+            }
         } catch (IOException e) {
             throw new DiptychException(sd + ": cannot list versions (" + e.getMessage() + ")", e);
         }
         Collections.sort(langs);
         return langs;
+    }
+
+    private static boolean isLanguage(String code) {
+        try {
+            return Languages.normalize(code).equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public Statement loadStatement(String statementId) {
@@ -243,8 +276,19 @@ public final class Project implements AutoCloseable {
     public Optional<Path> originalFile(String statementId, String lang) {
         DocumentVersion v = loadVersion(statementId, lang).orElse(null);
         if (v == null || v.originalFile() == null) return Optional.empty();
-        Path p = versionDir(statementId, lang).resolve(v.originalFile());
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        Path vd = versionDir(statementId, lang);
+        Path vf = vd.resolve(VERSION_FILE);
+        String name = v.originalFile();
+        if (name.equals(VERSION_FILE) || !org.diptych.model.PortableNames.isPortable(name)) {
+            throw new DiptychException(vf + ": names the original '" + Messages.printable(name)
+                    + "', which is not a file of the version's folder; refused");
+        }
+        Path p = vd.resolve(name);
+        if (Files.isSymbolicLink(p)) {
+            throw new DiptychException(p + ": the original is a symbolic link; refused (a project's files must be its own)");
+        }
+        SafePaths.requireInside(dir, p, "original file");
+        return SafePaths.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
     /**
@@ -255,18 +299,38 @@ public final class Project implements AutoCloseable {
     public void saveVersion(String statementId, DocumentVersion version, byte[] originalBytes) {
         requireWritable();
         Path vd = versionDir(statementId, version.lang());
+        Transaction tx = transaction();
         try {
             if (originalBytes != null) {
-                if (version.originalFile() == null || version.originalFile().contains("/")
-                        || version.originalFile().equals(VERSION_FILE)) {
-                    throw new IllegalArgumentException("bad original file name: " + version.originalFile());
-                }
-                write(vd.resolve(version.originalFile()), originalBytes);
+                checkOriginalName(version.originalFile());
+                tx.put(vd.resolve(version.originalFile()), originalBytes);
             }
-            write(vd.resolve(VERSION_FILE), JSON.writeValueAsBytes(version));
+            tx.put(vd.resolve(VERSION_FILE), JSON.writeValueAsBytes(version));
         } catch (IOException e) {
             throw new DiptychException(vd + ": cannot save version (" + e.getMessage() + ")", e);
         }
+        tx.commit("the " + version.lang() + " version of " + statementId);
+    }
+
+    /** Refuses a name that cannot be an original beside {@code version.json}. */
+    public static void checkOriginalName(String name) {
+        if (name == null || name.equals(VERSION_FILE) || name.startsWith(".")) {
+            throw new DiptychException("'" + Messages.printable(name) + "' cannot be the name of an imported original");
+        }
+        SafePaths.name(name, "original file name");
+    }
+
+    /** A new multi-file change whose previous contents go to {@code backups/}. */
+    public Transaction transaction() {
+        requireWritable();
+        return new Transaction(this, null);
+    }
+
+    /** A new multi-file change whose previous contents go to {@code backupRoot} (a folder under {@code backups/}). */
+    public Transaction transaction(Path backupRoot) {
+        requireWritable();
+        SafePaths.requireInside(dir.resolve(BACKUPS), backupRoot, "backup folder");
+        return new Transaction(this, backupRoot);
     }
 
     public Path alignmentFile(String statementId, String sourceLang, String targetLang) {
@@ -308,10 +372,14 @@ public final class Project implements AutoCloseable {
         if (rel.startsWith("..")) {
             throw new IllegalArgumentException(file + " is outside the project");
         }
-        AtomicFiles.write(file, content, dir.resolve(BACKUPS).resolve(rel));
+        // no symbolic link on the way (a cloned project's backups/, tm/ or statements/<id>/<lang>)
+        SafePaths.requireInside(dir, file, "project file");
+        Path backup = SafePaths.requireInside(dir, dir.resolve(BACKUPS).resolve(rel.toString()), "backup");
+        AtomicFiles.write(file, content, backup);
     }
 
     private <T> Optional<T> readJson(Path file, Class<T> type) {
+        SafePaths.requireInside(dir, file, "project file");
         try {
             return Optional.of(JSON.readValue(file.toFile(), type));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {

@@ -5,9 +5,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 
 import org.diptych.DiptychException;
@@ -16,7 +19,8 @@ import org.diptych.DiptychException;
  * Keeps a second process from writing the same project. The lock file {@code .diptych.lock} holds the
  * owner's pid, host and start time, and is also held with an OS file lock while the project is open. A
  * lock file whose process is gone (OS lock free and pid not alive on this host) is stale and is taken
- * over.
+ * over. The file is never deleted (see {@link #close()}), never followed when it is a symbolic link, and a
+ * holder checks after locking that the path still names the file it locked.
  */
 public final class ProjectLock implements AutoCloseable {
     public static final String FILE = ".diptych.lock";
@@ -44,30 +48,79 @@ public final class ProjectLock implements AutoCloseable {
         }
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock fl;
-            try {
-                fl = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                fl = null; // held by this very JVM
+            for (int attempt = 0; ; attempt++) {
+                if (Files.isSymbolicLink(file)) {
+                    // a cloned project: opening it would write into whatever the link names
+                    throw new DiptychException(file + ": is a symbolic link; remove it (a lock file is never followed)");
+                }
+                boolean created = false;
+                Object before;
+                try {
+                    ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                    created = true;
+                    before = fileKey(file);
+                } catch (FileAlreadyExistsException e) {
+                    before = fileKey(file);
+                    ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                }
+                FileLock fl;
+                try {
+                    fl = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    fl = null; // held by this very JVM
+                }
+                if (fl == null) {
+                    String owner = describeOwner(file);
+                    ch.close();
+                    HELD.remove(file);
+                    throw new DiptychException(projectDir + ": project is open in another Diptych process (" + owner + ")");
+                }
+                // The file we locked must still be the one at the path: a lock file removed (by hand, or by an
+                // older Diptych that deleted it on close) between our open and our lock is an orphan that the
+                // next process would not see. The path must name the same file (inode) before the open and
+                // after the lock; otherwise try again. (A stat, not an open: closing a second descriptor of the
+                // file would drop our POSIX lock.)
+                Object after = fileKey(file);
+                if (before == null || !before.equals(after)) {
+                    fl.release();
+                    ch.close();
+                    ch = null;
+                    if (attempt > 50) throw new IOException("the lock file keeps changing");
+                    continue;
+                }
+                // We hold the OS lock, so whoever wrote the file before us is gone: a stale lock is taken over.
+                String me = ProcessHandle.current().pid() + " " + hostName() + " " + Instant.now();
+                byte[] mine = me.getBytes(StandardCharsets.UTF_8);
+                try {
+                    ch.truncate(0);
+                    ch.write(java.nio.ByteBuffer.wrap(mine), 0);
+                    ch.force(true);
+                } catch (IOException e) {
+                    // a full disk: leave no empty lock file behind (removed while we still hold it; anyone who
+                    // opened it meanwhile finds it is no longer the file at the path and tries again)
+                    if (created || ch.size() == 0) Files.deleteIfExists(file);
+                    throw e;
+                }
+                return new ProjectLock(file, ch, fl);
             }
-            if (fl == null) {
-                String owner = describeOwner(file);
-                ch.close();
-                HELD.remove(file);
-                throw new DiptychException(projectDir + ": project is open in another Diptych process (" + owner + ")");
-            }
-            // We hold the OS lock, so whoever wrote the file before us is gone: a stale lock is taken over.
-            String me = ProcessHandle.current().pid() + " " + hostName() + " " + Instant.now();
-            ch.truncate(0);
-            ch.write(java.nio.ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
-            ch.force(true);
-            return new ProjectLock(file, ch, fl);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             HELD.remove(file);
             if (e instanceof DiptychException de) throw de;
-            throw new DiptychException(file + ": cannot lock project (" + e.getMessage() + ")", e);
+            throw new DiptychException(file + ": cannot lock project (" + Messages.oneLine(String.valueOf(e.getMessage())) + ")", e);
+        }
+    }
+
+    /** The file's identity (inode) at the path, without following a link; {@code null} if it is gone. */
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) throw new IOException("not a regular file");
+            // no inode on some platforms (Windows, where an open file cannot be deleted anyway)
+            return a.fileKey() != null ? a.fileKey() : "no-key";
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
         }
     }
 
@@ -100,11 +153,8 @@ public final class ProjectLock implements AutoCloseable {
         } catch (IOException ignored) {
             // channel close below releases it anyway
         }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover lock file is stale and taken over next time
-        }
+        // The lock file is never deleted: another process may have it open and be about to lock it, and it
+        // would then hold a lock on a file nobody else sees. Left in place, it is stale and taken over.
         closeQuietly(channel);
         HELD.remove(file);
     }

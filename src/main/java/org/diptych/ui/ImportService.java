@@ -20,4 +20,13 @@ public interface ImportService {
      * @throws org.diptych.DiptychException for a file that cannot be imported (one-line message)
      */
     String importFile(Project project, String statementId, Path file, String lang, boolean replace, Progress progress);
+
+    /**
+     * As above; with {@code force} a replace goes ahead although confirmed beads lose their paragraphs (the
+     * user was asked). Without it such a replace throws {@link org.diptych.project.VersionReplace.ReviewWouldBeLost}.
+     */
+    default String importFile(Project project, String statementId, Path file, String lang, boolean replace, boolean force,
+                              Progress progress) {
+        return importFile(project, statementId, file, lang, replace, progress);
+    }
 }

@@ -7,6 +7,7 @@ import org.diptych.align.Aligner;
 import org.diptych.align.ProjectLexicon;
 import org.diptych.formats.ImportOptions;
 import org.diptych.formats.Importer;
+import org.diptych.project.Project;
 
 /**
  * The core services the window calls that live outside the user interface. {@link #standard()} is the
@@ -24,8 +25,20 @@ public record Services(ImportService importer, Realigner realigner) {
     /** The services of this build. */
     public static Services standard() {
         return new Services(
-                (project, statementId, file, lang, replace, progress) -> Importer.importInto(project, statementId,
-                        file, ImportOptions.DEFAULTS.withLang(lang), replace).summary(),
+                new ImportService() {
+                    @Override
+                    public String importFile(Project project, String statementId, java.nio.file.Path file, String lang,
+                                             boolean replace, org.diptych.Progress progress) {
+                        return importFile(project, statementId, file, lang, replace, false, progress);
+                    }
+
+                    @Override
+                    public String importFile(Project project, String statementId, java.nio.file.Path file, String lang,
+                                             boolean replace, boolean force, org.diptych.Progress progress) {
+                        return Importer.importInto(project, statementId, file, ImportOptions.DEFAULTS.withLang(lang),
+                                replace, force).summary();
+                    }
+                },
                 (project, statementId, source, target, previous, progress) ->
                         new Aligner(ProjectLexicon.learn(project, source.lang(), target.lang()))
                                 .align(statementId, source, target, previous, progress));

@@ -251,7 +251,9 @@ class ImporterTest {
             Path vd = p.versionDir("s1", "ru");
             assertThat(vd.resolve("ru-fixed.txt")).exists();
             assertThat(vd.resolve("ru.md")).doesNotExist();
-            assertThat(p.dir().resolve("backups/statements/s1/ru/ru.md")).hasContent(Posts.RU);
+            // the replaced files are kept together, for an undo of the replace
+            assertThat(org.diptych.project.VersionReplace.lastSnapshot(p, "s1", "ru").resolve("statements/s1/ru/ru.md"))
+                    .hasContent(Posts.RU);
             assertThat(p.loadVersion("s1", "ru").orElseThrow()).isEqualTo(r.version());
         }
     }

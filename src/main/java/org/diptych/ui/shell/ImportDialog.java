@@ -32,6 +32,19 @@ final class ImportDialog {
         return n.isEmpty() ? "statement" : n.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The statement proposed for {@code file}: the id its name gives (Jekyll {@code YYYY-MM-DD-slug.md}, Hugo
+     * {@code slug.lang.md}), an existing statement only if it is that id, otherwise a new one. The statement
+     * open in the window is never proposed for a file that does not name it.
+     */
+    static String proposeStatementId(Path file, List<String> statements) {
+        String guess = guessStatementId(file);
+        for (String s : statements) {
+            if (s.equalsIgnoreCase(guess)) return s;
+        }
+        return guess;
+    }
+
     static Optional<Choice> show(Window owner, I18n i18n, List<Path> files, List<String> statements,
                                  String selected, List<String> languages) {
         Dialog<Choice> d = new Dialog<>();
@@ -43,7 +56,16 @@ final class ImportDialog {
         statement.setId("import-statement");
         statement.setEditable(true);
         statement.getItems().setAll(statements);
-        statement.setValue(selected != null ? selected : guessStatementId(files.get(0)));
+        statement.setValue(proposeStatementId(files.get(0), statements));
+        Label which = new Label();
+        which.setId("import-statement-kind");
+        Runnable kind = () -> {
+            String v = statement.getEditor().getText() == null ? "" : statement.getEditor().getText().strip();
+            which.setText(statements.contains(v) ? i18n.t("import.existingStatement") : i18n.t("import.newStatement"));
+        };
+        statement.getEditor().textProperty().addListener((o, x, y) -> kind.run());
+        statement.valueProperty().addListener((o, x, y) -> kind.run());
+        kind.run();
         ComboBox<String> lang = new ComboBox<>();
         lang.setId("import-lang");
         String auto = i18n.t("import.detect");
@@ -58,6 +80,7 @@ final class ImportDialog {
         g.setVgap(8);
         g.addRow(0, new Label(i18n.t("import.statement")), statement);
         g.addRow(1, new Label(i18n.t("import.lang")), lang);
+        g.add(which, 2, 0);
         g.add(replace, 1, 2);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

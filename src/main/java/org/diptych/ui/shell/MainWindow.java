@@ -568,8 +568,18 @@ public final class MainWindow {
                 .ifPresent(c -> importFiles(files, c.statementId(), c.lang(), c.replace()));
     }
 
+    private static final String ASK_PREFIX = "\u0000ask:";
+
     /** Imports {@code files} into a statement in the background; the tree and desk follow. */
     public void importFiles(List<Path> files, String statementId, String lang, boolean replace) {
+        importFiles(files, statementId, lang, replace, false);
+    }
+
+    /**
+     * Imports in the background; a replace that would leave confirmed beads without their paragraphs is not
+     * done but asked first, in the window's language, and then done with {@code force}.
+     */
+    private void importFiles(List<Path> files, String statementId, String lang, boolean replace, boolean force) {
         Project p = project;
         Services s = services;
         tasks.run(i18n.t("task.importing", files.size()), progress -> {
@@ -577,12 +587,33 @@ public final class MainWindow {
             for (int i = 0; i < files.size(); i++) {
                 progress.checkCancelled();
                 progress.update(i, files.size(), files.get(i).getFileName().toString());
-                reports.add(s.importer().importFile(p, statementId, files.get(i), lang, replace, progress));
+                try {
+                    reports.add(s.importer().importFile(p, statementId, files.get(i), lang, replace, force, progress));
+                } catch (org.diptych.formats.Importer.VersionExists e) {
+                    throw new org.diptych.DiptychException(i18n.t("import.exists", files.get(i).getFileName(), statementId));
+                } catch (org.diptych.project.VersionReplace.ReviewWouldBeLost e) {
+                    if (i > 0 || files.size() > 1) {
+                        throw new org.diptych.DiptychException(i18n.t("import.reviewLost", e.plan().confirmedLost()));
+                    }
+                    return List.of(ASK_PREFIX + e.plan().confirmedLost());
+                }
             }
             progress.update(files.size(), files.size(), null);
             return reports;
         }, reports -> {
             if (project != p) return;
+            if (reports.size() == 1 && reports.get(0).startsWith(ASK_PREFIX)) {
+                javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                        i18n.t("import.reviewLost", reports.get(0).substring(ASK_PREFIX.length())),
+                        javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+                ask.initOwner(stage);
+                ask.setTitle(i18n.t("import.title"));
+                ask.getDialogPane().setId("import-review-lost");
+                if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                    importFiles(files, statementId, lang, replace, true);
+                }
+                return;
+            }
             reviewCache.keySet().removeIf(k -> k.startsWith(statementId + "|"));
             desk.invalidate(statementId);
             desk.clear();
