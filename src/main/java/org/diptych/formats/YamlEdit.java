@@ -91,7 +91,7 @@ final class YamlEdit {
             StringBuilder sb = new StringBuilder(style == ScalarStyle.LITERAL ? "|" : ">");
             if (!s.endsWith("\n")) sb.append('-');
             for (String line : s.split("\n", -1)) {
-                if (sb.charAt(sb.length() - 1) == '\n' || true) sb.append('\n');
+                sb.append('\n');
                 if (!line.isEmpty()) sb.append(indent).append(line);
             }
             String out = sb.toString();
