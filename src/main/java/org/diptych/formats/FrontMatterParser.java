@@ -1,36 +1,43 @@
 package org.diptych.formats;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-import net.sf.okapi.common.Event;
-import net.sf.okapi.common.LocaleId;
-import net.sf.okapi.common.resource.ITextUnit;
-import net.sf.okapi.common.resource.RawDocument;
-import net.sf.okapi.filters.yaml.YamlFilter;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import org.diptych.DiptychException;
 import org.diptych.model.FrontMatter;
 
 /**
- * Splits a post into its front matter and body, and reads the front matter's keys.
+ * Splits a post into its front matter and body, and reads the front matter's keys as typed data.
  * <p>
  * A post has front matter when its first line is {@code ---} (YAML, closed by {@code ---} or {@code ...}) or
- * {@code +++} (TOML, closed by {@code +++}), as Jekyll and Hugo require. YAML is read with Okapi's YAML filter
- * (the one its Markdown filter uses for front matter), which also rejects malformed YAML; TOML is read by a
- * small reader for what front matter uses: {@code key = value} with strings, numbers, booleans, dates and
- * arrays, {@code [table]} headers and comments. Values are strings, lists of strings, or nested maps.
- * {@link FrontMatter#raw()} is the block exactly as written, delimiters included.
- * <p>
- * Why the split happens here and not in Okapi's Markdown filter: with its default parameters the filter passes
- * YAML front matter through as one untranslatable document part (its parser emits the whole block as a single
- * token), runs its YAML sub-filter over it only when {@code translateHeaderMetadata} is set, and does not know
- * TOML {@code +++} front matter at all (it would become a paragraph). Splitting first gives both styles the same
- * treatment and leaves the Markdown reader only the body.
+ * {@code +++} (TOML, closed by {@code +++}), as Jekyll and Hugo require. YAML is read with snakeyaml-engine's
+ * event parser (the YAML 1.2 library Okapi's YAML filter brings) and built into values here, iteratively and
+ * under limits (depth {@value #MAX_DEPTH}, {@value #MAX_ALIASES} aliases, {@value #MAX_BYTES} characters), so a
+ * hostile block ends in one line instead of a stack overflow; plain scalars are resolved as the YAML 1.2 core
+ * schema says (integers, floats, booleans, null as {@code ""}) plus dates and Jekyll date-times
+ * ({@link FrontMatter.DateValue}). TOML is read by {@link TomlReader} (Jackson's TOML parser).
+ * {@link FrontMatter#raw()} is the block exactly as written, delimiters included; {@link #withValue} edits that
+ * text minimally.
  */
 public final class FrontMatterParser {
     /**
@@ -42,8 +49,11 @@ public final class FrontMatterParser {
      */
     public record Split(FrontMatter frontMatter, String body, int bodyFirstLine) {}
 
-    private static final Pattern YAML_ERROR_LINE = Pattern.compile("line (\\d+), column (\\d+)");
-    private static final Pattern EMPTY_TOP_KEY = Pattern.compile("(?m)^([^\\s#:'\"\\-\\[{][^:\\n]*?)[ \\t]*:[ \\t]*$");
+    /** Deepest nesting of lists and maps accepted in front matter. */
+    public static final int MAX_DEPTH = 64;
+    /** Largest front matter accepted, in characters. */
+    public static final int MAX_BYTES = 1 << 20;
+    static final int MAX_ALIASES = 100;
 
     private FrontMatterParser() {}
 
@@ -53,43 +63,48 @@ public final class FrontMatterParser {
      * @throws DiptychException naming {@code fileName} if the front matter is never closed or is malformed
      */
     public static Split split(String text, String fileName) {
-        String[] lines = text.split("\n", -1);
-        String first = lines[0].stripTrailing();
+        int firstEnd = text.indexOf('\n');
+        String first = (firstEnd < 0 ? text : text.substring(0, firstEnd)).stripTrailing();
         FrontMatter.Style style;
         if (first.equals("---")) style = FrontMatter.Style.YAML;
         else if (first.equals("+++")) style = FrontMatter.Style.TOML;
         else return new Split(FrontMatter.NONE, stripLeadingBlankLines(text), 1 + leadingBlankLines(text));
 
-        int close = -1;
-        for (int i = 1; i < lines.length; i++) {
-            String l = lines[i].stripTrailing();
-            if (style == FrontMatter.Style.YAML ? l.equals("---") || l.equals("...") : l.equals("+++")) {
-                close = i;
+        int closeStart = -1, closeEnd = -1, closeLine = -1;
+        int pos = firstEnd < 0 ? text.length() : firstEnd + 1;
+        int line = 2;
+        while (pos < text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            String l = end - pos > 64 ? "" : text.substring(pos, end).stripTrailing();
+            boolean closes = style == FrontMatter.Style.YAML ? l.equals("---") || l.equals("...") : l.equals("+++");
+            if (closes) {
+                closeStart = pos;
+                closeEnd = end;
+                closeLine = line;
                 break;
             }
+            pos = end + 1;
+            line++;
         }
-        if (close < 0) {
+        if (closeStart < 0) {
             throw new DiptychException(fileName + ": front matter opened with '" + first + "' on line 1 is never closed"
                     + " (no closing '" + first + "' line)");
         }
-        StringBuilder raw = new StringBuilder();
-        StringBuilder content = new StringBuilder();
-        for (int i = 0; i <= close; i++) {
-            if (i > 0) raw.append('\n');
-            raw.append(lines[i]);
-            if (i > 0 && i < close) content.append(lines[i]).append('\n');
+        String raw = text.substring(0, closeEnd);
+        String content = text.substring(firstEnd + 1, closeStart);
+        Map<String, Object> fields = fields(style, content, fileName);
+        String after = closeEnd + 1 <= text.length() ? text.substring(Math.min(text.length(), closeEnd + 1)) : "";
+        return new Split(new FrontMatter(style, raw, fields), stripLeadingBlankLines(after),
+                closeLine + 1 + leadingBlankLines(after));
+    }
+
+    private static Map<String, Object> fields(FrontMatter.Style style, String content, String fileName) {
+        if (content.length() > MAX_BYTES) {
+            throw new DiptychException(fileName + ": front matter is " + content.length() / 1024
+                    + " KB, more than the limit of " + MAX_BYTES / 1024 + " KB (a post's front matter is a few lines); not read");
         }
-        Map<String, Object> fields = style == FrontMatter.Style.YAML
-                ? yamlFields(content.toString(), fileName)
-                : TomlReader.read(content.toString(), fileName, 2);
-        StringBuilder rest = new StringBuilder();
-        for (int i = close + 1; i < lines.length; i++) {
-            if (i > close + 1) rest.append('\n');
-            rest.append(lines[i]);
-        }
-        String after = rest.toString();
-        return new Split(new FrontMatter(style, raw.toString(), fields), stripLeadingBlankLines(after),
-                close + 2 + leadingBlankLines(after));
+        return style == FrontMatter.Style.YAML ? yaml(content, fileName).fields : TomlReader.read(content, fileName, 2);
     }
 
     private static int leadingBlankLines(String s) {
@@ -111,95 +126,264 @@ public final class FrontMatterParser {
         }
     }
 
-    /**
-     * Reads YAML front matter with Okapi's YAML filter. The filter names each scalar by its key path
-     * ({@code a/b}) and wraps sequences and mappings in groups; a scalar one group deeper than its path is long
-     * is an element of a sequence. Keys with an empty value appear only in the skeleton and are kept as "".
-     */
-    static Map<String, Object> yamlFields(String yaml, String fileName) {
+    // ---------------------------------------------------------------- YAML
+
+    /** Where a top-level key's value sits in the YAML text, for minimal edits. */
+    record Slot(int keyStart, int valueStart, int valueEnd, ScalarStyle scalarStyle, boolean collection, boolean flow) {}
+
+    /** Fields read from YAML and the top-level slots. */
+    record Yaml(Map<String, Object> fields, Map<String, Slot> slots) {}
+
+    private static final class Frame {
+        final Object container;
+        String key;
+        boolean haveKey;
+        int keyStart = -1;
+        final int valueStart;
+        final String topKey;
+        final int topKeyStart;
+
+        Frame(Object container, int valueStart, String topKey, int topKeyStart) {
+            this.container = container;
+            this.valueStart = valueStart;
+            this.topKey = topKey;
+            this.topKeyStart = topKeyStart;
+        }
+    }
+
+    /** Reads YAML front matter (the text between the delimiters; line 1 of it is line 2 of the file). */
+    static Yaml yaml(String yaml, String fileName) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (yaml.isBlank()) return fields;
-        List<Event> events = new ArrayList<>();
-        try (YamlFilter f = new YamlFilter()) {
-            f.open(new RawDocument(yaml, LocaleId.ENGLISH));
-            while (f.hasNext()) events.add(f.next());
-        } catch (RuntimeException e) {
-            throw new DiptychException(fileName + ": front matter is not valid YAML" + yamlErrorWhere(e, yaml), e);
-        }
-        int depth = 0;
-        for (Event e : events) {
-            switch (e.getEventType()) {
-                case START_GROUP -> depth++;
-                case END_GROUP -> depth--;
-                case DOCUMENT_PART -> {
-                    if (depth == 1 && e.getResource().getSkeleton() != null) {
-                        Matcher m = EMPTY_TOP_KEY.matcher(e.getResource().getSkeleton().toString());
-                        while (m.find()) fields.putIfAbsent(unquote(m.group(1)), "");
+        Map<String, Slot> slots = new LinkedHashMap<>();
+        if (yaml.isBlank()) return new Yaml(fields, slots);
+        LoadSettings settings = LoadSettings.builder().setLabel(fileName).setCodePointLimit(MAX_BYTES * 2)
+                .setMaxAliasesForCollections(MAX_ALIASES).build();
+        Deque<Frame> stack = new ArrayDeque<>();
+        Map<String, Object> anchors = new HashMap<>();
+        int documents = 0, aliases = 0, lastEnd = 0;
+        boolean rootSeen = false;
+        Event ev = null;
+        try {
+            Iterator<Event> it = new Parse(settings).parseString(yaml).iterator();
+            while (it.hasNext()) {
+                ev = it.next();
+                switch (ev.getEventId()) {
+                    case DocumentStart -> {
+                        if (++documents > 1) throw userError(fileName, ev, yaml, "more than one YAML document");
                     }
-                }
-                case TEXT_UNIT -> {
-                    ITextUnit tu = e.getTextUnit();
-                    if (tu.getName() == null) continue;
-                    String value = tu.getSource().getFirstContent().getText();
-                    String[] path = tu.getName().split("/");
-                    Map<String, Object> map = fields;
-                    for (int i = 0; i < path.length - 1; i++) {
-                        Object o = map.get(path[i]);
-                        if (!(o instanceof Map)) {
-                            o = new LinkedHashMap<String, Object>();
-                            map.put(path[i], o);
+                    case MappingStart, SequenceStart -> {
+                        boolean map = ev.getEventId() == Event.ID.MappingStart;
+                        if (!rootSeen) {
+                            rootSeen = true;
+                            if (!map) throw userError(fileName, ev, yaml, "the front matter is a list, not keys with values");
+                            stack.push(new Frame(fields, 0, null, -1));
+                            continue;
                         }
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> next = (Map<String, Object>) o;
-                        map = next;
-                    }
-                    String key = path[path.length - 1];
-                    if (depth - 1 == path.length) {
-                        Object o = map.get(key);
-                        if (!(o instanceof List)) {
-                            o = new ArrayList<String>();
-                            map.put(key, o);
+                        if (stack.size() >= MAX_DEPTH) {
+                            throw userError(fileName, ev, yaml, "lists and maps nested more than " + MAX_DEPTH
+                                    + " deep (the limit for front matter)");
                         }
-                        @SuppressWarnings("unchecked")
-                        List<Object> list = (List<Object>) o;
-                        list.add(value);
-                    } else {
-                        map.put(key, value);
+                        Object c = map ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+                        Frame parent = stack.peek();
+                        String topKey = stack.size() == 1 ? parent.key : null;
+                        int topKeyStart = stack.size() == 1 ? parent.keyStart : -1;
+                        if (isKeyPosition(parent)) throw userError(fileName, ev, yaml, "a list or map used as a key");
+                        add(parent, c);
+                        anchor(ev, c, anchors);
+                        Frame f = new Frame(c, index(ev.getStartMark(), yaml), topKey, topKeyStart);
+                        stack.push(f);
+                        if (topKey != null) {
+                            slots.put(topKey, new Slot(topKeyStart, f.valueStart, -1, null, true,
+                                    ((CollectionStartEvent) ev).isFlow()));
+                        }
                     }
+                    case MappingEnd, SequenceEnd -> {
+                        Frame f = stack.pop();
+                        if (ev.getEndMark().isPresent() && stack.size() == 1 && f.topKey != null) {
+                            Slot s = slots.get(f.topKey);
+                            int end = s.flow() ? index(ev.getEndMark(), yaml) : lastEnd;
+                            slots.put(f.topKey, new Slot(s.keyStart(), s.valueStart(), end, null, true, s.flow()));
+                        }
+                        if (f.container instanceof Map<?, ?> && f.haveKey) add(f, ""); // a key without value
+                        if (ev.getEndMark().isPresent()) lastEnd = Math.max(lastEnd, index(ev.getEndMark(), yaml));
+                    }
+                    case Scalar -> {
+                        ScalarEvent s = (ScalarEvent) ev;
+                        Object value = resolve(s);
+                        if (!rootSeen) {
+                            rootSeen = true;
+                            if (!"".equals(value)) throw userError(fileName, ev, yaml, "the front matter is a single value, not keys with values");
+                            continue;
+                        }
+                        Frame parent = stack.peek();
+                        int start = index(ev.getStartMark(), yaml), end = index(ev.getEndMark(), yaml);
+                        if (stack.size() == 1 && !parent.haveKey) {
+                            parent.key = String.valueOf(value);
+                            parent.haveKey = true;
+                            parent.keyStart = start;
+                        } else {
+                            if (stack.size() == 1) {
+                                slots.put(parent.key, new Slot(parent.keyStart, start, end, s.getScalarStyle(), false, false));
+                            }
+                            add(parent, value);
+                        }
+                        anchor(ev, value, anchors);
+                        lastEnd = Math.max(lastEnd, end);
+                    }
+                    case Alias -> {
+                        if (++aliases > MAX_ALIASES) throw userError(fileName, ev, yaml, "more than " + MAX_ALIASES + " aliases");
+                        String name = ((AliasEvent) ev).getAlias().getValue();
+                        if (!anchors.containsKey(name)) throw userError(fileName, ev, yaml, "alias *" + name + " names no anchor");
+                        if (!rootSeen) throw userError(fileName, ev, yaml, "the front matter is a single value, not keys with values");
+                        Frame parent = stack.peek();
+                        if (isKeyPosition(parent)) {
+                            parent.key = String.valueOf(anchors.get(name));
+                            parent.haveKey = true;
+                        } else {
+                            add(parent, anchors.get(name));
+                        }
+                        lastEnd = Math.max(lastEnd, index(ev.getEndMark(), yaml));
+                    }
+                    default -> { }
                 }
-                default -> { }
             }
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> m = e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark();
+            throw new DiptychException(fileName + ": front matter is not valid YAML"
+                    + m.map(mark -> " at line " + (mark.getLine() + 2)).orElse("") + ": " + clean(e.getProblem())
+                    + m.map(mark -> lineText(yaml, mark.getLine())).orElse(""));
+        } catch (YamlEngineException e) {
+            throw new DiptychException(fileName + ": front matter is not valid YAML"
+                    + (ev != null ? " at line " + (line(ev) + 2) : "") + ": " + clean(e.getMessage()));
         }
-        // Empty flow sequences ("tags: []") open a group without elements: keep them as empty lists.
-        for (Map.Entry<String, Object> en : fields.entrySet()) {
-            if ("".equals(en.getValue()) && Pattern.compile("(?m)^" + Pattern.quote(en.getKey()) + "\\s*:\\s*\\[\\s*]")
-                    .matcher(yaml).find()) {
-                en.setValue(new ArrayList<String>());
-            }
-        }
-        return fields;
+        return new Yaml(fields, slots);
     }
 
-    private static String unquote(String key) {
-        return key.strip();
+    private static boolean isKeyPosition(Frame f) {
+        return f.container instanceof Map<?, ?> && !f.haveKey;
     }
 
-    /** " at line N: 'text'" (N counted in the file, where front matter starts on line 2), or "". */
-    private static String yamlErrorWhere(Throwable e, String yaml) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() == null) continue;
-            Matcher m = YAML_ERROR_LINE.matcher(t.getMessage());
-            if (m.find()) {
-                int line = Integer.parseInt(m.group(1));
-                String[] lines = yaml.split("\n", -1);
-                String text = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
-                return " at line " + (line + 1) + (text.isEmpty() ? "" : ": '" + abbreviate(text) + "'");
+    @SuppressWarnings("unchecked")
+    private static void add(Frame f, Object value) {
+        if (f.container instanceof List<?> l) {
+            ((List<Object>) l).add(value);
+        } else if (!f.haveKey) {
+            f.key = String.valueOf(value);
+            f.haveKey = true;
+        } else {
+            ((Map<String, Object>) f.container).put(f.key, value);
+            f.haveKey = false;
+        }
+    }
+
+    private static void anchor(Event ev, Object value, Map<String, Object> anchors) {
+        if (ev instanceof NodeEvent n) n.getAnchor().ifPresent(a -> anchors.put(a.getValue(), value));
+    }
+
+    private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o[0-7_]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+    /** A scalar as its YAML 1.2 core schema type (plus dates); quoted and tagged scalars stay text. */
+    static Object resolve(ScalarEvent s) {
+        String v = s.getValue();
+        if (!s.isPlain() || s.getTag().isPresent()) {
+            if (s.getTag().isPresent() && s.getTag().get().endsWith(":int")) return resolvePlain(v);
+            return v;
+        }
+        return resolvePlain(v);
+    }
+
+    private static Object resolvePlain(String v) {
+        switch (v) {
+            case "", "~", "null", "Null", "NULL" -> { return ""; }
+            case "true", "True", "TRUE" -> { return Boolean.TRUE; }
+            case "false", "False", "FALSE" -> { return Boolean.FALSE; }
+            default -> { }
+        }
+        if (v.length() < 20 && INT.matcher(v).matches()) {
+            try {
+                String d = v.replace("_", "");
+                long n = d.startsWith("0x") ? Long.parseLong(d.substring(2), 16)
+                        : d.startsWith("0o") ? Long.parseLong(d.substring(2), 8) : Long.parseLong(d);
+                if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) return (int) n;
+                return n;
+            } catch (NumberFormatException e) {
+                return v;
             }
         }
-        return " (" + Okapi.firstLine(e) + ")";
+        if (v.length() < 40 && FLOAT.matcher(v).matches() && v.chars().anyMatch(Character::isDigit)) {
+            return Double.parseDouble(v.replace("_", ""));
+        }
+        if (v.length() >= 10 && Character.isDigit(v.charAt(0))) {
+            FrontMatter.DateValue d = FrontMatter.DateValue.parse(v);
+            if (d != null) return d;
+        }
+        return v;
+    }
+
+    private static int index(Optional<Mark> m, String text) {
+        if (m.isEmpty()) return -1;
+        int cp = m.get().getIndex();
+        try {
+            return text.offsetByCodePoints(0, Math.min(cp, text.codePointCount(0, text.length())));
+        } catch (IndexOutOfBoundsException e) {
+            return Math.min(cp, text.length());
+        }
+    }
+
+    private static int line(Event ev) {
+        return ev.getStartMark().map(Mark::getLine).orElse(0);
+    }
+
+    private static DiptychException userError(String fileName, Event ev, String yaml, String reason) {
+        return new DiptychException(fileName + ": front matter is not valid at line " + (line(ev) + 2) + ": " + reason);
+    }
+
+    /** " ('text of the line')", abbreviated, or "" for an empty line. */
+    private static String lineText(String yaml, int line0) {
+        int start = 0;
+        for (int i = 0; i < line0; i++) {
+            int nl = yaml.indexOf('\n', start);
+            if (nl < 0) return "";
+            start = nl + 1;
+        }
+        int end = yaml.indexOf('\n', start);
+        String l = yaml.substring(start, end < 0 ? yaml.length() : end).strip();
+        return l.isEmpty() ? "" : " ('" + abbreviate(l) + "')";
+    }
+
+    /** One line: control characters out, at most 60 characters. */
+    static String clean(String s) {
+        if (s == null) return "unreadable";
+        return abbreviate(s.replaceAll("\\p{Cntrl}+", " ").strip());
     }
 
     static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 59) + "…" : s;
+        String c = s.replaceAll("\\p{Cntrl}", " ");
+        return c.length() > 60 ? c.substring(0, 59) + "…" : c;
+    }
+
+    // ---------------------------------------------------------------- editing
+
+    /**
+     * {@code fm} with {@code key} set to {@code value}; only the value's text changes in the raw block, in the
+     * block's own style. See {@link FrontMatter#withValue}.
+     *
+     * @throws IllegalArgumentException if the value cannot be written in the block's style
+     */
+    public static FrontMatter withValue(FrontMatter fm, String key, Object value) {
+        String raw = fm.raw();
+        if (fm.style() == FrontMatter.Style.NONE || raw.isEmpty()) {
+            raw = "---\n---";
+            fm = new FrontMatter(FrontMatter.Style.YAML, raw, Map.of());
+        }
+        int open = raw.indexOf('\n') + 1;
+        int close = raw.lastIndexOf('\n') + 1;
+        String content = raw.substring(open, close);
+        String edited = fm.style() == FrontMatter.Style.YAML
+                ? YamlEdit.set(content, yaml(content, "front matter").slots().get(key), key, value)
+                : TomlReader.set(content, key, value);
+        String newRaw = raw.substring(0, open) + edited + raw.substring(close);
+        return split(newRaw + "\n", "front matter").frontMatter();
     }
 }

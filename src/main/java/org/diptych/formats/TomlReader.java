@@ -1,29 +1,35 @@
 package org.diptych.formats;
 
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 
 import org.diptych.DiptychException;
+import org.diptych.model.FrontMatter;
 
 /**
- * Reads the TOML that Hugo front matter uses: {@code key = value} lines (bare, quoted or dotted keys), basic
- * and literal strings (also multi-line), numbers, booleans, dates, arrays (possibly over several lines),
- * inline tables (kept as their source text), {@code [table]} and {@code [[array]]} headers, and comments.
- * Scalars become strings, arrays lists, tables nested maps. Anything else is reported as malformed.
+ * Reads Hugo's TOML front matter with Jackson's TOML parser (TOML 1.0: strings of every kind, integers with
+ * {@code _}, floats, booleans, offset and local dates and times, arrays, inline tables, tables and arrays of
+ * tables), as typed values in file order: {@code String}, {@code Integer}/{@code Long}, {@code Double},
+ * {@code Boolean}, {@link FrontMatter.DateValue}, lists and maps. Nesting deeper than
+ * {@link FrontMatterParser#MAX_DEPTH} is refused before parsing (the parser recurses), and so is malformed TOML,
+ * with the file's line and the parser's reason.
  */
 final class TomlReader {
-    private final String src;
-    private final String fileName;
-    private final int firstLine;
-    private int pos;
+    private static final TomlMapper TOML = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
 
-    private TomlReader(String src, String fileName, int firstLine) {
-        this.src = src;
-        this.fileName = fileName;
-        this.firstLine = firstLine;
-    }
+    private TomlReader() {}
 
     /**
      * @param toml      the front matter between the {@code +++} lines
@@ -31,264 +37,189 @@ final class TomlReader {
      * @throws DiptychException naming the file and line if the TOML is malformed
      */
     static Map<String, Object> read(String toml, String fileName, int firstLine) {
-        return new TomlReader(toml, fileName, firstLine).document();
+        checkDepth(toml, fileName, firstLine);
+        JsonNode root;
+        try {
+            root = TOML.readTree(toml);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new DiptychException(fileName + ": front matter is not valid TOML"
+                    + (line > 0 ? " at line " + (line + firstLine - 1) : "") + ": "
+                    + FrontMatterParser.clean(e.getOriginalMessage()) + (line > 0 ? lineText(toml, line) : ""));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new DiptychException(fileName + ": front matter is not valid TOML (" + FrontMatterParser.clean(e.toString()) + ")");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (root == null) return fields;
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            fields.put(e.getKey(), value(e.getValue(), toml));
+        }
+        return fields;
     }
 
-    private Map<String, Object> document() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        Map<String, Object> table = root;
-        while (true) {
-            skipBlankAndComments();
-            if (pos >= src.length()) return root;
-            char c = src.charAt(pos);
-            if (c == '[') {
-                boolean array = src.startsWith("[[", pos);
-                pos += array ? 2 : 1;
-                List<String> path = key();
-                skipSpaces();
-                if (!src.startsWith(array ? "]]" : "]", pos)) throw error("expected '" + (array ? "]]" : "]") + "' after the table name");
-                pos += array ? 2 : 1;
-                endOfLine();
-                Map<String, Object> parent = descend(root, path.subList(0, path.size() - 1));
-                String last = path.get(path.size() - 1);
-                if (array) {
-                    Object o = parent.get(last);
-                    if (!(o instanceof List)) {
-                        o = new ArrayList<Object>();
-                        parent.put(last, o);
+    private static Object value(JsonNode n, String toml) {
+        if (n == null || n.isNull()) return "";
+        if (n.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), value(e.getValue(), toml)));
+            return m;
+        }
+        if (n.isArray()) {
+            List<Object> l = new ArrayList<>();
+            n.forEach(x -> l.add(value(x, toml)));
+            return l;
+        }
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isInt()) return n.intValue();
+        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) n.longValue() : n.asText();
+        if (n.isNumber()) return n.doubleValue();
+        if (n instanceof POJONode p && p.getPojo() instanceof Temporal t) {
+            return new FrontMatter.DateValue(dateText(t), t);
+        }
+        return n.asText();
+    }
+
+    private static String dateText(Temporal t) {
+        if (t instanceof java.time.OffsetDateTime o) return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(o);
+        if (t instanceof java.time.LocalDateTime l) return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(l);
+        if (t instanceof java.time.LocalTime l) return java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(l);
+        return t.toString();
+    }
+
+    /** Refuses arrays and inline tables nested deeper than the limit (outside strings and comments). */
+    private static void checkDepth(String toml, String fileName, int firstLine) {
+        int depth = 0, line = firstLine;
+        boolean lineStart = true;
+        for (int i = 0; i < toml.length(); i++) {
+            char c = toml.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = true;
+                continue;
+            }
+            if (c == '#') {
+                int nl = toml.indexOf('\n', i);
+                i = (nl < 0 ? toml.length() : nl) - 1;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                boolean multi = toml.startsWith(String.valueOf(c).repeat(3), i);
+                String q = multi ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                int j = i + q.length();
+                while (j < toml.length() && !toml.startsWith(q, j)) {
+                    if (toml.charAt(j) == '\\' && c == '"') j++;
+                    else if (toml.charAt(j) == '\n') {
+                        if (!multi) break;
+                        line++;
                     }
-                    Map<String, Object> t = new LinkedHashMap<>();
-                    @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) o;
-                    list.add(t);
-                    table = t;
-                } else {
-                    table = descend(parent, List.of(last));
+                    j++;
                 }
+                i = j + q.length() - 1;
                 continue;
             }
-            List<String> path = key();
-            skipSpaces();
-            if (pos >= src.length() || src.charAt(pos) != '=') throw error("expected 'key = value'");
-            pos++;
-            skipSpaces();
-            Object value = value();
-            endOfLine();
-            descend(table, path.subList(0, path.size() - 1)).put(path.get(path.size() - 1), value);
-        }
-    }
-
-    private Map<String, Object> descend(Map<String, Object> from, List<String> path) {
-        Map<String, Object> m = from;
-        for (String k : path) {
-            Object o = m.get(k);
-            if (!(o instanceof Map)) {
-                o = new LinkedHashMap<String, Object>();
-                m.put(k, o);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> next = (Map<String, Object>) o;
-            m = next;
-        }
-        return m;
-    }
-
-    private List<String> key() {
-        List<String> parts = new ArrayList<>();
-        while (true) {
-            skipSpaces();
-            if (pos >= src.length()) throw error("expected a key");
-            char c = src.charAt(pos);
-            if (c == '"') parts.add(basicString());
-            else if (c == '\'') parts.add(literalString());
-            else {
-                int start = pos;
-                while (pos < src.length() && isBareKeyChar(src.charAt(pos))) pos++;
-                if (pos == start) throw error("expected a key");
-                parts.add(src.substring(start, pos));
-            }
-            skipSpaces();
-            if (pos < src.length() && src.charAt(pos) == '.') {
-                pos++;
+            if (lineStart && depth == 0 && c == '[') { // a table header
+                int nl = toml.indexOf('\n', i);
+                i = (nl < 0 ? toml.length() : nl) - 1;
                 continue;
             }
-            return parts;
-        }
-    }
-
-    private static boolean isBareKeyChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
-    }
-
-    private Object value() {
-        if (pos >= src.length()) throw error("missing value");
-        char c = src.charAt(pos);
-        if (c == '"') return src.startsWith("\"\"\"", pos) ? multiLine("\"\"\"", true) : basicString();
-        if (c == '\'') return src.startsWith("'''", pos) ? multiLine("'''", false) : literalString();
-        if (c == '[') return array();
-        if (c == '{') return inlineTable();
-        int start = pos;
-        while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != ','
-                && src.charAt(pos) != ']' && src.charAt(pos) != '#' && src.charAt(pos) != '}') pos++;
-        String v = src.substring(start, pos).strip();
-        if (!v.matches("[+-]?(\\d[\\d_]*(\\.\\d+)?([eE][+-]?\\d+)?|inf|nan|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
-                + "|true|false|\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?([Zz]|[+-]\\d{2}:\\d{2})?"
-                + "|\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
-            pos = start;
-            throw error("'" + FrontMatterParser.abbreviate(v) + "' is not a TOML value (strings need quotes)");
-        }
-        return v;
-    }
-
-    private List<Object> array() {
-        pos++; // [
-        List<Object> list = new ArrayList<>();
-        while (true) {
-            skipBlankAndComments();
-            if (pos >= src.length()) throw error("array is never closed with ']'");
-            if (src.charAt(pos) == ']') {
-                pos++;
-                return list;
-            }
-            list.add(value());
-            skipBlankAndComments();
-            if (pos < src.length() && src.charAt(pos) == ',') {
-                pos++;
-            } else if (pos >= src.length() || src.charAt(pos) != ']') {
-                throw error("expected ',' or ']' in array");
+            if (!Character.isWhitespace(c)) lineStart = false;
+            if (c == '[' || c == '{') {
+                if (++depth > FrontMatterParser.MAX_DEPTH) {
+                    throw new DiptychException(fileName + ": front matter is not valid at line " + line
+                            + ": arrays and tables nested more than " + FrontMatterParser.MAX_DEPTH
+                            + " deep (the limit for front matter)");
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
             }
         }
     }
 
-    private String inlineTable() {
-        int start = pos;
+    private static String lineText(String toml, int line1) {
+        String[] lines = toml.split("\n", -1);
+        String l = line1 >= 1 && line1 <= lines.length ? lines[line1 - 1].strip() : "";
+        return l.isEmpty() ? "" : " ('" + FrontMatterParser.abbreviate(l) + "')";
+    }
+
+    // ---------------------------------------------------------------- editing
+
+    /**
+     * {@code toml} with the top-level {@code key} (before the first table header) set to {@code value}: only the
+     * value's text is replaced, keeping a trailing comment and a literal-string style; a new key goes before
+     * the first table header.
+     */
+    static String set(String toml, String key, Object value) {
+        Pattern keyLine = Pattern.compile("(?m)^[ \\t]*(" + Pattern.quote(key) + "|\"" + Pattern.quote(key) + "\")[ \\t]*=[ \\t]*");
+        Matcher table = Pattern.compile("(?m)^[ \\t]*\\[").matcher(toml);
+        int tableAt = table.find() ? table.start() : toml.length();
+        Matcher m = keyLine.matcher(toml);
+        if (m.find() && m.start() < tableAt) {
+            int start = m.end();
+            int end = valueEnd(toml, start);
+            boolean literal = toml.startsWith("'", start) && !toml.startsWith("'''", start);
+            return toml.substring(0, start) + render(value, literal) + toml.substring(end);
+        }
+        String line = (key.matches("[A-Za-z0-9_-]+") ? key : quote(key)) + " = " + render(value, false) + "\n";
+        return toml.substring(0, tableAt) + line + toml.substring(tableAt);
+    }
+
+    /** The end of the value starting at {@code i}: balanced brackets and strings, up to a comment or line end. */
+    private static int valueEnd(String s, int i) {
         int depth = 0;
-        for (; pos < src.length(); pos++) {
-            char c = src.charAt(pos);
-            if (c == '\n') break;
-            if (c == '"') {
-                basicString();
-                pos--;
-            } else if (c == '\'') {
-                literalString();
-                pos--;
-            } else if (c == '{') depth++;
-            else if (c == '}' && --depth == 0) {
-                pos++;
-                return src.substring(start, pos);
-            }
-        }
-        pos = start;
-        throw error("inline table is never closed with '}'");
-    }
-
-    private String basicString() {
-        int start = pos;
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (pos < src.length()) {
-            char c = src.charAt(pos++);
-            if (c == '"') return sb.toString();
-            if (c == '\n') break;
-            if (c == '\\') pos = escape(sb);
-            else sb.append(c);
-        }
-        pos = start;
-        throw error("string is never closed with '\"'");
-    }
-
-    private int escape(StringBuilder sb) {
-        if (pos >= src.length()) throw error("bad escape");
-        char e = src.charAt(pos++);
-        switch (e) {
-            case 'n' -> sb.append('\n');
-            case 't' -> sb.append('\t');
-            case 'r' -> sb.append('\r');
-            case 'b' -> sb.append('\b');
-            case 'f' -> sb.append('\f');
-            case '"' -> sb.append('"');
-            case '\\' -> sb.append('\\');
-            case 'u', 'U' -> {
-                int len = e == 'u' ? 4 : 8;
-                if (pos + len > src.length()) throw error("bad \\" + e + " escape");
-                try {
-                    sb.appendCodePoint(Integer.parseInt(src.substring(pos, pos + len), 16));
-                } catch (IllegalArgumentException ex) {
-                    throw error("bad \\" + e + " escape");
+        int j = i;
+        while (j < s.length()) {
+            char c = s.charAt(j);
+            if (c == '"' || c == '\'') {
+                String q = s.startsWith(String.valueOf(c).repeat(3), j) ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                int k = j + q.length();
+                while (k < s.length() && !s.startsWith(q, k)) {
+                    if (s.charAt(k) == '\\' && c == '"') k++;
+                    k++;
                 }
-                pos += len;
+                j = Math.min(s.length(), k + q.length());
+                continue;
             }
-            default -> throw error("bad escape '\\" + e + "'");
+            if (c == '[' || c == '{') depth++;
+            else if (c == ']' || c == '}') depth--;
+            else if (depth == 0 && (c == '\n' || c == '#')) break;
+            j++;
         }
-        return pos;
+        while (j > i && (s.charAt(j - 1) == ' ' || s.charAt(j - 1) == '\t')) j--;
+        return j;
     }
 
-    private String literalString() {
-        int start = pos;
-        int end = src.indexOf('\'', pos + 1);
-        int nl = src.indexOf('\n', pos + 1);
-        if (end < 0 || (nl >= 0 && nl < end)) throw error("string is never closed with \"'\"");
-        pos = end + 1;
-        return src.substring(start + 1, end);
-    }
-
-    private String multiLine(String delim, boolean escapes) {
-        int start = pos;
-        pos += 3;
-        if (pos < src.length() && src.charAt(pos) == '\n') pos++;
-        StringBuilder sb = new StringBuilder();
-        while (pos < src.length()) {
-            if (src.startsWith(delim, pos)) {
-                pos += 3;
-                return sb.toString();
+    static String render(Object v, boolean literal) {
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : l) {
+                if (sb.length() > 1) sb.append(", ");
+                sb.append(render(o, false));
             }
-            char c = src.charAt(pos++);
-            if (escapes && c == '\\') {
-                if (pos < src.length() && src.charAt(pos) == '\n') { // line-ending backslash: trim
-                    while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) pos++;
-                } else {
-                    pos = escape(sb);
+            return sb.append(']').toString();
+        }
+        if (v instanceof Boolean || v instanceof Number || v instanceof FrontMatter.DateValue) return v.toString();
+        String s = String.valueOf(v);
+        if (literal && s.indexOf('\'') < 0 && s.indexOf('\n') < 0) return "'" + s + "'";
+        return quote(s);
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04X", (int) c));
+                    else sb.append(c);
                 }
-            } else {
-                sb.append(c);
             }
         }
-        pos = start;
-        throw error("multi-line string is never closed with " + delim);
-    }
-
-    private void skipSpaces() {
-        while (pos < src.length() && (src.charAt(pos) == ' ' || src.charAt(pos) == '\t')) pos++;
-    }
-
-    private void skipBlankAndComments() {
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') pos++;
-            else if (c == '#') {
-                while (pos < src.length() && src.charAt(pos) != '\n') pos++;
-            } else return;
-        }
-    }
-
-    private void endOfLine() {
-        skipSpaces();
-        if (pos < src.length() && src.charAt(pos) == '#') {
-            while (pos < src.length() && src.charAt(pos) != '\n') pos++;
-        }
-        if (pos < src.length() && src.charAt(pos) != '\n') throw error("unexpected text after the value");
-    }
-
-    private DiptychException error(String what) {
-        int p = Math.min(pos, src.length());
-        int line = firstLine;
-        for (int i = 0; i < p; i++) {
-            if (src.charAt(i) == '\n') line++;
-        }
-        int ls = p == 0 ? 0 : src.lastIndexOf('\n', p - 1) + 1;
-        int le = src.indexOf('\n', ls);
-        String text = src.substring(ls, le < 0 ? src.length() : le).strip();
-        return new DiptychException(fileName + ": front matter is not valid TOML at line " + line + ": " + what
-                + (text.isEmpty() ? "" : " ('" + FrontMatterParser.abbreviate(text) + "')"));
+        return sb.append('"').toString();
     }
 }

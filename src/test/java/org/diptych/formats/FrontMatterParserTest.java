@@ -53,7 +53,7 @@ class FrontMatterParserTest {
         assertThat(fm.get("subtitle")).isEmpty();
         assertThat(fm.fields().get("empty_list")).isEqualTo(List.of());
         assertThat(fm.get("author")).isEqualTo("Comité \"Vozes\"");
-        assertThat(fm.fields().get("meta")).isEqualTo(Map.of("source", "site", "votes", "12"));
+        assertThat(fm.fields().get("meta")).isEqualTo(Map.of("source", "site", "votes", 12));
     }
 
     @Test
@@ -118,7 +118,7 @@ class FrontMatterParserTest {
         String post = "---\ntitle: Заявление\nэто строка без двоеточия\nauthor: ЦК\n---\nТекст.\n";
         assertThatThrownBy(() -> FrontMatterParser.split(post, "ru.md"))
                 .isInstanceOf(DiptychException.class)
-                .hasMessage("ru.md: front matter is not valid YAML at line 3: 'это строка без двоеточия'");
+                .hasMessage("ru.md: front matter is not valid YAML at line 3: could not find expected ':' ('это строка без двоеточия')");
         String unclosedQuote = "---\ntitle: \"Заявление\nauthor: ЦК\n---\nТекст.\n";
         assertThatThrownBy(() -> FrontMatterParser.split(unclosedQuote, "ru.md"))
                 .isInstanceOf(DiptychException.class)
@@ -130,10 +130,9 @@ class FrontMatterParserTest {
     void badTomlIsReportedWithItsLineNumber() {
         assertThatThrownBy(() -> FrontMatterParser.split("+++\ntitle = \"X\"\nauthor = Comitê\n+++\n", "pt.md"))
                 .isInstanceOf(DiptychException.class)
-                .hasMessage("pt.md: front matter is not valid TOML at line 3: 'Comitê' is not a TOML value"
-                        + " (strings need quotes) ('author = Comitê')");
+                .hasMessage("pt.md: front matter is not valid TOML at line 3: Unknown token ('author = Comitê')");
         assertThatThrownBy(() -> FrontMatterParser.split("+++\ntitle = \"X\ntags = []\n+++\n", "pt.md"))
-                .hasMessageStartingWith("pt.md: front matter is not valid TOML at line 2: string is never closed");
+                .hasMessageStartingWith("pt.md: front matter is not valid TOML at line 2: Newline not permitted here");
         assertThatThrownBy(() -> FrontMatterParser.split("+++\njust words\n+++\n", "pt.md"))
                 .hasMessageStartingWith("pt.md: front matter is not valid TOML at line 2");
     }
