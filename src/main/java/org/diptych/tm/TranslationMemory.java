@@ -74,7 +74,8 @@ import org.diptych.model.Languages;
  * new record, and {@link #repair} writes it again from the index. The segments are folded into a new
  * record by {@link #compact} (on demand, or after {@value TmStore#MERGE_AFTER_SEGMENTS} imports).
  *
- * <p>Lookups, concordance and statistics are in {@link TmSearch}. Methods are thread-safe.
+ * <p>The storage (lock, record, segments, journal, index) is {@link TmStore}; this class adds lookups,
+ * concordance and statistics over its index. Methods are thread-safe.
  */
 public final class TranslationMemory implements TmBackend {
     public static final String RECORD = "memory.tmx";
