@@ -5,6 +5,7 @@
 # Usage: bench/tm.sh [UNITS] [SEED]        defaults: 100000 units, seed 42
 #   PER_CLASS=200   queries per class (exact, edit1, edit3, number, swapped, unrelated)
 #   PAIRS="ru pt"   target languages (each against English)
+#   ADD=1           also time adding 1,000 units to the en→ru TM (TmAddBench)
 # Data and results go to bench-data/ (ignored by git); the tables are printed at the end.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +49,10 @@ for pair in $pairs; do
   java -Xmx2g -cp "$data/pensieve-classes:$(cat "$data/pensieve.cp")" PensieveBench "$tmx" "$data/queries-$units.tsv" \
     en-US "$tgt" "$data/work/pensieve-$pair" "$out/pensieve-$pair-$units" 2>"$out/pensieve-$pair-$units.log"
 done
+if [ "${ADD:-0}" = 1 ]; then
+  echo "== adding 1,000 units to the en→ru TM of $units units (an import writes a segment, not the whole record)"
+  java -Xmx1g -cp "$cp" org.diptych.bench.TmAddBench "$data/en-ru-$units.tmx" "$data/work/add" 1000 | tee "$out/add-$units.txt"
+fi
 echo
 for pair in $pairs; do
   java -cp "$cp" org.diptych.bench.TmBench report "en→$pair, $units units" "$out/diptych-$pair-$units" "$out/pensieve-$pair-$units"

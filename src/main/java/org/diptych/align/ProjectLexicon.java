@@ -69,6 +69,7 @@ public final class ProjectLexicon {
         }
         stat(f, GlossaryStore.file(p));
         stat(f, p.tmDir().resolve(TranslationMemory.RECORD));
+        stat(f, p.tmDir().resolve(TranslationMemory.JOURNAL)); // imports add segments named in the journal
         return f;
     }
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code diptych tm …}: the translation memory from the command line. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "Translation memory: import and export TMX, statistics, concordance, lookup.",
         subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Stats.class,
-                TmCommand.Concordance.class, TmCommand.Lookup.class})
+                TmCommand.Concordance.class, TmCommand.Lookup.class, TmCommand.Compact.class, TmCommand.Repair.class})
 final class TmCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +39,7 @@ final class TmCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: import, export, stats, concordance or lookup; see 'diptych tm --help'.");
+                "Missing subcommand: import, export, stats, concordance, lookup, compact or repair; see 'diptych tm --help'.");
     }
 
     /** Which TM: a standalone folder or a project's. */
@@ -146,6 +146,51 @@ final class TmCommand implements Runnable {
         }
     }
 
+    @Command(name = "compact", mixinStandardHelpOptions = true, description = "Fold the segments of imports and the "
+            + "journal into one new record (memory.tmx); done automatically after " + 32 + " imports.")
+    static final class Compact implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Where where;
+
+        @Override
+        public Integer call() {
+            try (Opened o = Opened.open(where, true, false)) {
+                o.tm.compact();
+                spec.commandLine().getOut().println("Rewrote " + o.tm.dir().resolve(TranslationMemory.RECORD) + " ("
+                        + o.tm.stats().units() + " units, generation " + o.tm.stats().generation() + ")");
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "repair", mixinStandardHelpOptions = true, description = "Write the record (memory.tmx) again from "
+            + "the index after it was damaged (cut short, changed by hand); the damaged files are kept as *.damaged.")
+    static final class Repair implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Where where;
+
+        @Override
+        public Integer call() {
+            Project p = where.project != null ? Project.open(where.project, true) : null;
+            try {
+                Path dir = p != null ? p.tmDir() : where.tm;
+                if (!TranslationMemory.exists(dir)) throw new DiptychException(dir + ": no translation memory here");
+                long n = TranslationMemory.repair(dir);
+                spec.commandLine().getOut().println("Wrote " + dir.resolve(TranslationMemory.RECORD) + " again from the index ("
+                        + n + " units)");
+            } finally {
+                if (p != null) p.close();
+            }
+            return Main.OK;
+        }
+    }
+
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Show the size and content of the TM.")
     static final class Stats implements Callable<Integer> {
         @Spec
@@ -167,7 +212,8 @@ final class TmCommand implements Runnable {
                 }
                 out.println("Languages: " + (langs.length() == 0 ? "none" : langs));
                 out.println("Record: " + o.tm.dir().resolve(TranslationMemory.RECORD) + ", " + s.recordBytes()
-                        + " bytes (generation " + s.generation() + ", " + s.journalOps() + " changes in the journal)");
+                        + " bytes with the segments of imports (generation " + s.generation() + ", " + s.journalOps()
+                        + " changes in the journal)");
                 out.println("Index: " + s.indexBytes() + " bytes");
             }
             return Main.OK;

@@ -50,341 +50,102 @@ import org.diptych.Progress;
 import org.diptych.model.Languages;
 
 /**
- * A translation memory kept in a folder (a project's {@code tm/}, or any folder named with {@code --tm}).
+ * The embedded translation memory, kept in a folder (a project's {@code tm/}, or any folder named with
+ * {@code --tm}); the default {@link TmBackend}.
  *
  * <pre>
- * memory.tmx     the record: every unit, TMX 1.4b; its header prop x-diptych-generation counts rewrites
- * journal.log    changes since the record was written (see {@link Journal})
- * index/         Lucene index, derived: rebuilt from record + journal whenever it does not match them
+ * memory.tmx       the record: every unit, TMX 1.4b; its header prop x-diptych-generation counts rewrites
+ * seg-G-N.tmx      units added by imports since (one file per import), named by the journal
+ * journal.log      every change since the record was written, in steps: feeds, deletions, segments
+ *                  (see {@link Journal}); its first line holds the record's generation, length and CRC
+ * index/           Lucene index, derived: rebuilt from record + segments + journal when it does not match
+ * tm.lock          the OS lock of the process that has the TM open (never deleted)
  * </pre>
  *
- * <p><b>Crash safety.</b> The record is only ever replaced whole and atomically (a new file written
- * beside it, forced to disk, renamed over it), with its generation number raised. Small changes go to
- * the journal first (forced), then to the index. The index's commit carries the record generation and
- * the last journal sequence it contains; at open the index is brought up to date by replaying the
- * journal, or rebuilt when its generation differs. An import writes the new record (old units + new
- * ones) while it adds the new units to the index without committing; it commits only once the new
- * record is in place. So a process killed at any point leaves the previous record, or the new one,
- * and at the next open an index matching it: never a half-imported TM.
+ * <p><b>Crash safety.</b> Nothing is changed before the lock is held ({@link TmStore}). Files are written
+ * whole beside their name and renamed into place once forced; the journal step that names a new segment,
+ * or carries a feed, is the point of no return, and a step cut short (crash, full disk) is dropped whole.
+ * The index's commit carries the record generation and the last journal step it contains; at open the
+ * index is brought up to date by replaying the journal, or rebuilt when its generation differs. An import
+ * adds its units to the index without committing while it writes the segment, and commits once the
+ * journal names it. So a process killed at any point leaves the TM before or after the import, never in
+ * between. A record cut short or changed outside Diptych does not match the length (at open) or CRC (when
+ * read whole) in the journal's header: the TM refuses to open with one line rather than take it as the
+ * new record, and {@link #repair} writes it again from the index. The segments are folded into a new
+ * record by {@link #compact} (on demand, or after {@value TmStore#MERGE_AFTER_SEGMENTS} imports).
  *
- * <p>One process at a time: the index's write lock is held while the TM is open.
- * Methods are thread-safe.
+ * <p>The storage (lock, record, segments, journal, index) is {@link TmStore}; this class adds lookups,
+ * concordance and statistics over its index. Methods are thread-safe.
  */
-public final class TranslationMemory implements Closeable {
+public final class TranslationMemory implements TmBackend {
     public static final String RECORD = "memory.tmx";
     public static final String JOURNAL = "journal.log";
     public static final String INDEX = "index";
     static final String GENERATION_PROP = "x-diptych-generation";
-    /** Version of the index layout; an index of another version is rebuilt. */
-    static final String INDEX_FORMAT = "1";
     static final int COMPACT_AFTER = 20_000;
-    private static final Pattern GENERATION = Pattern.compile(
-            "<prop type=\"" + GENERATION_PROP + "\">(\\d+)</prop>");
     private static final int BM25_CANDIDATES = 30;
     /** Query terms used for BM25 candidates: the rarest ones. */
     static final int MAX_TERMS = 12;
     private static final int MASKED_CANDIDATES = 30;
     private static final int EXACT_CANDIDATES = 10;
 
-    private final Path dir;
-    private final Directory indexDir;
-    private IndexWriter writer;
-    private SearcherManager searchers;
-    private Journal journal;
-    private long generation;
-    private boolean rebuilt;
+    private final TmStore store;
 
-    private TranslationMemory(Path dir, Directory indexDir) {
-        this.dir = dir;
-        this.indexDir = indexDir;
+    private TranslationMemory(TmStore store) {
+        this.store = store;
     }
 
     /**
-     * Opens the TM in {@code tmDir}, creating an empty one if the folder has none. Brings the index up to
-     * date with the record (replaying the journal, or rebuilding it).
+     * Opens the TM in {@code tmDir}, creating an empty one if the folder has none. Takes the TM's lock
+     * first; then brings the index up to date with the record (replaying the journal, or rebuilding it).
      *
-     * @throws DiptychException if the TM is open in another process or its files cannot be read
+     * @throws DiptychException if the TM is open in another process, its record is damaged or its files
+     *                          cannot be read
      */
     public static TranslationMemory open(Path tmDir) {
-        try {
-            Files.createDirectories(tmDir);
-        } catch (IOException e) {
-            throw new DiptychException(tmDir + ": cannot create the TM folder (" + e.getMessage() + ")", e);
-        }
-        Directory d;
-        try {
-            d = FSDirectory.open(tmDir.resolve(INDEX));
-        } catch (IOException e) {
-            throw new DiptychException(tmDir + ": cannot open the TM index (" + e.getMessage() + ")", e);
-        }
-        TranslationMemory tm = new TranslationMemory(tmDir, d);
-        try {
-            tm.start();
-        } catch (RuntimeException | IOException e) {
-            tm.closeQuietly();
-            if (e instanceof DiptychException de) throw de;
-            throw new DiptychException(tmDir + ": cannot open the translation memory (" + e.getMessage() + ")", e);
-        }
-        return tm;
+        return new TranslationMemory(TmStore.open(tmDir));
     }
 
-    /** True if a folder holds a TM (a record or an index). */
+    /** True if a folder holds a TM (a record, a journal or an index). */
     public static boolean exists(Path tmDir) {
-        return Files.isRegularFile(tmDir.resolve(RECORD)) || Files.isDirectory(tmDir.resolve(INDEX));
+        return Files.isRegularFile(tmDir.resolve(RECORD)) || Files.isRegularFile(tmDir.resolve(JOURNAL))
+                || Files.isDirectory(tmDir.resolve(INDEX));
+    }
+
+    /**
+     * Writes the record of a TM folder again from its index, after {@code memory.tmx} or a segment was
+     * damaged (cut short, changed by hand); the damaged files are kept beside it as {@code *.damaged}.
+     *
+     * @return the number of units in the new record
+     * @throws DiptychException if the TM is open elsewhere or no index matches the record
+     */
+    public static long repair(Path tmDir) {
+        return TmStore.repair(tmDir);
     }
 
     public Path dir() {
-        return dir;
+        return store.dir();
     }
 
     /** True if opening had to rebuild the index from the record (first open, or after a crash). */
     public boolean wasRebuilt() {
-        return rebuilt;
-    }
-
-    private void start() throws IOException {
-        removeTemporaryFiles();
-        generation = readGeneration(dir.resolve(RECORD));
-        journal = Journal.open(dir.resolve(JOURNAL), generation);
-        Map<String, String> committed = null;
-        boolean usable;
-        try {
-            if (DirectoryReader.indexExists(indexDir)) committed = SegmentInfos.readLatestCommit(indexDir).getUserData();
-            writer = newWriter();
-            usable = true;
-        } catch (LockObtainFailedException e) {
-            throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
-        } catch (IOException e) {
-            // A damaged index is derived data: start it afresh.
-            usable = false;
-        }
-        if (!usable) {
-            if (writer != null) writer.rollback();
-            deleteIndexFiles();
-            writer = newWriter();
-            committed = null;
-        }
-        long seq = -1;
-        if (committed != null && INDEX_FORMAT.equals(committed.get("format"))
-                && String.valueOf(generation).equals(committed.get("generation"))) {
-            try {
-                seq = Long.parseLong(committed.getOrDefault("seq", "-1"));
-            } catch (NumberFormatException e) {
-                seq = -1;
-            }
-        }
-        if (seq >= 0 && seq <= journal.lastSeq()) {
-            boolean changed = false;
-            for (Journal.Op op : journal.ops()) {
-                if (op.seq() > seq) {
-                    applyToIndex(op);
-                    changed = true;
-                }
-            }
-            if (changed) commit();
-        } else {
-            rebuild();
-        }
-        searchers = new SearcherManager(writer, null);
-    }
-
-    private IndexWriter newWriter() throws IOException {
-        IndexWriterConfig c = new IndexWriterConfig(TmIndex.indexAnalyzer());
-        c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        c.setRAMBufferSizeMB(64);
-        c.setCommitOnClose(false);
-        return new IndexWriter(indexDir, c);
-    }
-
-    private void deleteIndexFiles() throws IOException {
-        for (String f : indexDir.listAll()) {
-            if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) indexDir.deleteFile(f);
-        }
-    }
-
-    /** Re-derives the index from the record and the journal. */
-    private void rebuild() throws IOException {
-        rebuilt = true;
-        writer.deleteAll();
-        Path record = dir.resolve(RECORD);
-        if (Files.exists(record)) {
-            try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
-                new TmxReader(record, new TmxWarnings(record.toString())).read((u, line) -> indexer.add(u));
-                indexer.finish();
-            }
-        }
-        for (Journal.Op op : journal.ops()) applyToIndex(op);
-        commit();
-    }
-
-    private void applyToIndex(Journal.Op op) throws IOException {
-        writer.deleteDocuments(TmIndex.idQuery(op.id()));
-        if (op.unit() != null) writer.addDocument(TmIndex.document(op.unit()));
-    }
-
-    private void commit() throws IOException {
-        Map<String, String> ud = new LinkedHashMap<>();
-        ud.put("format", INDEX_FORMAT);
-        ud.put("generation", String.valueOf(generation));
-        ud.put("seq", String.valueOf(journal.lastSeq()));
-        writer.setLiveCommitData(ud.entrySet());
-        writer.commit();
-    }
-
-    private void removeTemporaryFiles() throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
-            for (Path p : ds) Files.deleteIfExists(p);
-        }
-    }
-
-    /** The generation in a record's header, 0 if there is no record. */
-    static long readGeneration(Path record) throws IOException {
-        if (!Files.exists(record)) return 0;
-        byte[] head;
-        try (InputStream in = Files.newInputStream(record)) {
-            head = in.readNBytes(1 << 16);
-        }
-        String s = new String(head, StandardCharsets.UTF_8);
-        int body = s.indexOf("<body");
-        Matcher m = GENERATION.matcher(body < 0 ? s : s.substring(0, body));
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        return store.rebuilt;
     }
 
     // ---------------------------------------------------------------- import and export
 
     /**
      * Imports a TMX file: its valid units are added (units already in the TM are counted as duplicates),
-     * malformed units are skipped with line-numbered warnings. All or nothing: if the file is not TMX,
-     * cannot be read, or the work is cancelled, the TM is left as it was.
+     * malformed units are skipped with line-numbered warnings. The new units are written as one segment
+     * file beside the record (the cost is in proportion to the file, not to the TM) and named in the
+     * journal in one forced step. All or nothing: if the file is not TMX, cannot be read, the disk is full
+     * or the work is cancelled, the TM is left as it was and the message says so.
      *
-     * @throws DiptychException if the file is not a readable TMX file
+     * @throws DiptychException if the file is not a readable TMX file or the import could not be saved
      */
+    @Override
     public synchronized ImportReport importTmx(Path file, Progress progress) {
-        if (!Files.isRegularFile(file)) throw new DiptychException(file + ": no such file");
-        TmxWarnings warnings = new TmxWarnings(file.toString());
-        long fileSize;
-        try {
-            fileSize = Files.size(file);
-        } catch (IOException e) {
-            throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        Path tmp = null;
-        boolean done = false;
-        try {
-            tmp = Files.createTempFile(dir, "." + RECORD + ".", ".tmp");
-            long[] counts = new long[3]; // added, duplicates, read
-            TmxReader.Result result;
-            LongSet ids = new LongSet();
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream os = Channels.newOutputStream(ch);
-                 ParallelIndexer indexer = new ParallelIndexer(writer)) {
-                TmxWriter out = new TmxWriter(os, Map.of(GENERATION_PROP, String.valueOf(generation + 1)));
-                forEachUnit(u -> {
-                    ids.add(UnitIds.longOf(u.id()));
-                    out.write(u);
-                });
-                result = new TmxReader(file, warnings).read(new TmxReader.Handler() {
-                    @Override
-                    public void unit(TmUnit u, int line) throws IOException {
-                        counts[2]++;
-                        if (!ids.add(UnitIds.longOf(u.id()))) {
-                            counts[1]++;
-                            return;
-                        }
-                        out.write(u);
-                        indexer.add(u);
-                        counts[0]++;
-                    }
-
-                    @Override
-                    public void progress(long bytesRead) {
-                        progress.checkCancelled();
-                        progress.update(bytesRead, fileSize, "importing " + file.getFileName());
-                    }
-                });
-                out.finish();
-                os.flush();
-                ch.force(true);
-                indexer.finish();
-            }
-            progress.checkCancelled();
-            // The point of no return: the new record replaces the old one in one step.
-            moveAtomically(tmp, dir.resolve(RECORD));
-            generation++;
-            journal.close();
-            journal = Journal.reset(dir.resolve(JOURNAL), generation);
-            commit();
-            searchers.maybeRefresh();
-            done = true;
-            return new ImportReport(file.toString(), counts[2], counts[0], counts[1], result.skipped(),
-                    warnings.list(), warnings.count());
-        } catch (IOException e) {
-            throw new DiptychException(file + ": import failed (" + e.getMessage() + ")", e);
-        } finally {
-            if (!done) {
-                rollback();
-                if (tmp != null) {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // removed at the next open
-                    }
-                }
-            }
-        }
-    }
-
-    /** Drops uncommitted index changes and reopens the writer; the last commit stays. */
-    private void rollback() {
-        try {
-            if (searchers != null) searchers.close();
-            writer.rollback();
-            writer = newWriter();
-            searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel ch = FileChannel.open(to.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // directories cannot be synced on every platform
-        }
-    }
-
-    interface UnitConsumer {
-        void accept(TmUnit u) throws IOException;
-    }
-
-    /** Every unit of the TM in record order (journal changes applied, new units last). */
-    private void forEachUnit(UnitConsumer c) throws IOException {
-        Map<String, TmUnit> puts = new LinkedHashMap<>();
-        Set<String> deletes = new HashSet<>();
-        for (Journal.Op op : journal.ops()) {
-            if (op.unit() != null) {
-                puts.put(op.id(), op.unit());
-                deletes.remove(op.id());
-            } else {
-                puts.remove(op.id());
-                deletes.add(op.id());
-            }
-        }
-        Path record = dir.resolve(RECORD);
-        if (Files.exists(record)) {
-            new TmxReader(record, new TmxWarnings(record.toString())).read((u, line) -> {
-                if (deletes.contains(u.id())) return;
-                TmUnit changed = puts.remove(u.id());
-                c.accept(changed != null ? changed : u);
-            });
-        }
-        for (TmUnit u : puts.values()) c.accept(u);
+        return store.importTmx(file, progress);
     }
 
     /**
@@ -393,92 +154,70 @@ public final class TranslationMemory implements Closeable {
      * @param approvedOnly leave draft units out
      * @return the number of units written
      */
+    @Override
     public synchronized long exportTmx(Path out, boolean approvedOnly) {
         Path parent = out.toAbsolutePath().getParent();
-        Path tmp = null;
+        RecordFiles.Written w = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + out.getFileName() + ".", ".tmp");
-            long[] n = new long[1];
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream os = Channels.newOutputStream(ch)) {
-                TmxWriter w = new TmxWriter(os, Map.of());
-                forEachUnit(u -> {
+            w = RecordFiles.writeTmx(out, Map.of(), tw -> {
+                long[] n = new long[1];
+                store.forEachUnit(u -> {
                     if (approvedOnly && u.isDraft()) return;
-                    w.write(u);
+                    tw.write(u);
                     n[0]++;
                 });
-                w.finish();
-                os.flush();
-                ch.force(true);
-            }
-            moveAtomically(tmp, out);
-            tmp = null;
-            return n[0];
+                return n[0];
+            });
+            RecordFiles.moveAtomically(w.tmp(), out);
+            long n = w.units();
+            w = null;
+            return n;
         } catch (IOException e) {
             throw new DiptychException(out + ": cannot write TMX (" + e.getMessage() + ")", e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temporary file
-                }
-            }
+            if (w != null) RecordFiles.deleteQuietly(w.tmp());
         }
     }
 
     /**
-     * Folds the journal into a new record (a full rewrite). Done automatically when the journal grows past
-     * {@value #COMPACT_AFTER} changes.
+     * Folds the segments of imports and the journal into a new record (a full rewrite). Done automatically
+     * when the journal grows past {@value #COMPACT_AFTER} changes or {@value TmStore#MERGE_AFTER_SEGMENTS}
+     * segments; {@code diptych tm compact} asks for it.
      */
     public synchronized void compact() {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + RECORD + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream os = Channels.newOutputStream(ch)) {
-                TmxWriter w = new TmxWriter(os, Map.of(GENERATION_PROP, String.valueOf(generation + 1)));
-                forEachUnit(w::write);
-                w.finish();
-                os.flush();
-                ch.force(true);
-            }
-            moveAtomically(tmp, dir.resolve(RECORD));
-            tmp = null;
-            generation++;
-            journal.close();
-            journal = Journal.reset(dir.resolve(JOURNAL), generation);
-            commit();
-        } catch (IOException e) {
-            throw new DiptychException(dir + ": cannot rewrite the TM record (" + e.getMessage() + ")", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // removed at the next open
-                }
-            }
-        }
+        store.merge();
     }
 
     // ---------------------------------------------------------------- changes
 
     /**
-     * Puts units (inserting or replacing by id) and deletes units by id, durably: the changes are in the
-     * journal on disk before this returns, and in the index.
+     * Puts units (inserting or replacing by id) and deletes units by id, durably and as one step: the
+     * changes are in the journal on disk before this returns (all of them, or none if it throws), and in
+     * the index.
      */
+    @Override
     public synchronized void update(List<TmUnit> puts, List<String> deleteIds) {
         if (puts.isEmpty() && deleteIds.isEmpty()) return;
         try {
-            for (Journal.Op op : journal.append(puts, deleteIds)) applyToIndex(op);
-            commit();
-            searchers.maybeRefresh();
+            List<Journal.Op> step = store.journal.append(puts, deleteIds);
+            for (Journal.Op op : step) store.applyToIndex(op, false);
         } catch (IOException e) {
-            throw new DiptychException(dir + ": cannot update the translation memory (" + e.getMessage() + ")", e);
+            throw new DiptychException(dir() + ": cannot update the translation memory, it is unchanged ("
+                    + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // The step is in the journal: the index catches up from it.
+            store.commitOrCatchUp();
+            throw e;
         }
-        if (journal.ops().size() > COMPACT_AFTER) compact();
+        store.commitOrCatchUp();
+        if (store.journal.ops().size() > COMPACT_AFTER) {
+            try {
+                compact();
+            } catch (DiptychException e) {
+                // the update stands; the journal is folded another time
+            }
+        }
     }
 
     /** Counts one use of a unit (a translator took its translation): raises its usage count. */
@@ -492,6 +231,7 @@ public final class TranslationMemory implements Closeable {
     }
 
     /** The unit with that id, or {@code null}. */
+    @Override
     public TmUnit get(String unitId) {
         for (TmUnit u : search(TmIndex.idQuery(unitId), 4)) {
             if (u.id().equals(unitId)) return u;
@@ -506,7 +246,7 @@ public final class TranslationMemory implements Closeable {
 
     private List<TmUnit> search(Query q, int max) {
         try {
-            IndexSearcher s = searchers.acquire();
+            IndexSearcher s = store.searchers.acquire();
             try {
                 int n = Math.max(1, Math.min(max, s.count(q)));
                 List<TmUnit> out = new ArrayList<>();
@@ -514,20 +254,21 @@ public final class TranslationMemory implements Closeable {
                 for (ScoreDoc sd : s.search(q, n).scoreDocs) out.add(load(sf, sd.doc));
                 return out;
             } finally {
-                searchers.release(s);
+                store.searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static TmUnit load(StoredFields sf, int doc) throws IOException {
+    static TmUnit load(StoredFields sf, int doc) throws IOException {
         return UnitCodec.decode(sf.document(doc, Set.of(TmIndex.UNIT)).getBinaryValue(TmIndex.UNIT));
     }
 
     // ---------------------------------------------------------------- lookup
 
     /** {@link #lookup(TmQuery)} with the default minimum score and at most {@code max} matches. */
+    @Override
     public List<TmMatch> lookup(String text, String sourceLang, String targetLang, int max) {
         return lookup(TmQuery.of(text, sourceLang, targetLang).withLimits(TmQuery.DEFAULT_MIN_SCORE, max));
     }
@@ -540,6 +281,7 @@ public final class TranslationMemory implements Closeable {
      * rarest stems if that found fewer than {@code max} matches); each candidate is scored by
      * {@link MatchScorer}.
      */
+    @Override
     public List<TmMatch> lookup(TmQuery q) {
         String src = normalize(q.sourceLang());
         String tgt = normalize(q.targetLang());
@@ -550,7 +292,7 @@ public final class TranslationMemory implements Closeable {
         if (qt.words.length == 0 && qt.all.isEmpty()) return List.of();
         String context = q.previousText() == null ? null : contextHash(q.previousText());
         try {
-            IndexSearcher s = searchers.acquire();
+            IndexSearcher s = store.searchers.acquire();
             try {
                 // Most TMs have the target language in every unit; then filtering would only slow BM25 down.
                 Query filter = everyUnitHas(s, tgtBase) ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
@@ -587,7 +329,7 @@ public final class TranslationMemory implements Closeable {
                 }
                 return out;
             } finally {
-                searchers.release(s);
+                store.searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -722,6 +464,7 @@ public final class TranslationMemory implements Closeable {
      *
      * @throws DiptychException if the text has only stop words
      */
+    @Override
     public List<ConcordanceHit> concordance(String text, String lang, int max) {
         String base = Languages.base(normalize(lang));
         String field = TmIndex.words(base);
@@ -732,7 +475,7 @@ public final class TranslationMemory implements Closeable {
         for (String t : new LinkedHashSet<>(phrase)) b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.MUST);
         List<ConcordanceHit> out = new ArrayList<>();
         try {
-            IndexSearcher s = searchers.acquire();
+            IndexSearcher s = store.searchers.acquire();
             try {
                 StoredFields sf = s.storedFields();
                 // The index has no positions: candidates have all the words, the phrase is checked here.
@@ -749,7 +492,7 @@ public final class TranslationMemory implements Closeable {
                     if (out.size() >= max) break;
                 }
             } finally {
-                searchers.release(s);
+                store.searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -775,9 +518,10 @@ public final class TranslationMemory implements Closeable {
 
     // ---------------------------------------------------------------- stats
 
+    @Override
     public TmStats stats() {
         try {
-            IndexSearcher s = searchers.acquire();
+            IndexSearcher s = store.searchers.acquire();
             try {
                 long units = s.getIndexReader().numDocs();
                 long draft = s.count(new TermQuery(new Term(TmIndex.DRAFT, "1")));
@@ -786,52 +530,38 @@ public final class TranslationMemory implements Closeable {
                     long n = s.count(new TermQuery(new Term(TmIndex.LANG, b)));
                     if (n > 0) per.put(b, n);
                 }
-                long index = 0;
-                for (String f : indexDir.listAll()) {
-                    try {
-                        index += indexDir.fileLength(f);
-                    } catch (IOException ignored) {
-                        // a file removed meanwhile
-                    }
-                }
-                Path record = dir.resolve(RECORD);
+                long index = sizeOf(dir().resolve(INDEX));
+                Path record = dir().resolve(RECORD);
                 long recordBytes = Files.exists(record) ? Files.size(record) : 0;
-                return new TmStats(units, units - draft, draft, per, recordBytes, index, generation, journal.ops().size());
+                for (Journal.Segment seg : store.journal.segments()) recordBytes += seg.length();
+                return new TmStats(units, units - draft, draft, per, recordBytes, index, store.generation,
+                        store.journal.ops().size());
             } finally {
-                searchers.release(s);
+                store.searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public synchronized void close() {
-        closeQuietly();
+    private static long sizeOf(Path d) {
+        long n = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
+            for (Path p : ds) {
+                try {
+                    n += Files.size(p);
+                } catch (IOException ignored) {
+                    // a file removed meanwhile
+                }
+            }
+        } catch (IOException ignored) {
+            // no index folder
+        }
+        return n;
     }
 
-    private void closeQuietly() {
-        try {
-            if (searchers != null) searchers.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        try {
-            if (writer != null) writer.close();
-        } catch (IOException | RuntimeException ignored) {
-            // uncommitted changes are discarded by design
-        }
-        try {
-            if (journal != null) journal.close();
-        } catch (IOException ignored) {
-            // nothing pending: appends are forced when made
-        }
-        try {
-            indexDir.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        searchers = null;
-        writer = null;
+    @Override
+    public synchronized void close() {
+        store.close();
     }
 }

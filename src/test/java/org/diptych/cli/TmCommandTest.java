@@ -43,6 +43,24 @@ class TmCommandTest {
     }
 
     @Test
+    void aDamagedRecordIsOneLineAndRepairWritesItAgain() throws Exception {
+        Path tm = tmp.resolve("tm");
+        assertThat(run("tm", "import", "--tm", tm.toString(), tmx().toString()).code()).isZero();
+        Result compact = run("tm", "compact", "--tm", tm.toString());
+        assertThat(compact.code()).isZero();
+        assertThat(compact.out()).contains("generation 1");
+        Path record = tm.resolve("memory.tmx");
+        byte[] b = java.nio.file.Files.readAllBytes(record);
+        java.nio.file.Files.write(record, java.util.Arrays.copyOf(b, b.length / 2));
+        Result stats = run("tm", "stats", "--tm", tm.toString());
+        assertThat(stats.code()).isEqualTo(1);
+        assertThat(stats.err().strip()).doesNotContain("\n").contains("memory.tmx").contains("damaged").contains("tm repair");
+        Result repair = run("tm", "repair", "--tm", tm.toString());
+        assertThat(repair.code()).isZero();
+        assertThat(run("tm", "stats", "--tm", tm.toString()).out()).contains("generation 2");
+    }
+
+    @Test
     void importLookupConcordanceStatsExport() throws Exception {
         Path tm = tmp.resolve("tm");
         Result imp = run("tm", "import", "--tm", tm.toString(), tmx().toString());
@@ -92,7 +110,7 @@ class TmCommandTest {
         Path project = tmp.resolve("project");
         assertThat(run("new", project.toString(), "--languages", "ru,en,pt").code()).isZero();
         assertThat(run("tm", "import", "--project", project.toString(), tmx().toString()).code()).isZero();
-        assertThat(Files.exists(project.resolve("tm").resolve("memory.tmx"))).isTrue();
+        assertThat(Files.exists(project.resolve("tm").resolve("journal.log"))).isTrue();
         Result look = run("tm", "lookup", "--project", project.toString(), "--source-lang", "en", "--target-lang", "pt",
                 "The strike committee meets every Tuesday.");
         assertThat(look.out()).startsWith("100\texact\tt1\t");

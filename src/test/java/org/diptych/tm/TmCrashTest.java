@@ -98,7 +98,7 @@ class TmCrashTest {
     }
 
     @Test
-    void crashAfterTheRecordWasReplacedButBeforeTheIndexCommitRebuildsTheIndex() throws Exception {
+    void crashAfterTheJournalNamedTheSegmentButBeforeTheIndexCommitReplaysIt() throws Exception {
         Path dir = tmWithTwoUnits();
         Path oldIndex = tmp.resolve("index-before");
         copyTree(dir.resolve(TranslationMemory.INDEX), oldIndex);
@@ -106,13 +106,26 @@ class TmCrashTest {
             tm.importTmx(new Tmx().tu("n1", "en", "A new unit arrives.", "ru", "Приходит новая единица.")
                     .write(tmp.resolve("new.tmx")), Progress.NONE);
         }
-        // Put back the index as it was before the import's commit: the record is one generation ahead.
+        // Put back the index as it was before the import's commit: the journal is one step ahead.
         deleteTree(dir.resolve(TranslationMemory.INDEX));
         copyTree(oldIndex, dir.resolve(TranslationMemory.INDEX));
         try (TranslationMemory tm = TranslationMemory.open(dir)) {
-            assertThat(tm.wasRebuilt()).isTrue();
+            assertThat(tm.wasRebuilt()).isFalse();
             assertThat(tm.stats().units()).isEqualTo(3);
             assertThat(tm.lookup("A new unit arrives.", "en", "ru", 1)).hasSize(1);
+            copyTree(dir.resolve(TranslationMemory.INDEX), oldIndex.resolveSibling("index-before-merge"));
+            tm.compact();
+        }
+        // And before a merge's commit: the record is one generation ahead of the index.
+        deleteTree(dir.resolve(TranslationMemory.INDEX));
+        copyTree(oldIndex.resolveSibling("index-before-merge"), dir.resolve(TranslationMemory.INDEX));
+        try (TranslationMemory tm = TranslationMemory.open(dir)) {
+            assertThat(tm.wasRebuilt()).isTrue();
+            assertThat(tm.stats().units()).isEqualTo(3);
+            assertThat(tm.stats().generation()).isEqualTo(1);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("merged segments are gone").noneMatch(n -> n.startsWith("seg-"));
         }
     }
 
@@ -122,23 +135,23 @@ class TmCrashTest {
         TmUnit u = new TmUnit("k:s|en|ru|p1|p1", Map.of(), List.of(TmMeta.prop(TmUnit.PROP_KEY, "s|en|ru|p1|p1")),
                 List.of(TmVariant.plain("en", "Written to the journal only."), TmVariant.plain("ru", "Записано только в журнал.")));
         // As if the process died after the journal append, before the index commit.
-        try (Journal j = Journal.open(dir.resolve(TranslationMemory.JOURNAL), 1)) {
+        try (Journal j = Journal.open(dir.resolve(TranslationMemory.JOURNAL))) {
             j.append(List.of(u), List.of());
         }
         // And as if a second append was cut short by the crash.
-        Files.writeString(dir.resolve(TranslationMemory.JOURNAL), "P 2 0badc0de AAAA", StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(TranslationMemory.JOURNAL), "P 3 0badc0de AAAA", StandardOpenOption.APPEND);
         try (TranslationMemory tm = TranslationMemory.open(dir)) {
             assertThat(tm.wasRebuilt()).isFalse();
             assertThat(tm.stats().units()).isEqualTo(3);
             assertThat(tm.lookup("Written to the journal only.", "en", "ru", 1).get(0).score()).isEqualTo(100);
-            assertThat(tm.stats().journalOps()).isEqualTo(1);
+            assertThat(tm.stats().journalOps()).as("the import's segment and the put").isEqualTo(2);
         }
         assertThat(Files.readString(dir.resolve(TranslationMemory.JOURNAL))).doesNotContain("0badc0de");
         // Compaction folds the journal into the record.
         try (TranslationMemory tm = TranslationMemory.open(dir)) {
             tm.compact();
             assertThat(tm.stats().journalOps()).isZero();
-            assertThat(tm.stats().generation()).isEqualTo(2);
+            assertThat(tm.stats().generation()).isEqualTo(1);
         }
         try (TranslationMemory tm = TranslationMemory.open(dir)) {
             assertThat(tm.wasRebuilt()).isFalse();

@@ -185,7 +185,7 @@ class TranslationMemoryTest {
         TmStats s = tm.stats();
         assertThat(s.units()).isEqualTo(6);
         assertThat(s.perLanguage()).containsEntry("en", 6L).containsEntry("ru", 5L).containsEntry("pt", 4L);
-        assertThat(s.generation()).isEqualTo(1);
+        assertThat(s.generation()).as("imports add segments; the record is not rewritten").isZero();
         assertThat(s.recordBytes()).isPositive();
     }
 

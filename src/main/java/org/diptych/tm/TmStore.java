@@ -1,0 +1,633 @@
+package org.diptych.tm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NativeFSLockFactory;
+import org.apache.lucene.util.Bits;
+
+import org.diptych.DiptychException;
+import org.diptych.Progress;
+
+/**
+ * Storage of the embedded TM: the lock, the record, the segments of imports, the journal and the Lucene
+ * index derived from them (see {@link TranslationMemory} for the layout and the crash-safety argument).
+ *
+ * <p>Everything that changes a file happens after the TM's lock ({@code tm.lock}, an OS lock that is
+ * never deleted) is held: a process that is refused the lock has read nothing and changed nothing.
+ * Not thread-safe: {@link TranslationMemory} serialises the calls that change the store.
+ */
+final class TmStore implements AutoCloseable {
+    static final String LOCK = "tm.lock";
+    static final String SEGMENT_PREFIX = "seg-";
+    /** Version of the index layout; an index of another version is rebuilt. */
+    static final String INDEX_FORMAT = "1";
+    /** Segments after which an import folds everything into a new record. */
+    static final int MERGE_AFTER_SEGMENTS = 32;
+    private static final Pattern GENERATION = Pattern.compile(
+            "<prop type=\"" + TranslationMemory.GENERATION_PROP + "\">(\\d+)</prop>");
+
+    private final Path dir;
+    private final Path record;
+    private final Path journalFile;
+    private Directory lockDir;
+    private Lock lock;
+    private Directory indexDir;
+    IndexWriter writer;
+    SearcherManager searchers;
+    Journal journal;
+    long generation;
+    boolean rebuilt;
+    /** Journal sequence the index writer holds (committed or not), and the last committed one. */
+    private long indexedSeq;
+    private long committedSeq;
+
+    private TmStore(Path dir) {
+        this.dir = dir;
+        this.record = dir.resolve(TranslationMemory.RECORD);
+        this.journalFile = dir.resolve(TranslationMemory.JOURNAL);
+    }
+
+    static TmStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DiptychException(dir + ": cannot create the TM folder (" + e.getMessage() + ")", e);
+        }
+        TmStore s = new TmStore(dir);
+        try {
+            s.start();
+        } catch (RuntimeException | IOException e) {
+            s.close();
+            if (e instanceof DiptychException de) throw de;
+            throw new DiptychException(dir + ": cannot open the translation memory (" + e.getMessage() + ")", e);
+        }
+        return s;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    private DiptychException damaged(String why) {
+        return new DiptychException(record + ": the TM record is damaged (" + why + "); nothing was changed. Restore "
+                + TranslationMemory.RECORD + " from a copy, or run 'diptych tm repair' to write it again from the index");
+    }
+
+    private void start() throws IOException {
+        lockDir = FSDirectory.open(dir);
+        try {
+            lock = NativeFSLockFactory.INSTANCE.obtainLock(lockDir, LOCK);
+        } catch (LockObtainFailedException e) {
+            throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
+        }
+        // From here on this process holds the TM: recovery is allowed.
+        removeTemporaryFiles();
+        generation = readGeneration(record);
+        Journal.Parsed parsed = Journal.read(journalFile);
+        Journal.Header h = parsed.header();
+        if (h != null && h.generation() == generation) {
+            if (h.checked()) {
+                if (h.length() >= 0 && !Files.exists(record)) throw damaged("the file is missing");
+                long size = Files.exists(record) ? Files.size(record) : -1;
+                if (h.length() >= 0 && size != h.length()) {
+                    throw damaged(size + " bytes where " + h.length() + " were written: cut short or changed outside Diptych");
+                }
+            }
+            journal = Journal.open(journalFile, parsed);
+        } else {
+            // No journal, or one of an older record: the record was replaced (a merge or a crash just after it),
+            // and the changes of that journal are in it.
+            journal = Journal.reset(journalFile, headerOf(record, generation));
+        }
+        for (Journal.Segment seg : journal.segments()) {
+            Path p = dir.resolve(seg.name());
+            long size = Files.exists(p) ? Files.size(p) : -1;
+            if (size != seg.length()) {
+                throw new DiptychException(p + ": a segment of the TM record is " + (size < 0 ? "missing" : "damaged ("
+                        + size + " bytes where " + seg.length() + " were written)") + "; nothing was changed. Restore it"
+                        + " from a copy, or run 'diptych tm repair' to write the record again from the index");
+            }
+        }
+        removeOrphanSegments();
+        openIndex();
+        searchers = new SearcherManager(writer, null);
+    }
+
+    /** The journal header for a record as it is on disk (its length and CRC computed now). */
+    static Journal.Header headerOf(Path record, long generation) throws IOException {
+        if (!Files.exists(record)) return new Journal.Header(generation, -1, 0, true);
+        long[] c = RecordFiles.checksum(record);
+        return new Journal.Header(generation, c[0], c[1], true);
+    }
+
+    private void openIndex() throws IOException {
+        indexDir = FSDirectory.open(dir.resolve(TranslationMemory.INDEX));
+        Map<String, String> committed = null;
+        try {
+            if (DirectoryReader.indexExists(indexDir)) committed = SegmentInfos.readLatestCommit(indexDir).getUserData();
+            writer = newWriter();
+        } catch (LockObtainFailedException e) {
+            throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
+        } catch (IOException e) {
+            // A damaged index is derived data: start it afresh (under the lock).
+            if (writer != null) writer.rollback();
+            for (String f : indexDir.listAll()) {
+                if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) indexDir.deleteFile(f);
+            }
+            writer = newWriter();
+            committed = null;
+        }
+        long seq = -1;
+        if (committed != null && INDEX_FORMAT.equals(committed.get("format"))
+                && String.valueOf(generation).equals(committed.get("generation"))) {
+            try {
+                seq = Long.parseLong(committed.getOrDefault("seq", "-1"));
+            } catch (NumberFormatException e) {
+                seq = -1;
+            }
+        }
+        if (seq >= 0 && seq <= journal.lastSeq()) {
+            indexedSeq = committedSeq = seq;
+            if (catchUp(false)) commit();
+        } else {
+            rebuild();
+        }
+    }
+
+    private IndexWriter newWriter() throws IOException {
+        IndexWriterConfig c = new IndexWriterConfig(TmIndex.indexAnalyzer());
+        c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        c.setRAMBufferSizeMB(64);
+        c.setCommitOnClose(false);
+        return new IndexWriter(indexDir, c);
+    }
+
+    /** Re-derives the index from the record and the journal, checking the record's CRC on the way. */
+    private void rebuild() throws IOException {
+        rebuilt = true;
+        writer.deleteAll();
+        Journal.Header h = journal.header();
+        if (Files.exists(record)) {
+            if (h.checked() && h.length() >= 0) {
+                long[] c = RecordFiles.checksum(record);
+                if (c[1] != h.crc()) throw damaged("its checksum is not the one written: changed outside Diptych");
+            }
+            try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
+                readTmx(record, (u, line) -> indexer.add(u));
+                indexer.finish();
+            }
+        }
+        indexedSeq = committedSeq = 0;
+        catchUp(true);
+        commit();
+    }
+
+    /** Applies to the index writer the journal ops it does not hold yet; true if there were any. */
+    private boolean catchUp(boolean verify) throws IOException {
+        boolean changed = false;
+        for (Journal.Op op : journal.ops()) {
+            if (op.seq() <= indexedSeq) continue;
+            applyToIndex(op, verify);
+            changed = true;
+        }
+        return changed;
+    }
+
+    void applyToIndex(Journal.Op op, boolean verify) throws IOException {
+        if (op.segment() != null) {
+            Path p = dir.resolve(op.segment().name());
+            if (verify && RecordFiles.checksum(p)[1] != op.segment().crc()) {
+                throw new DiptychException(p + ": a segment of the TM record is damaged (its checksum is not the one"
+                        + " written); nothing was changed. Restore it from a copy, or run 'diptych tm repair'");
+            }
+            try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
+                readTmx(p, (u, line) -> indexer.add(u));
+                indexer.finish();
+            }
+        } else {
+            writer.deleteDocuments(TmIndex.idQuery(op.id()));
+            if (op.unit() != null) writer.addDocument(TmIndex.document(op.unit()));
+        }
+        indexedSeq = op.seq();
+    }
+
+    void commit() throws IOException {
+        Map<String, String> ud = new LinkedHashMap<>();
+        ud.put("format", INDEX_FORMAT);
+        ud.put("generation", String.valueOf(generation));
+        ud.put("seq", String.valueOf(indexedSeq));
+        writer.setLiveCommitData(ud.entrySet());
+        writer.commit();
+        committedSeq = indexedSeq;
+    }
+
+    /**
+     * After the journal took a step: commit the index. If that fails (a full disk), the step stays
+     * acknowledged — it is in the journal, replayed at every open — and the writer is rolled back and
+     * brought up to date from the journal in memory.
+     */
+    void commitOrCatchUp() {
+        try {
+            commit();
+        } catch (IOException | RuntimeException e) {
+            try {
+                rollbackIndex();
+                catchUp(false);
+            } catch (IOException | RuntimeException again) {
+                // the index is behind the journal on disk: the next open replays it
+            }
+        }
+        refresh();
+    }
+
+    void refresh() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException ignored) {
+            // the next refresh
+        }
+    }
+
+    /** Drops uncommitted index changes and reopens the writer; the last commit stays. */
+    void rollbackIndex() throws IOException {
+        if (searchers != null) searchers.close();
+        searchers = null;
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException ignored) {
+            // a writer closed by a failure: rolled back already
+        }
+        writer = newWriter();
+        indexedSeq = committedSeq;
+        searchers = new SearcherManager(writer, null);
+    }
+
+    private void removeTemporaryFiles() throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : ds) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Segment files the journal does not name: an import that died before its step, or a merged one. */
+    private void removeOrphanSegments() throws IOException {
+        Set<String> named = new HashSet<>();
+        for (Journal.Segment s : journal.segments()) named.add(s.name());
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, SEGMENT_PREFIX + "*.tmx")) {
+            for (Path p : ds) {
+                if (!named.contains(p.getFileName().toString()) && !Files.isSymbolicLink(p)) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The generation in a record's header, 0 if there is no record. */
+    static long readGeneration(Path record) throws IOException {
+        if (!Files.exists(record)) return 0;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(record)) {
+            head = in.readNBytes(1 << 16);
+        }
+        String s = new String(head, StandardCharsets.UTF_8);
+        int body = s.indexOf("<body");
+        Matcher m = GENERATION.matcher(body < 0 ? s : s.substring(0, body));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    static TmxReader.Result readTmx(Path file, TmxReader.Handler h) throws IOException {
+        return new TmxReader(file, new TmxWarnings(file.toString())).read(h);
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /** See {@link TranslationMemory#importTmx}. */
+    ImportReport importTmx(Path file, Progress progress) {
+        if (!Files.isRegularFile(file)) throw new DiptychException(file + ": no such file");
+        TmxWarnings warnings = new TmxWarnings(file.toString());
+        long fileSize;
+        try {
+            fileSize = Files.size(file);
+        } catch (IOException e) {
+            throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        String name = SEGMENT_PREFIX + generation + "-" + (journal.lastSeq() + 1) + ".tmx";
+        Path segment = dir.resolve(name);
+        RecordFiles.Written written = null;
+        boolean placed = false;
+        boolean stepTaken = false;
+        long[] counts = new long[3]; // added, duplicates, read
+        TmxReader.Result[] result = new TmxReader.Result[1];
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                boolean empty = s.getIndexReader().numDocs() == 0;
+                LongSet ids = new LongSet();
+                written = RecordFiles.writeTmx(segment, Map.of("x-diptych-segment-of", String.valueOf(generation)), out -> {
+                    try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
+                        result[0] = new TmxReader(file, warnings).read(new TmxReader.Handler() {
+                            @Override
+                            public void unit(TmUnit u, int line) throws IOException {
+                                counts[2]++;
+                                long id = UnitIds.longOf(u.id());
+                                if (!ids.add(id) || (!empty && has(s, u.id(), id))) {
+                                    counts[1]++;
+                                    return;
+                                }
+                                out.write(u);
+                                indexer.add(u);
+                                counts[0]++;
+                            }
+
+                            @Override
+                            public void progress(long bytesRead) {
+                                progress.checkCancelled();
+                                progress.update(bytesRead, fileSize, "importing " + file.getFileName());
+                            }
+                        });
+                        indexer.finish();
+                    }
+                    return counts[0];
+                });
+            } finally {
+                searchers.release(s);
+            }
+            progress.checkCancelled();
+            ImportReport report = new ImportReport(file.toString(), counts[2], counts[0], counts[1], result[0].skipped(),
+                    warnings.list(), warnings.count());
+            if (counts[0] == 0) return report;
+            RecordFiles.moveAtomically(written.tmp(), segment);
+            placed = true;
+            // The point of no return: one forced journal step names the segment.
+            journal.appendSegment(new Journal.Segment(name, written.length(), written.crc(), written.units()));
+            stepTaken = true;
+            indexedSeq = journal.lastSeq();
+            commitOrCatchUp();
+            if (journal.segments().size() > MERGE_AFTER_SEGMENTS) {
+                try {
+                    merge();
+                } catch (DiptychException e) {
+                    // the import stands; the segments are merged another time
+                }
+            }
+            return report;
+        } catch (IOException e) {
+            throw new DiptychException(file + ": import failed, the TM is unchanged (" + e.getMessage() + ")", e);
+        } finally {
+            if (!stepTaken) {
+                try {
+                    rollbackIndex();
+                } catch (IOException | RuntimeException ignored) {
+                    // the last commit stays on disk
+                }
+                if (written != null) RecordFiles.deleteQuietly(written.tmp());
+                if (placed) RecordFiles.deleteQuietly(segment);
+            }
+        }
+    }
+
+    private static boolean has(IndexSearcher s, String id, long hash) throws IOException {
+        var top = s.search(LongPoint.newExactQuery(TmIndex.ID, hash), 4);
+        if (top.scoreDocs.length == 0) return false;
+        StoredFields sf = s.storedFields();
+        for (var sd : top.scoreDocs) {
+            if (TranslationMemory.load(sf, sd.doc).id().equals(id)) return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- units in order
+
+    interface UnitConsumer {
+        void accept(TmUnit u) throws IOException;
+    }
+
+    /** Every unit of the TM in record order (then the segments', then units put by feeding). */
+    void forEachUnit(UnitConsumer c) throws IOException {
+        Map<String, Long> lastChange = new HashMap<>();
+        Map<String, TmUnit> puts = new LinkedHashMap<>();
+        for (Journal.Op op : journal.ops()) {
+            if (op.segment() != null) continue;
+            lastChange.put(op.id(), op.seq());
+            if (op.unit() != null) puts.put(op.id(), op.unit());
+            else puts.remove(op.id());
+        }
+        if (Files.exists(record)) {
+            readTmx(record, (u, line) -> {
+                if (!lastChange.containsKey(u.id())) c.accept(u);
+            });
+        }
+        for (Journal.Op op : journal.ops()) {
+            if (op.segment() == null) continue;
+            long seq = op.seq();
+            readTmx(dir.resolve(op.segment().name()), (u, line) -> {
+                if (lastChange.getOrDefault(u.id(), -1L) < seq) c.accept(u);
+            });
+        }
+        for (TmUnit u : puts.values()) c.accept(u);
+    }
+
+    // ---------------------------------------------------------------- merge
+
+    /** Folds the segments and the journal into a new record (a full rewrite). */
+    void merge() {
+        Path journalTmp = null;
+        RecordFiles.Written w = null;
+        try {
+            Journal.Header h = journal.header();
+            if (Files.exists(record) && h.checked() && h.length() >= 0 && RecordFiles.checksum(record)[1] != h.crc()) {
+                throw damaged("its checksum is not the one written: changed outside Diptych");
+            }
+            w = RecordFiles.writeTmx(record, Map.of(TranslationMemory.GENERATION_PROP, String.valueOf(generation + 1)),
+                    out -> {
+                        long[] n = new long[1];
+                        forEachUnit(u -> {
+                            out.write(u);
+                            n[0]++;
+                        });
+                        return n[0];
+                    });
+            Journal.Header next = new Journal.Header(generation + 1, w.length(), w.crc(), true);
+            journalTmp = Journal.prepare(journalFile, next);
+            List<Journal.Segment> old = journal.segments();
+            // The point of no return: the new record; a crash before the journal's rename is recovered at open.
+            RecordFiles.moveAtomically(w.tmp(), record);
+            w = null;
+            generation++;
+            journal.close();
+            RecordFiles.moveAtomically(journalTmp, journalFile);
+            journalTmp = null;
+            journal = Journal.open(journalFile);
+            for (Journal.Segment s : old) RecordFiles.deleteQuietly(dir.resolve(s.name()));
+            indexedSeq = 0;
+            // The index holds the same units: only its commit data changes.
+            commitOrCatchUp();
+        } catch (IOException e) {
+            throw new DiptychException(dir + ": cannot rewrite the TM record (" + e.getMessage() + ")"
+                    + (w == null && journalTmp == null ? "" : "; the TM is unchanged"), e);
+        } finally {
+            if (w != null) RecordFiles.deleteQuietly(w.tmp());
+            RecordFiles.deleteQuietly(journalTmp);
+        }
+    }
+
+    // ---------------------------------------------------------------- repair
+
+    /**
+     * Writes the record again from the index (after {@code memory.tmx} or a segment was damaged): the
+     * damaged files are kept beside it as {@code NAME.damaged}. Refused when the index is not usable.
+     *
+     * @return the units written
+     */
+    static long repair(Path dir) {
+        Path record = dir.resolve(TranslationMemory.RECORD);
+        Path journalFile = dir.resolve(TranslationMemory.JOURNAL);
+        try (Directory lockDir = FSDirectory.open(dir)) {
+            Lock lock;
+            try {
+                lock = NativeFSLockFactory.INSTANCE.obtainLock(lockDir, LOCK);
+            } catch (LockObtainFailedException e) {
+                throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
+            }
+            try (lock; Directory indexDir = FSDirectory.open(dir.resolve(TranslationMemory.INDEX))) {
+                long generation = readGeneration(record);
+                Journal.Parsed parsed = Journal.read(journalFile);
+                Map<String, String> committed;
+                try {
+                    committed = DirectoryReader.indexExists(indexDir)
+                            ? SegmentInfos.readLatestCommit(indexDir).getUserData() : null;
+                } catch (IOException e) {
+                    committed = null;
+                }
+                long base = parsed.header() == null ? -1 : parsed.header().generation();
+                if (committed == null || !String.valueOf(base).equals(committed.get("generation"))) {
+                    throw new DiptychException(dir + ": no index matching the record to repair it from; restore "
+                            + TranslationMemory.RECORD + " and its segments from a copy");
+                }
+                long seq = Long.parseLong(committed.getOrDefault("seq", "0"));
+                long next = Math.max(generation, base) + 1;
+                IndexWriterConfig c = new IndexWriterConfig(TmIndex.indexAnalyzer());
+                c.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+                c.setCommitOnClose(false);
+                RecordFiles.Written w;
+                try (IndexWriter iw = new IndexWriter(indexDir, c)) {
+                    // What the index did not hold yet: the later steps of the journal, segments that are intact.
+                    for (Journal.Op op : parsed.ops()) {
+                        if (op.seq() <= seq) continue;
+                        if (op.segment() != null) {
+                            Path p = dir.resolve(op.segment().name());
+                            if (!Files.exists(p) || Files.size(p) != op.segment().length()) continue;
+                            readTmx(p, (u, line) -> iw.addDocument(TmIndex.document(u)));
+                        } else {
+                            iw.deleteDocuments(TmIndex.idQuery(op.id()));
+                            if (op.unit() != null) iw.addDocument(TmIndex.document(op.unit()));
+                        }
+                    }
+                    try (DirectoryReader r = DirectoryReader.open(iw)) {
+                        w = RecordFiles.writeTmx(record, Map.of(TranslationMemory.GENERATION_PROP, String.valueOf(next)), out -> {
+                            long n = 0;
+                            for (var leaf : r.leaves()) {
+                                StoredFields sf = leaf.reader().storedFields();
+                                Bits live = leaf.reader().getLiveDocs();
+                                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                                    if (live != null && !live.get(d)) continue;
+                                    out.write(TranslationMemory.load(sf, d));
+                                    n++;
+                                }
+                            }
+                            return n;
+                        });
+                    }
+                    Path journalTmp = Journal.prepare(journalFile, new Journal.Header(next, w.length(), w.crc(), true));
+                    if (Files.exists(record)) Files.move(record, dir.resolve(TranslationMemory.RECORD + ".damaged"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    RecordFiles.moveAtomically(w.tmp(), record);
+                    RecordFiles.moveAtomically(journalTmp, journalFile);
+                    Map<String, String> ud = new LinkedHashMap<>();
+                    ud.put("format", INDEX_FORMAT);
+                    ud.put("generation", String.valueOf(next));
+                    ud.put("seq", "0");
+                    iw.setLiveCommitData(ud.entrySet());
+                    iw.commit();
+                }
+                // The segments are in the new record now (a damaged one is kept under another name).
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, SEGMENT_PREFIX + "*.tmx")) {
+                    for (Path p : ds) {
+                        boolean intact = false;
+                        for (Journal.Segment sg : new Journal.Parsed(null, parsed.ops(), 0, 0).ops().stream()
+                                .map(Journal.Op::segment).filter(java.util.Objects::nonNull).toList()) {
+                            intact |= sg.name().equals(p.getFileName().toString()) && Files.size(p) == sg.length();
+                        }
+                        if (intact) Files.delete(p);
+                        else Files.move(p, dir.resolve(p.getFileName() + ".damaged"),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                return w.units();
+            }
+        } catch (IOException e) {
+            throw new DiptychException(dir + ": cannot repair the TM record (" + e.getMessage() + ")", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- close
+
+    @Override
+    public void close() {
+        try {
+            if (searchers != null) searchers.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            if (writer != null) writer.close();
+        } catch (IOException | RuntimeException ignored) {
+            // uncommitted changes are discarded by design
+        }
+        try {
+            if (journal != null) journal.close();
+        } catch (IOException ignored) {
+            // nothing pending: appends are forced when made
+        }
+        try {
+            if (indexDir != null) indexDir.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            if (lock != null) lock.close();
+        } catch (IOException ignored) {
+            // released with the process
+        }
+        try {
+            if (lockDir != null) lockDir.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        searchers = null;
+        writer = null;
+        lock = null;
+    }
+}
