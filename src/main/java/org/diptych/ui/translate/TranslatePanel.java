@@ -1003,7 +1003,7 @@ public final class TranslatePanel extends BorderPane {
             if (sv != null) sv.flush();
             DocumentVersion source = p.loadVersion(statement, src).orElseThrow(
                     () -> new DiptychException(p.versionDir(statement, src) + ": no " + src + " version"));
-            TargetVersions.Start start = TargetVersions.start(statement, source, lang);
+            TargetVersions.Start start = TargetVersions.start(statement, source, lang, p.manifest().sites());
             p.saveVersion(statement, start.target(), null);
             p.saveAlignment(start.alignment());
         });
