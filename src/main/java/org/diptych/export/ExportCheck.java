@@ -27,7 +27,7 @@ import org.diptych.translate.TranslationStore;
 
 /**
  * What export counts before writing, per language: rows still untranslated (each named), rows in draft and
- * open QA errors (numbers, dates, addresses, links, a title or description not in the version's language).
+ * open QA errors (numbers, links, a title or description not in the version's language).
  *
  * <p>Rows are counted for a version that is the target of an alignment and was translated in Diptych (it
  * has no original file of its own, or translation records for that pair): its rows are the beads with a
@@ -36,8 +36,7 @@ import org.diptych.translate.TranslationStore;
  */
 public record ExportCheck(Map<String, Language> languages) {
     /** QA rules whose issues are errors that hold an export back. */
-    public static final Set<QaRule> ERRORS = Set.of(QaRule.NUMBERS, QaRule.DATES, QaRule.URLS, QaRule.LINKS,
-            QaRule.WRONG_LANGUAGE);
+    public static final Set<QaRule> ERRORS = Set.of(QaRule.NUMBERS, QaRule.LINKS, QaRule.WRONG_LANGUAGE);
 
     public ExportCheck {
         languages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(languages));
@@ -103,11 +102,7 @@ public record ExportCheck(Map<String, Language> languages) {
     private static Language language(Project project, Statement st, List<String> order, String lang) {
         DocumentVersion v = st.version(lang);
         List<String> untranslated = new ArrayList<>(), drafts = new ArrayList<>(), errors = new ArrayList<>();
-        for (String key : List.of("title", "description", "summary")) {
-            for (QaIssue q : QaRules.wrongLanguage(key, FrontMatterKeys.scalar(v.frontMatter(), key), lang)) {
-                errors.add(key + ": " + q.message());
-            }
-        }
+        Set<String> untranslatedKeys = new java.util.HashSet<>();
         String pair = null;
         for (String src : order) {
             if (src.equals(lang)) continue;
@@ -127,7 +122,10 @@ public record ExportCheck(Map<String, Language> languages) {
             TranslationSession s = new TranslationSession(new AlignmentEditor(new ReviewState(a.get(), sv, v,
                     List.of(), List.of()), () -> null, Clock.systemUTC()), records, () -> null, Clock.systemUTC());
             for (FrontMatterRows.Row r : s.frontMatterRows()) {
-                if (r.status() == TranslationStatus.UNTRANSLATED) untranslated.add(r.key() + ": «" + clip(r.source()) + "»");
+                if (r.status() == TranslationStatus.UNTRANSLATED) {
+                    untranslated.add(r.key() + ": «" + clip(r.source()) + "»");
+                    untranslatedKeys.add(r.key());
+                }
                 else if (r.status() == TranslationStatus.DRAFT) drafts.add(r.key() + ": «" + clip(r.target()) + "»");
             }
             List<Bead> beads = a.get().beads();
@@ -141,6 +139,13 @@ public record ExportCheck(Map<String, Language> languages) {
                 if (ERRORS.contains(q.rule())) errors.add("row " + (q.bead() + 1) + ": " + q.message());
             }
             break;
+        }
+        // a title still the source's is counted once, as untranslated
+        for (String key : List.of("title", "description", "summary")) {
+            if (untranslatedKeys.contains(key)) continue;
+            for (QaIssue q : QaRules.wrongLanguage(key, FrontMatterKeys.scalar(v.frontMatter(), key), lang)) {
+                errors.add(key + ": " + q.message());
+            }
         }
         return new Language(lang, pair, untranslated, drafts, errors);
     }

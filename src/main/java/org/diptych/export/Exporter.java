@@ -222,7 +222,8 @@ public final class Exporter {
         IncompleteExport(String id, ExportCheck check) {
             super("statement '" + id + "': not exported, incomplete (" + String.join("; ",
                     check.incomplete().stream().map(ExportCheck.Language::summary).toList())
-                    + "); finish them or export with --allow-incomplete");
+                    + "); finish them or export with --allow-incomplete: " + String.join("; ", check.lines().subList(0,
+                    Math.min(5, check.lines().size()))) + (check.lines().size() > 5 ? "; …" : ""));
             this.check = check;
         }
 

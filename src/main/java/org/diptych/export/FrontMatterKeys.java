@@ -101,7 +101,7 @@ public final class FrontMatterKeys {
         return s;
     }
 
-    private static final Pattern YAML_PLAIN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/-]*");
+    private static final Pattern YAML_PLAIN = Pattern.compile("[\\p{L}\\p{N}/][\\p{L}\\p{N}._/-]*");
     private static final Pattern YAML_AMBIGUOUS = Pattern.compile(
             "[-+0-9.]+|\\d{4}-\\d{2}-\\d{2}|(?i)(y|n|yes|no|true|false|on|off|null|~)");
 

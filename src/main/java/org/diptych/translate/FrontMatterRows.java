@@ -50,7 +50,9 @@ public final class FrontMatterRows {
      */
     static TranslationStatus status(String source, String target, TranslationRecord r) {
         if (target == null || target.isBlank()) return TranslationStatus.UNTRANSLATED;
-        if (r == null) return target.equals(source) ? TranslationStatus.UNTRANSLATED : TranslationStatus.TRANSLATED;
+        boolean copied = target.equals(source);
+        if (r == null) return copied ? TranslationStatus.UNTRANSLATED : TranslationStatus.TRANSLATED;
+        if (copied && !r.markup().equals(target)) return TranslationStatus.UNTRANSLATED; // an edit undone
         if (!r.markup().equals(target) || r.status() == TranslationStatus.DRAFT) return TranslationStatus.DRAFT;
         return r.status();
     }
