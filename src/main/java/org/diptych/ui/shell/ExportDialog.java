@@ -162,6 +162,13 @@ final class ExportDialog {
                 sb.append("  ").append(l.from()).append(": ").append(l.url()).append(" → ").append(l.expected()).append('\n');
             }
         }
+        List<LinkCheck> notYet = r.links().stream().filter(LinkCheck::inProject).toList();
+        if (!notYet.isEmpty()) {
+            sb.append(i18n.t("export.inProjectList")).append('\n');
+            for (LinkCheck l : notYet) {
+                sb.append("  ").append(l.from()).append(": ").append(l.url()).append(" → ").append(l.expected()).append('\n');
+            }
+        }
         if (!r.warnings().isEmpty()) {
             sb.append(i18n.t("export.warnings")).append('\n');
             for (String w : r.warnings()) sb.append("  ").append(w).append('\n');
