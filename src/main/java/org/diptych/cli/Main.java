@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
                 TmCommand.class,
                 SiteCommand.class,
                 ExportCommand.class,
+                MetaCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -11,14 +11,21 @@ import java.util.List;
  * @param files       every file written (or found already identical), in order
  * @param links       the link check: every link in an exported post that points at a post of the site
  * @param warnings    things the user should know (a version without a site profile, formatting that could
- *                    not be kept, …), one line each
+ *                    not be kept, …), one line each; with {@code --allow-incomplete} every untranslated row
+ * @param check       what was counted before writing (untranslated rows, drafts, QA errors per language)
  */
 public record ExportReport(String statementId, Path outDir, List<ExportedFile> files, List<LinkCheck> links,
-                           List<String> warnings) {
+                           List<String> warnings, ExportCheck check) {
     public ExportReport {
         files = List.copyOf(files);
         links = List.copyOf(links);
         warnings = List.copyOf(warnings);
+        check = check == null ? new ExportCheck(java.util.Map.of()) : check;
+    }
+
+    public ExportReport(String statementId, Path outDir, List<ExportedFile> files, List<LinkCheck> links,
+                        List<String> warnings) {
+        this(statementId, outDir, files, links, warnings, null);
     }
 
     /** The kind of an exported file. */
@@ -47,8 +54,13 @@ public record ExportReport(String statementId, Path outDir, List<ExportedFile> f
      *                   it gives ({@code en/_posts/2019-:month-:day-may-day.md})
      * @param ok         true if that file was written by this export or already exists in the export folder
      */
-    public record LinkCheck(String from, String url, String targetLang, String expected, boolean ok) {}
+    public record LinkCheck(String from, String url, String targetLang, String expected, boolean ok, boolean inProject) {
+        public LinkCheck(String from, String url, String targetLang, String expected, boolean ok) {
+            this(from, url, targetLang, expected, ok, false);
+        }
+    }
 
+    /** Links to posts of the site that are neither in the project nor in the folder: warnings, not errors. */
     public List<LinkCheck> brokenLinks() {
         return links.stream().filter(l -> !l.ok()).toList();
     }

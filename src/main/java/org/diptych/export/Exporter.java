@@ -144,7 +144,14 @@ public final class Exporter {
         }
         pr.checkCancelled();
 
+        ExportCheck check = ExportCheck.of(project, st, order, rendered.keySet());
+        if (!check.complete()) {
+            if (!options.allowIncomplete()) throw new IncompleteExport(id, check);
+            warnings.addAll(check.lines());
+        }
+
         Path out = options.outDir().toAbsolutePath().normalize();
+        Map<String, String> projectPosts = projectPosts(sites);
         List<ExportedFile> files = new ArrayList<>();
         List<LinkCheck> links;
         if (!options.bundle()) {
@@ -168,7 +175,7 @@ public final class Exporter {
                 if (r.isPost()) posts.put(r.relPath(), readBack(out.resolve(r.relPath())));
             }
             pr.update(done++, total, "Checking links");
-            links = LinkChecker.check(posts, sites.values(), out, Set.of());
+            links = LinkChecker.check(posts, sites.values(), out, Set.of(), projectPosts.keySet());
         } else {
             Map<String, String> posts = new LinkedHashMap<>();
             Set<String> produced = new LinkedHashSet<>();
@@ -176,7 +183,7 @@ public final class Exporter {
                 produced.add(r.relPath());
                 if (r.isPost()) posts.put(r.relPath(), new String(r.bytes(), StandardCharsets.UTF_8));
             }
-            links = LinkChecker.check(posts, sites.values(), out, produced);
+            links = LinkChecker.check(posts, sites.values(), out, produced, projectPosts.keySet());
             pr.update(done++, total, "Writing bundles");
             List<String[]> pairs = pair != null ? List.<String[]>of(pair) : alignedPairs(st, order);
             if (pairs.isEmpty()) {
@@ -194,7 +201,58 @@ public final class Exporter {
             }
         }
         pr.update(total, total, "Done");
-        return new ExportReport(id, out, files, links, List.copyOf(new LinkedHashSet<>(warnings)));
+        return new ExportReport(id, out, files, links, List.copyOf(new LinkedHashSet<>(warnings)), check);
+    }
+
+    /**
+     * What would be counted before writing ({@link ExportCheck}), without writing anything: the dialog shows
+     * it and asks before an incomplete export.
+     */
+    public ExportCheck check(ExportOptions options) {
+        Statement st = project.loadStatement(options.statementId());
+        List<String> order = languageOrder(st);
+        String[] pair = options.pair() == null || options.bundle() ? null : parsePair(options.pair(), st);
+        return ExportCheck.of(project, st, order, pair == null ? null : Arrays.asList(pair));
+    }
+
+    /** Thrown when a version is incomplete and the options do not allow it; the message lists the counts. */
+    public static final class IncompleteExport extends DiptychException {
+        private final transient ExportCheck check;
+
+        IncompleteExport(String id, ExportCheck check) {
+            super("statement '" + id + "': not exported, incomplete (" + String.join("; ",
+                    check.incomplete().stream().map(ExportCheck.Language::summary).toList())
+                    + "); finish them or export with --allow-incomplete: " + String.join("; ", check.lines().subList(0,
+                    Math.min(5, check.lines().size()))) + (check.lines().size() > 5 ? "; …" : ""));
+            this.check = check;
+        }
+
+        public ExportCheck check() {
+            return check;
+        }
+    }
+
+    /**
+     * The published path (relative to the export folder) of every version of every statement of the project
+     * whose language has a site profile, by path: a link to one of them resolves whether or not it was exported.
+     */
+    private Map<String, String> projectPosts(Map<String, Site> sites) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String sid : project.statementIds()) {
+            for (String lang : project.versionLanguages(sid)) {
+                Site s = sites.get(lang);
+                if (s == null) continue;
+                try {
+                    PostKey key = s.path().usesDate() ? PostKey.of(sid, project.loadVersion(sid, lang).orElse(null))
+                            : PostKey.of(sid, null);
+                    if (s.path().usesDate() && key.year() == null) continue;
+                    out.put(s.path().expand(key), sid + " [" + lang + "]");
+                } catch (RuntimeException unreadable) {
+                    // a version that cannot be read or placed is not a link target
+                }
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- site profiles and languages
@@ -642,11 +700,56 @@ public final class Exporter {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
                 return new ExportedFile(target, lang, url, kind, sum, false);
             }
-            org.diptych.project.AtomicFiles.write(target, content, null);
+            writeAtomically(target, content);
         } catch (IOException e) {
             throw new DiptychException(target + ": cannot write (" + e.getMessage() + ")", e);
         }
         return new ExportedFile(target, lang, url, kind, sum, true);
+    }
+
+    /**
+     * Writes a file all or nothing (temp file beside it, fsync, atomic rename) with the permissions any editor
+     * would give it: an existing file keeps its own, a new one gets the user's umask (the temp file is made
+     * with {@link Files#createFile}, not {@code createTempFile}, whose files are 600).
+     */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = null;
+        for (int i = 0; tmp == null; i++) {
+            Path t = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime() + i) + ".tmp");
+            try {
+                Files.createFile(t);
+                tmp = t;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (i > 100) throw taken;
+            }
+        }
+        try {
+            if (Files.isRegularFile(target) && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
+                while (b.hasRemaining()) ch.write(b);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            try (java.nio.channels.FileChannel d = java.nio.channels.FileChannel.open(dir)) {
+                d.force(true);
+            } catch (IOException notOnThisSystem) {
+                // directories cannot be synced everywhere (Windows); the rename is still atomic
+            }
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
+        }
     }
 
     /** Refuses to write over the project's own files (originals, parsed versions, TM, backups, manifest). */

@@ -16,10 +16,32 @@ import org.diptych.model.FrontMatter;
  * value is left untouched (byte for byte); one with another value has its line replaced; a missing one is
  * added before the closing delimiter (YAML) or before the first table (TOML).
  */
-final class FrontMatterKeys {
+public final class FrontMatterKeys {
     private FrontMatterKeys() {}
 
-    static FrontMatter set(FrontMatter fm, Map<String, String> keys) {
+    /**
+     * The value of a top-level key as one string when it is a scalar (text, number, date, boolean), else
+     * {@code null} (absent, a list or a map). The one place export, translate and the CLI read a value
+     * they may write back.
+     */
+    public static String scalar(FrontMatter fm, String key) {
+        Object v = fm == null ? null : fm.fields().get(key);
+        if (v == null || v instanceof Iterable<?> || v instanceof Map<?, ?>) return null;
+        return v.toString();
+    }
+
+    /** The front matter with one top-level key set to a string value (see {@link #set(FrontMatter, Map)}). */
+    public static FrontMatter set(FrontMatter fm, String key, String value) {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put(key, value);
+        return set(fm, one);
+    }
+
+    /**
+     * The front matter with top-level keys set to string values, every other line kept as it is; a block
+     * with no front matter gets a YAML one.
+     */
+    public static FrontMatter set(FrontMatter fm, Map<String, String> keys) {
         if (fm.style() == FrontMatter.Style.NONE || fm.raw().isEmpty()) {
             StringBuilder sb = new StringBuilder("---\n");
             keys.forEach((k, v) -> sb.append(yamlLine(k, v)).append('\n'));
@@ -79,7 +101,7 @@ final class FrontMatterKeys {
         return s;
     }
 
-    private static final Pattern YAML_PLAIN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/-]*");
+    private static final Pattern YAML_PLAIN = Pattern.compile("[\\p{L}\\p{N}/][\\p{L}\\p{N}._/-]*");
     private static final Pattern YAML_AMBIGUOUS = Pattern.compile(
             "[-+0-9.]+|\\d{4}-\\d{2}-\\d{2}|(?i)(y|n|yes|no|true|false|on|off|null|~)");
 

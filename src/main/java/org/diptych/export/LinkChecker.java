@@ -30,12 +30,14 @@ final class LinkChecker {
     private final Collection<Site> sites;
     private final Path outDir;
     private final Set<String> produced;
+    private final Set<String> inProject;
     private final Map<String, List<String>> candidates = new HashMap<>();
 
-    private LinkChecker(Collection<Site> sites, Path outDir, Set<String> produced) {
+    private LinkChecker(Collection<Site> sites, Path outDir, Set<String> produced, Set<String> inProject) {
         this.sites = sites;
         this.outDir = outDir;
         this.produced = produced;
+        this.inProject = inProject;
     }
 
     /**
@@ -46,7 +48,16 @@ final class LinkChecker {
      */
     static List<LinkCheck> check(Map<String, String> documents, Collection<Site> sites, Path outDir,
                                  Set<String> produced) {
-        return new LinkChecker(sites, outDir, produced).run(documents);
+        return check(documents, sites, outDir, produced, Set.of());
+    }
+
+    /**
+     * @param inProject relative paths where the project's posts are published (every statement, exported or
+     *                  not): a link to one resolves, marked {@link LinkCheck#inProject()} when not in the folder
+     */
+    static List<LinkCheck> check(Map<String, String> documents, Collection<Site> sites, Path outDir,
+                                 Set<String> produced, Set<String> inProject) {
+        return new LinkChecker(sites, outDir, produced, inProject).run(documents);
     }
 
     private List<LinkCheck> run(Map<String, String> documents) {
@@ -69,11 +80,17 @@ final class LinkChecker {
     private LinkCheck resolve(String from, String url, Site s, PostKey key) {
         try {
             String expected = s.path().expand(key);
-            return new LinkCheck(from, url, s.lang(), expected, exists(expected));
+            if (exists(expected)) return new LinkCheck(from, url, s.lang(), expected, true);
+            boolean known = inProject.contains(expected);
+            return new LinkCheck(from, url, s.lang(), expected, known, known);
         } catch (IllegalStateException partial) {
             for (String rel : candidates(s)) {
                 PostKey k = s.path().match(rel);
                 if (k != null && compatible(key, k)) return new LinkCheck(from, url, s.lang(), rel, true);
+            }
+            for (String rel : inProject) {
+                PostKey k = s.path().match(rel);
+                if (k != null && compatible(key, k)) return new LinkCheck(from, url, s.lang(), rel, true, true);
             }
             return new LinkCheck(from, url, s.lang(), s.path().expandPartially(key), false);
         }

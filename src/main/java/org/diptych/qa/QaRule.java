@@ -2,7 +2,7 @@ package org.diptych.qa;
 
 /** The QA rules; see the method of the same name in {@link QaRules}. */
 public enum QaRule {
-    EMPTY, UNTRANSLATED, NUMBERS, DATES, URLS, LINKS, BOLD, DOUBLE_SPACES, QUOTES, BRACKETS, GLOSSARY;
+    EMPTY, UNTRANSLATED, NUMBERS, DATES, URLS, LINKS, BOLD, DOUBLE_SPACES, QUOTES, BRACKETS, GLOSSARY, WRONG_LANGUAGE;
 
     /** The key of the rule's message in an interface's texts: {@code qa.numbers}. */
     public String key() {

@@ -308,6 +308,34 @@ public final class QaRules {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * A front-matter text (title, description…) whose script or language is not the version's: Cyrillic
+     * letters in a Portuguese title, Latin in a Russian one, or (four words or more) English function words
+     * where Portuguese is expected and the other way round. Args: the key, the language it looks like.
+     */
+    public static List<QaIssue> wrongLanguage(String key, String value, String lang) {
+        if (value == null || value.isBlank()) return List.of();
+        String want = org.diptych.model.Languages.base(lang);
+        int cyr = 0, lat = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isLetter(c)) continue;
+            Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+            if (sc == Character.UnicodeScript.CYRILLIC) cyr++;
+            else if (sc == Character.UnicodeScript.LATIN) lat++;
+        }
+        String seen = null;
+        if (want.equals("ru") && lat > cyr) seen = "latin";
+        else if (!want.equals("ru") && cyr > 0 && cyr * 4 >= lat) seen = "ru";
+        else if (!want.equals("ru") && value.strip().split("\\s+").length >= 4) {
+            org.diptych.formats.LanguageDetector.Result r = org.diptych.formats.LanguageDetector.detect(value);
+            if (r != null && !r.lang().equals(want) && !r.lang().equals("ru")) seen = r.lang();
+        }
+        if (seen == null) return List.of();
+        return List.of(new QaIssue(-1, QaRule.WRONG_LANGUAGE, key + " is not in " + want + " (it looks like " + seen + ")",
+                List.of(key, seen)));
+    }
+
     private static QaIssue issue(QaRule r, String message) {
         return new QaIssue(-1, r, message, List.of());
     }

@@ -316,6 +316,57 @@ public final class TranslationSession {
         return new Confirmation(statementId(), state().source(), state().target(), b, !reviewer, who);
     }
 
+    // ---------------------------------------------------------------- front matter
+
+    /** The target's front matter as rows to translate: one per text key of the source, in file order. */
+    public List<FrontMatterRows.Row> frontMatterRows() {
+        return FrontMatterRows.rows(state().source(), state().target(), records);
+    }
+
+    /**
+     * Sets a key of the target's front matter (any key: title, tags, permalink…) as one undoable step,
+     * logged in the target's edit log as {@code fm:<key>} like a text correction; a text key becomes a draft.
+     *
+     * @return false if the value was already that
+     */
+    public boolean setFrontMatter(String key, String value) {
+        if (key == null || key.isBlank() || value == null) throw new IllegalArgumentException("a key and a value are needed");
+        ReviewState s = state();
+        String before = org.diptych.export.FrontMatterKeys.scalar(s.target().frontMatter(), key);
+        if (value.equals(before)) return false;
+        DocumentVersion nt = FrontMatterRows.withValue(s.target(), key, value);
+        List<org.diptych.review.TextEdit> log = new ArrayList<>(s.targetEdits());
+        String who = translator.get();
+        log.add(new org.diptych.review.TextEdit(FrontMatterDraft.ROW_PREFIX + key, before == null ? "" : before, value,
+                who, clock.instant()));
+        editor.applyStep("frontMatter", new ReviewState(s.alignment(), s.source(), nt, s.sourceEdits(), log));
+        if (FrontMatterDraft.textKeys(s.source().frontMatter()).contains(key)) {
+            records.put(FrontMatterDraft.ROW_PREFIX + key, new TranslationRecord(TranslationStatus.DRAFT, value, false, who,
+                    clock.instant()));
+        }
+        fire();
+        return true;
+    }
+
+    /**
+     * Confirms a front-matter row (translated, or approved if {@code reviewer}); the returned confirmation
+     * puts it into the TM as a one-segment unit.
+     *
+     * @throws NotApplicable if the row has no value
+     */
+    public Confirmation confirmFrontMatter(String key, boolean reviewer) {
+        FrontMatterRows.Row row = frontMatterRows().stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotApplicable("noSource", "the source has no text key '" + key + "'"));
+        if (row.target() == null || row.target().isBlank()) {
+            throw new NotApplicable("nothingToConfirm", "write the translation first");
+        }
+        String who = translator.get();
+        TranslationStatus st = reviewer ? TranslationStatus.APPROVED : TranslationStatus.TRANSLATED;
+        records.put(row.id(), new TranslationRecord(st, row.target(), false, who, clock.instant()));
+        fire();
+        return FrontMatterRows.confirmation(statementId(), state().source(), state().target(), row, !reviewer, who);
+    }
+
     // ---------------------------------------------------------------- internals
 
     private void fire() {

@@ -109,6 +109,35 @@ final class ExportDialog {
         return d.showAndWait();
     }
 
+    /**
+     * Says what is missing before an export (per language: untranslated rows, drafts, QA errors, each row
+     * listed) and asks whether to export anyway; untranslated rows are then named in the summary.
+     *
+     * @return true to export anyway
+     */
+    static boolean confirmIncomplete(Window owner, I18n i18n, org.diptych.export.ExportCheck check) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        if (owner != null && owner.isShowing()) a.initOwner(owner);
+        a.setTitle(i18n.t("export.title"));
+        StringBuilder head = new StringBuilder();
+        for (org.diptych.export.ExportCheck.Language l : check.incomplete()) {
+            if (head.length() > 0) head.append('\n');
+            head.append(i18n.t("export.incomplete.lang", l.lang(), l.untranslated().size(), l.drafts().size(), l.errors().size()));
+        }
+        a.setHeaderText(head.toString());
+        a.getDialogPane().setId("export-incomplete");
+        TextArea list = new TextArea(String.join("\n", check.lines()));
+        list.setId("export-incomplete-list");
+        list.setEditable(false);
+        list.setPrefRowCount(Math.min(12, check.lines().size() + 1));
+        list.setPrefColumnCount(80);
+        a.getDialogPane().setContent(new VBox(8, new Label(i18n.t("export.incomplete.ask")), list));
+        ButtonType anyway = new ButtonType(i18n.t("export.incomplete.anyway"), ButtonType.OK.getButtonData());
+        a.getButtonTypes().setAll(anyway, ButtonType.CANCEL);
+        ((Button) a.getDialogPane().lookupButton(anyway)).setId("export-anyway");
+        return a.showAndWait().filter(b -> b == anyway).isPresent();
+    }
+
     /** The link check in one line: all good, or how many are good and how many broken. */
     static String linkSummary(I18n i18n, ExportReport r) {
         int broken = r.brokenLinks().size();
@@ -130,6 +159,13 @@ final class ExportDialog {
         if (!r.brokenLinks().isEmpty()) {
             sb.append(i18n.t("export.brokenList")).append('\n');
             for (LinkCheck l : r.brokenLinks()) {
+                sb.append("  ").append(l.from()).append(": ").append(l.url()).append(" → ").append(l.expected()).append('\n');
+            }
+        }
+        List<LinkCheck> notYet = r.links().stream().filter(LinkCheck::inProject).toList();
+        if (!notYet.isEmpty()) {
+            sb.append(i18n.t("export.inProjectList")).append('\n');
+            for (LinkCheck l : notYet) {
                 sb.append("  ").append(l.from()).append(": ").append(l.url()).append(" → ").append(l.expected()).append('\n');
             }
         }

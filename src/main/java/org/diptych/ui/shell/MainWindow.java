@@ -46,6 +46,7 @@ import javafx.util.Duration;
 
 import org.diptych.DiptychException;
 import org.diptych.export.ExportOptions;
+import org.diptych.export.ExportReport;
 import org.diptych.export.Exporter;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Paragraph;
@@ -690,8 +691,19 @@ public final class MainWindow {
         Project p = project;
         flushSaves();
         lastExportFolder = options.outDir();
-        tasks.run(i18n.t("task.exporting", options.statementId()), progress -> new Exporter(p).export(options, progress),
-                report -> {
+        tasks.run(i18n.t("task.exporting", options.statementId()), progress -> {
+                    try {
+                        return (Object) new Exporter(p).export(options, progress);
+                    } catch (Exporter.IncompleteExport incomplete) {
+                        return incomplete; // nothing written: ask first
+                    }
+                },
+                result -> {
+                    if (result instanceof Exporter.IncompleteExport e) {
+                        if (ExportDialog.confirmIncomplete(stage, i18n, e.check())) export(options.allowingIncomplete(true));
+                        return;
+                    }
+                    ExportReport report = (ExportReport) result;
                     status.setText(i18n.t("status.exported", report.files().size(), report.outDir()));
                     ExportDialog.summary(stage, i18n, report, this::openFolder);
                 }, null);

@@ -105,6 +105,7 @@ public final class TranslatePanel extends BorderPane {
     private final BooleanProperty active = new SimpleBooleanProperty(true);
     private final BooleanProperty noRow = new SimpleBooleanProperty(true);
     private final SplitPane wrapper = new SplitPane();
+    private final FrontMatterPane frontMatter;
 
     private final Label header = new Label();
     private final Label counts = new Label();
@@ -161,6 +162,7 @@ public final class TranslatePanel extends BorderPane {
         this.clock = clock;
         this.project = project;
         this.saver = saver;
+        this.frontMatter = new FrontMatterPane(i18n, this::tm);
         setId("translate-panel");
         matchesTab = tab("tr.tab.matches", matches);
         termsTab = tab("tr.tab.glossary", terms);
@@ -388,7 +390,7 @@ public final class TranslatePanel extends BorderPane {
         message.setWrapText(true);
         message.setPadding(new Insets(0, 8, 4, 8));
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        setTop(new VBox(top, buttons, message));
+        setTop(new VBox(top, buttons, message, frontMatter));
         setCenter(body);
     }
 
@@ -500,6 +502,7 @@ public final class TranslatePanel extends BorderPane {
         concordance.getItems().clear();
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
+            frontMatter.setSession(null);
             noRow.set(true);
             loading = true;
             editor.clear();
@@ -511,6 +514,7 @@ public final class TranslatePanel extends BorderPane {
             return;
         }
         session = sessions.computeIfAbsent(vm, this::newSession);
+        frontMatter.setSession(session);
         loadGlossary();
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
@@ -1028,7 +1032,7 @@ public final class TranslatePanel extends BorderPane {
             if (sv != null) sv.flush();
             DocumentVersion source = p.loadVersion(statement, src).orElseThrow(
                     () -> new DiptychException(p.versionDir(statement, src) + ": no " + src + " version"));
-            TargetVersions.Start start = TargetVersions.start(statement, source, lang);
+            TargetVersions.Start start = TargetVersions.start(statement, source, lang, p.manifest().sites());
             p.saveVersion(statement, start.target(), null);
             p.saveAlignment(start.alignment());
         });
