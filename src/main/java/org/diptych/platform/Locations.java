@@ -40,7 +40,21 @@ public record Locations(Path home, Path config, Path logs, Path documents) {
     public static Locations user() {
         String root = System.getProperty(ROOT_PROPERTY);
         if (root != null && !root.isBlank()) return under(Path.of(root));
+        honourHomeVariable();
         return fromSystem();
+    }
+
+    /**
+     * On Linux and macOS the JVM takes {@code user.home} from the password database, desktop programs
+     * take {@code $HOME}: where they differ (a fresh HOME for a trial, a sandbox), {@code $HOME} wins, so
+     * that dirs-dev, which reads {@code user.home}, agrees with the desktop.
+     */
+    static void honourHomeVariable() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) return;
+        String h = System.getenv("HOME");
+        if (h != null && !h.isBlank() && Path.of(h).isAbsolute() && !h.equals(System.getProperty("user.home"))) {
+            System.setProperty("user.home", h);
+        }
     }
 
     /** Every location in one folder: {@code DIR/config}, {@code DIR/logs}, {@code DIR/Documents/Diptych}. */
