@@ -21,13 +21,27 @@ public record Services(ImportService importer, Realigner realigner) {
         Objects.requireNonNull(realigner);
     }
 
-    /** The services of this build. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
+
+    /** The services of this build (each call logged: what a bug report needs). */
     public static Services standard() {
         return new Services(
-                (project, statementId, file, lang, replace, progress) -> Importer.importInto(project, statementId,
-                        file, ImportOptions.DEFAULTS.withLang(lang), replace).summary(),
-                (project, statementId, source, target, previous, progress) ->
-                        new Aligner(ProjectLexicon.learn(project, source.lang(), target.lang()))
-                                .align(statementId, source, target, previous, progress));
+                (project, statementId, file, lang, replace, progress) -> {
+                    long t0 = System.nanoTime();
+                    String summary = Importer.importInto(project, statementId, file, ImportOptions.DEFAULTS.withLang(lang),
+                            replace).summary();
+                    LOG.info("Imported {} into {} of {} in {} ms: {}", file, statementId, project.dir(),
+                            (System.nanoTime() - t0) / 1_000_000, summary);
+                    return summary;
+                },
+                (project, statementId, source, target, previous, progress) -> {
+                    long t0 = System.nanoTime();
+                    var a = new Aligner(ProjectLexicon.learn(project, source.lang(), target.lang()))
+                            .align(statementId, source, target, previous, progress);
+                    LOG.info("Aligned {} {}-{} ({} and {} paragraphs) in {} ms: {} beads", statementId, source.lang(),
+                            target.lang(), source.paragraphs().size(), target.paragraphs().size(),
+                            (System.nanoTime() - t0) / 1_000_000, a.beads().size());
+                    return a;
+                });
     }
 }
