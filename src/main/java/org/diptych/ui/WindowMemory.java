@@ -85,24 +85,22 @@ public final class WindowMemory {
     }
 
     private void restore(SplitPane sp, String key) {
-        {
-            if (isStatementsSplit(sp)) {
-                double px = node.getDouble("statements.width", -1);
-                double total = sp.getWidth();
-                if (px > 40 && total > px + 100) sp.setDividerPositions(px / total);
-            } else {
-                String v = node.get(key, null);
-                if (v == null) return;
-                String[] parts = v.split(",");
-                if (parts.length != sp.getDividers().size()) return;
-                try {
-                    double[] pos = new double[parts.length];
-                    for (int i = 0; i < parts.length; i++) pos[i] = Double.parseDouble(parts[i]);
-                    sp.setDividerPositions(pos);
-                } catch (NumberFormatException ignored) {
-                    // a damaged entry: keep the default
-                }
-            }
+        if (isStatementsSplit(sp)) {
+            double px = node.getDouble("statements.width", -1);
+            double total = sp.getWidth();
+            if (px > 40 && total > px + 100) sp.setDividerPositions(px / total);
+            return;
+        }
+        String v = node.get(key, null);
+        if (v == null) return;
+        String[] parts = v.split(",");
+        if (parts.length != sp.getDividers().size()) return;
+        try {
+            double[] pos = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) pos[i] = Double.parseDouble(parts[i]);
+            sp.setDividerPositions(pos);
+        } catch (NumberFormatException ignored) {
+            // a damaged entry: keep the default
         }
     }
 
