@@ -60,8 +60,10 @@ public final class Main implements Runnable {
             Throwable t = ex;
             if (t instanceof DiptychException || t instanceof IllegalArgumentException
                     || t instanceof java.io.UncheckedIOException) {
+                org.slf4j.LoggerFactory.getLogger(Main.class).info("diptych {} failed: {}", String.join(" ", args), t.getMessage());
                 commandLine.getErr().println("diptych: " + Messages.oneLine(t.getMessage()));
             } else {
+                org.slf4j.LoggerFactory.getLogger(Main.class).error("diptych {}: internal error", String.join(" ", args), t);
                 commandLine.getErr().println("diptych: internal error: " + Messages.oneLine(String.valueOf(t))
                         + (debug ? "" : " (run with --debug for details)"));
             }

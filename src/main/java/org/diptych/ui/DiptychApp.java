@@ -1,55 +1,102 @@
 package org.diptych.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
+import org.diptych.DiptychException;
+import org.diptych.platform.AppInfo;
+import org.diptych.platform.LegacyMigration;
+import org.diptych.platform.Locations;
+import org.diptych.platform.SampleProject;
+import org.diptych.platform.StartChoice;
 import org.diptych.ui.shell.MainWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Diptych desktop application. With a project folder as argument it opens that project; with
- * {@code --sample DIR} a copy of the bundled sample project in {@code ~/Diptych/}; otherwise the most recent
- * project; otherwise it offers to create or open one.
+ * {@code --sample DIR} (the checkout's sample under {@code mvn javafx:run}) a copy of that sample in the
+ * documents folder; otherwise the most recent project; on the very first start the bundled sample of the
+ * installation ({@code -Ddiptych.sample}); otherwise the welcome page. On start it moves what an earlier
+ * version kept in {@code ~/Diptych} to the documents folder (once), installs the {@link CrashHandler}, and
+ * restores the window's geometry ({@link WindowMemory}).
  */
 public class DiptychApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DiptychApp.class);
     private MainWindow window;
+    private CrashHandler crashes;
 
     @Override
     public void start(Stage stage) {
-        UiPrefs prefs = UiPrefs.user();
+        Locations loc = Locations.user();
+        LOG.info("Diptych {} starting on {}; settings {}, logs {}, projects {}", AppInfo.version(), AppInfo.environment(),
+                loc.config(), loc.logs(), loc.documents());
+        Map<Path, Path> moved = LegacyMigration.runOnce(loc);
+        UiPrefs prefs = UiPrefs.user(loc);
+        if (!moved.isEmpty()) prefs.relocateRecent(p -> LegacyMigration.relocate(p, moved));
+        boolean firstStart = prefs.firstStart();
+
         window = new MainWindow(stage, prefs, Services.standard(), Clock.systemUTC());
-        window.setFolderOpener(folder -> getHostServices().showDocument(folder.toUri().toString()));
-        stage.show();
+        Consumer<Path> opener = folder -> getHostServices().showDocument(folder.toUri().toString());
+        window.setFolderOpener(opener);
+        for (String size : List.of("32", "64", "256")) {
+            stage.getIcons().add(new Image(DiptychApp.class.getResource("icon-" + size + ".png").toExternalForm()));
+        }
+        crashes = new CrashHandler(loc, () -> stage, window::flushSaves, opener, Clock.systemUTC()).install();
+        crashes.setLocale(prefs.locale());
+
         List<String> args = getParameters().getUnnamed();
-        if (args.size() == 2 && args.get(0).equals("--sample")) {
-            // The bundled sample is copied to the user's folder once and opened there, so that working on
-            // it never changes the copy that ships with Diptych.
-            Path bundled = Path.of(args.get(1));
-            Path mine = Path.of(System.getProperty("user.home"), "Diptych", bundled.getFileName().toString());
-            try {
-                window.openProject(org.diptych.project.ProjectCopy.installIfAbsent(bundled, mine));
-            } catch (org.diptych.DiptychException e) {
-                window.error(e.getMessage());
-            }
-        } else if (!args.isEmpty()) {
-            window.openProject(Path.of(args.get(0)));
-        } else {
-            for (Path recent : prefs.recentProjects()) {
-                if (Files.isRegularFile(recent.resolve(org.diptych.project.Project.MANIFEST))) {
-                    window.openProject(recent);
-                    break;
-                }
-            }
+        Path sample = args.size() == 2 && args.get(0).equals("--sample") ? Path.of(args.get(1)) : SampleProject.bundled();
+        Runnable openSample = sample == null ? null : () -> openSample(sample, loc);
+        window.setExtraMenus(i18n -> List.of(new HelpMenu(() -> stage, loc.logs(), opener, openSample).build(i18n)));
+
+        WindowMemory memory = new WindowMemory(prefs);
+        memory.restoreGeometry(stage);
+        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> memory.save(stage));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> memory.save(stage));
+        stage.show();
+
+        StartChoice choice = StartChoice.decide(args, prefs.recentProjects(), firstStart, sample);
+        LOG.info("Start: {}{}", choice.kind(), choice.project() == null ? "" : " " + choice.project());
+        switch (choice.kind()) {
+            case PROJECT -> window.openProject(choice.project());
+            case SAMPLE -> openSample(choice.project(), loc);
+            case WELCOME -> { }
+        }
+        prefs.markStarted();
+        Platform.runLater(() -> {
+            memory.restoreDividers(stage);
+            Platform.runLater(() -> LOG.info("Window shown {} ms after the JVM started",
+                    ProcessHandle.current().info().startInstant()
+                            .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L)));
+        });
+    }
+
+    private void openSample(Path bundled, Locations loc) {
+        try {
+            window.openProject(SampleProject.install(bundled, loc));
+        } catch (DiptychException e) {
+            LOG.warn("{}", e.getMessage());
+            window.error(e.getMessage());
         }
     }
 
     @Override
     public void stop() {
         if (window != null) window.close();
+        if (crashes != null) crashes.uninstall();
+        LOG.info("Diptych stopped");
     }
 
     public static void main(String[] args) {

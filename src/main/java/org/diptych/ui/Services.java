@@ -22,7 +22,9 @@ public record Services(ImportService importer, Realigner realigner) {
         Objects.requireNonNull(realigner);
     }
 
-    /** The services of this build. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
+
+    /** The services of this build (each call logged: what a bug report needs). */
     public static Services standard() {
         return new Services(
                 new ImportService() {
@@ -35,12 +37,22 @@ public record Services(ImportService importer, Realigner realigner) {
                     @Override
                     public String importFile(Project project, String statementId, java.nio.file.Path file, String lang,
                                              boolean replace, boolean force, org.diptych.Progress progress) {
-                        return Importer.importInto(project, statementId, file, ImportOptions.DEFAULTS.withLang(lang),
-                                replace, force).summary();
+                        long t0 = System.nanoTime();
+                        String summary = Importer.importInto(project, statementId, file,
+                                ImportOptions.DEFAULTS.withLang(lang), replace, force).summary();
+                        LOG.info("Imported {} into {} of {} in {} ms: {}", file, statementId, project.dir(),
+                                (System.nanoTime() - t0) / 1_000_000, summary);
+                        return summary;
                     }
                 },
-                (project, statementId, source, target, previous, progress) ->
-                        new Aligner(ProjectLexicon.learn(project, source.lang(), target.lang()))
-                                .align(statementId, source, target, previous, progress));
+                (project, statementId, source, target, previous, progress) -> {
+                    long t0 = System.nanoTime();
+                    var a = new Aligner(ProjectLexicon.learn(project, source.lang(), target.lang()))
+                            .align(statementId, source, target, previous, progress);
+                    LOG.info("Aligned {} {}-{} ({} and {} paragraphs) in {} ms: {} beads", statementId, source.lang(),
+                            target.lang(), source.paragraphs().size(), target.paragraphs().size(),
+                            (System.nanoTime() - t0) / 1_000_000, a.beads().size());
+                    return a;
+                });
     }
 }

@@ -87,6 +87,7 @@ public final class TaskRunner {
         });
         task.setOnFailed(e -> {
             finish(after);
+            if (org.diptych.ui.CrashHandler.handleIfInstalled(task.getException())) return; // a bug: report + dialog
             Dialogs.error(owner.get(), i18n.t("error.title"), Dialogs.message(task.getException()));
         });
         task.setOnCancelled(e -> finish(after));

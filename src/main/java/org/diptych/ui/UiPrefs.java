@@ -1,5 +1,6 @@
 package org.diptych.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +8,13 @@ import java.util.Locale;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import org.diptych.platform.FilePreferences;
+import org.diptych.platform.Locations;
+
 /**
  * The user's settings, kept with {@link java.util.prefs.Preferences}: recent projects, reviewer name,
- * interface language, doubtful threshold.
+ * interface language, doubtful threshold, whether Diptych started before, the window's geometry
+ * ({@link WindowMemory}). {@link #user()} keeps them in {@code settings.properties} in the OS's config folder.
  */
 public final class UiPrefs {
     /** Interface languages offered; the empty tag means "as the system". */
@@ -23,9 +28,58 @@ public final class UiPrefs {
         this.node = node;
     }
 
-    /** The current user's settings. */
+    /** The settings file in a config folder. */
+    public static final String FILE = "settings.properties";
+    private static final String STARTED = "started";
+
+    /** The current user's settings, in the config folder of {@link Locations#user()}. */
     public static UiPrefs user() {
-        return new UiPrefs(Preferences.userRoot().node("org/diptych/ui"));
+        return user(Locations.user());
+    }
+
+    /**
+     * The settings in {@code loc.config()}. The first time, those an earlier version kept in the JDK's
+     * preferences store are copied over (the old store is left as it was).
+     */
+    public static UiPrefs user(Locations loc) {
+        Path file = loc.config().resolve(FILE);
+        boolean fresh = !Files.exists(file);
+        FilePreferences root = FilePreferences.open(file);
+        if (fresh && !Boolean.getBoolean("diptych.noLegacyPrefs")) {
+            try {
+                if (Preferences.userRoot().nodeExists("org/diptych/ui")) {
+                    FilePreferences.copy(Preferences.userRoot().node("org/diptych/ui"), root);
+                    root.flush();
+                }
+            } catch (BackingStoreException | RuntimeException e) {
+                // the old settings are unreadable: start from defaults
+            }
+        }
+        return new UiPrefs(root);
+    }
+
+    /** Whether Diptych never started before for this user (nothing recorded by {@link #markStarted()}). */
+    public boolean firstStart() {
+        return !node.getBoolean(STARTED, false);
+    }
+
+    public void markStarted() {
+        node.putBoolean(STARTED, true);
+        flush();
+    }
+
+    /** Replaces each recent project with {@code relocate}'s answer (projects moved by a migration). */
+    public void relocateRecent(java.util.function.UnaryOperator<Path> relocate) {
+        List<Path> r = new ArrayList<>();
+        for (Path p : recentProjects()) {
+            Path n = relocate.apply(p).toAbsolutePath().normalize();
+            if (!r.contains(n)) r.add(n);
+        }
+        for (int i = 0; i < RECENT_MAX; i++) {
+            if (i < r.size()) node.put(RECENT + i, r.get(i).toString());
+            else node.remove(RECENT + i);
+        }
+        flush();
     }
 
     public Preferences node() {
@@ -89,7 +143,7 @@ public final class UiPrefs {
         flush();
     }
 
-    private void flush() {
+    void flush() {
         try {
             node.flush();
         } catch (BackingStoreException ignored) {

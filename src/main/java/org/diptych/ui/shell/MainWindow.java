@@ -107,6 +107,7 @@ public final class MainWindow {
     private Label status;
     private Menu recentMenu;
     private DocumentVersion shownVersion;
+    private java.util.function.Function<I18n, List<Menu>> extraMenus;
 
     public MainWindow(Stage stage, UiPrefs prefs, Services services, Clock clock) {
         this.stage = stage;
@@ -284,7 +285,17 @@ public final class MainWindow {
         }
         MenuBar bar = new MenuBar(file, review, translateMenu);
         bar.setId("menu-bar");
+        if (extraMenus != null) bar.getMenus().addAll(extraMenus.apply(i18n)); // Help (the application's)
         return bar;
+    }
+
+    /**
+     * Adds menus after the window's own (the application's Help menu), built again in each interface
+     * language by {@code menus}.
+     */
+    public void setExtraMenus(java.util.function.Function<I18n, List<Menu>> menus) {
+        this.extraMenus = menus;
+        ((MenuBar) root.getTop()).getMenus().addAll(menus.apply(i18n));
     }
 
     private MenuItem item(String id, KeyCombination key, Runnable r) {

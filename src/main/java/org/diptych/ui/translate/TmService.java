@@ -71,8 +71,14 @@ public final class TmService implements AutoCloseable {
         this.tmDir = tmDir;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TmService.class);
+
     private TranslationMemory tm() {
-        if (tm == null) tm = TranslationMemory.open(tmDir);
+        if (tm == null) {
+            long t0 = System.nanoTime();
+            tm = TranslationMemory.open(tmDir);
+            LOG.info("Opened the TM {} in {} ms", tmDir, (System.nanoTime() - t0) / 1_000_000);
+        }
         return tm;
     }
 
@@ -148,7 +154,11 @@ public final class TmService implements AutoCloseable {
 
     /** Imports a TMX file into the TM (after everything asked before). */
     public CompletableFuture<org.diptych.tm.ImportReport> importTmx(Path file) {
-        return CompletableFuture.supplyAsync(() -> tm().importTmx(file, org.diptych.Progress.NONE), worker);
+        return CompletableFuture.supplyAsync(() -> {
+            var report = tm().importTmx(file, org.diptych.Progress.NONE);
+            LOG.info("Imported TMX {} into {}: {}", file, tmDir, report);
+            return report;
+        }, worker);
     }
 
     /** Units containing a word or phrase (stemmed) in {@code lang}. */
@@ -158,7 +168,10 @@ public final class TmService implements AutoCloseable {
 
     /** Puts a confirmed row into the TM (durably) after everything asked before, with its sentence pairs. */
     public CompletableFuture<Void> write(Confirmation c) {
-        return CompletableFuture.runAsync(() -> c.writeTo(tm(), PAIRER), worker);
+        return CompletableFuture.runAsync(() -> {
+            c.writeTo(tm(), PAIRER);
+            LOG.debug("Confirmed a row into the TM {}", tmDir);
+        }, worker);
     }
 
     /**
@@ -177,6 +190,7 @@ public final class TmService implements AutoCloseable {
                 try {
                     latest.run();
                 } catch (RuntimeException e) {
+                    LOG.error("Feeding the TM {} failed for {}", tmDir, key, e);
                     onError.accept(e.getMessage());
                 }
             });
