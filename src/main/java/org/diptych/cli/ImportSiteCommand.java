@@ -1,0 +1,129 @@
+package org.diptych.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.diptych.Progress;
+import org.diptych.project.Project;
+import org.diptych.site.ImportPlan;
+import org.diptych.site.SiteImporter;
+import org.diptych.site.SitePlanner;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code diptych import-site}: reads a Jekyll or Hugo site checkout (never modified), pairs its posts into
+ * statements, imports them, aligns every pair and feeds the TM; {@code --dry-run} only shows the plan.
+ */
+@Command(name = "import-site", mixinStandardHelpOptions = true, description = {
+        "Import every post of a Jekyll or Hugo site with its translations, align the pairs and feed the TM.",
+        "Re-runnable: a second run imports only new and edited posts and keeps review work.",
+        "--dry-run shows what would be imported (statements, pairings, skipped files, other languages) and the"
+                + " site profiles inferred for each language."})
+final class ImportSiteCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--project", required = true, paramLabel = "DIR", description = "Project folder.")
+    Path projectDir;
+
+    @Option(names = "--dry-run", description = "Show the plan; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the plan (and what was done) as JSON.")
+    boolean json;
+
+    @Parameters(index = "0", paramLabel = "SITE_DIR", description = "The site's checkout (only read).")
+    Path siteDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Project p = Project.open(projectDir, !dryRun)) {
+            ImportPlan plan = SitePlanner.plan(p, siteDir, Progress.NONE);
+            SiteImporter.Report report = null;
+            if (!json) out.print(describe(plan));
+            if (!dryRun) {
+                Progress progress = json ? Progress.NONE : new Progress() {
+                    long last;
+
+                    @Override
+                    public void update(long done, long total, String message) {
+                        long now = System.nanoTime();
+                        if (now - last > 1_000_000_000L || done == total) {
+                            last = now;
+                            err.println("  " + done + "/" + total + " " + (message == null ? "" : message));
+                            err.flush();
+                        }
+                    }
+                };
+                report = SiteImporter.run(p, plan, true, progress);
+                if (!json) {
+                    out.println(report.summary() + ".");
+                    for (String w : report.warnings()) out.println("  warning: " + w);
+                }
+            } else if (!json) {
+                out.println("Dry run: nothing written. Run without --dry-run to import; the profiles above are stored"
+                        + " for languages that have none yet.");
+            }
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("plan", plan);
+                if (report != null) doc.put("done", report);
+                out.println(Project.json().writeValueAsString(doc));
+            }
+        }
+        return Main.OK;
+    }
+
+    static String describe(ImportPlan plan) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Site ").append(plan.site()).append(plan.config().file() == null ? " (no config file)"
+                : " (" + (plan.config().hugo() ? "Hugo" : "Jekyll") + ", " + plan.config().file() + ")").append('\n');
+        Map<String, Integer> perLang = new LinkedHashMap<>();
+        plan.statements().forEach(s -> s.versions().forEach(v -> perLang.merge(v.lang(), 1, Integer::sum)));
+        sb.append("  ").append(plan.statements().size()).append(" statements, ").append(plan.pairedCount())
+                .append(" with translations; versions per language: ").append(perLang).append('\n');
+        sb.append("  ").append(plan.count(ImportPlan.Action.NEW)).append(" new, ").append(plan.count(ImportPlan.Action.CHANGED))
+                .append(" changed, ").append(plan.count(ImportPlan.Action.UNCHANGED)).append(" unchanged versions\n");
+        Map<String, Integer> rules = new LinkedHashMap<>();
+        plan.statements().forEach(s -> { if (s.versions().size() > 1) rules.merge(s.pairedBy(), 1, Integer::sum); });
+        if (!rules.isEmpty()) sb.append("  paired by: ").append(rules).append('\n');
+        if (!plan.ambiguous().isEmpty()) {
+            sb.append("  ").append(plan.ambiguous().size()).append(" ambiguous pairings (not imported):\n");
+            for (ImportPlan.Ambiguity a : plan.ambiguous()) {
+                sb.append("    ").append(String.join(", ", a.paths())).append(": ").append(a.reason()).append('\n');
+            }
+        }
+        if (!plan.otherLanguages().isEmpty()) {
+            sb.append("  ").append(plan.otherLanguageCount()).append(" posts in languages outside the project (not imported):\n");
+            plan.otherLanguages().forEach((l, files) -> sb.append("    ").append(l).append(": ").append(files.size())
+                    .append(" (").append(String.join(", ", files.subList(0, Math.min(5, files.size()))))
+                    .append(files.size() > 5 ? ", …" : "").append(")\n"));
+        }
+        if (!plan.skippedCounts().isEmpty()) {
+            sb.append("  skipped:\n");
+            plan.skippedCounts().forEach((reason, n) -> {
+                List<String> ex = plan.skipped().stream().filter(s -> s.reason().equals(reason)).map(ImportPlan.Skipped::path).limit(4).toList();
+                sb.append("    ").append(n).append(" × ").append(reason)
+                        .append(ex.isEmpty() ? "" : " (" + String.join(", ", ex) + (n > ex.size() ? ", …" : "") + ")").append('\n');
+            });
+        }
+        sb.append("  site profiles inferred (confirm them; change with 'diptych site'):\n");
+        plan.profiles().forEach((l, ip) -> sb.append("    ").append(l).append(": url ").append(ip.profile().urlPattern())
+                .append(", path ").append(ip.profile().pathPattern()).append(", links ").append(ip.profile().linkStyle())
+                .append(" — ").append(ip.covered()).append(" of ").append(ip.posts()).append(" posts at that path; ")
+                .append(ip.basis()).append('\n'));
+        for (String n : plan.notes()) sb.append("  note: ").append(n).append('\n');
+        return sb.toString();
+    }
+}
