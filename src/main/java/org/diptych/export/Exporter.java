@@ -54,7 +54,8 @@ import org.diptych.project.Project;
  *     with one {@code [title](url)} paragraph per other version that has a site profile (titles from that
  *     version's front matter, HTML entities decoded); with {@code front-matter} the keys {@code lang} and
  *     {@code ref} (the statement id) are set in the front matter; reciprocal link lines already at the top
- *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8.</li>
+ *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8; a post
+ *     that is as imported and whose links already point at the same URLs is written as its original bytes.</li>
  * <li><b>html</b>, <b>docx</b>: imported and unchanged, the original bytes; edited, or translated in Diptych
  *     (no original file of its own), the original of its source version run through Okapi with every
  *     paragraph replaced by its translation and the HTML title by the version's title ({@link DocumentUnits}
