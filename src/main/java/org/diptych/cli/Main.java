@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 NewCommand.class,
                 ImportCommand.class,
+                ImportSiteCommand.class,
                 InfoCommand.class,
                 AlignCommand.class,
                 TmCommand.class,

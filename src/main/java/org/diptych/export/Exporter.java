@@ -54,7 +54,8 @@ import org.diptych.project.Project;
  *     with one {@code [title](url)} paragraph per other version that has a site profile (titles from that
  *     version's front matter, HTML entities decoded); with {@code front-matter} the keys {@code lang} and
  *     {@code ref} (the statement id) are set in the front matter; reciprocal link lines already at the top
- *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8.</li>
+ *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8; a post
+ *     that is as imported and whose links already point at the same URLs is written as its original bytes.</li>
  * <li><b>html</b>, <b>docx</b>: imported and unchanged, the original bytes; edited, or translated in Diptych
  *     (no original file of its own), the original of its source version run through Okapi with every
  *     paragraph replaced by its translation and the HTML title by the version's title ({@link DocumentUnits}
@@ -335,7 +336,7 @@ public final class Exporter {
         String rel = site == null ? lang + "/" + id + ext : expand(site.path(), PostKey.of(id, v), id, lang);
         rel = fitExtension(rel, format, ext, lang, warnings);
         byte[] bytes = switch (format) {
-            case "markdown" -> markdown(st, v, site, sites, urls, order, warnings).getBytes(StandardCharsets.UTF_8);
+            case "markdown" -> markdownBytes(st, v, site, sites, urls, order, warnings);
             case "html", "docx" -> document(st, v, warnings);
             default -> text(v);
         };
@@ -360,6 +361,71 @@ public final class Exporter {
             warnings.add("[" + lang + "] post written as " + fixed + " (the path pattern has no markdown extension)");
         }
         return fixed;
+    }
+
+    /**
+     * The post's bytes: the original file itself when the version is as imported (its paragraphs are what the
+     * original reads as) and the post would differ only in how its reciprocal links are written (the same
+     * URLs, the same front matter), so that exporting an unchanged post into the site's checkout changes
+     * nothing there; otherwise the rendered post in UTF-8.
+     */
+    private byte[] markdownBytes(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,
+                                 List<String> order, List<String> warnings) {
+        List<String> mine = new ArrayList<>();
+        String rendered = markdown(st, v, site, sites, urls, order, mine);
+        warnings.addAll(mine);
+        if (hasOriginal(st.id(), v)) {
+            Path original = project.originalFile(st.id(), v.lang()).orElseThrow();
+            byte[] bytes = readAll(original);
+            try {
+                DocumentVersion asImported = org.diptych.formats.Importer.importFile(original,
+                        new org.diptych.formats.ImportOptions(v.lang(), v.encoding(), "markdown")).version();
+                if (asImported.paragraphs().equals(v.paragraphs())
+                        && asImported.frontMatter().raw().equals(v.frontMatter().raw()) && sameLinks(v, rendered)) {
+                    return bytes;
+                }
+            } catch (DiptychException unreadable) {
+                // render it
+            }
+        }
+        return rendered.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * True if the rendered post and the original (as {@link MarkdownWriter} writes its paragraphs) have the same
+     * front matter, link to the same URLs in their top link lines (trailing slash aside) and have the same
+     * body after them.
+     */
+    private static boolean sameLinks(DocumentVersion v, String rendered) {
+        String fm = v.frontMatter().raw();
+        String original = MarkdownWriter.write(v.frontMatter(), v.paragraphs());
+        if (!fm.isEmpty() && !rendered.startsWith(fm)) return false;
+        return shape(original, fm.length()).equals(shape(rendered, fm.length()));
+    }
+
+    /** The top link URLs of a post and the body after them. */
+    private static List<Object> shape(String post, int fmLength) {
+        List<String> paragraphs = Arrays.asList(post.substring(fmLength).strip().split("\n\n", -1));
+        Set<String> urls = new LinkedHashSet<>();
+        int i = 0;
+        for (; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            Set<String> here = new LinkedHashSet<>();
+            boolean all = !p.isBlank();
+            for (String line : p.split("\n")) {
+                if (line.isBlank()) continue;
+                MarkdownLinks.Link l = MarkdownLinks.linkOnly(line);
+                if (l == null) {
+                    all = false;
+                    break;
+                }
+                String u = l.url();
+                here.add(u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+            }
+            if (!all) break;
+            urls.addAll(here);
+        }
+        return List.of(urls, String.join("\n\n", paragraphs.subList(i, paragraphs.size())));
     }
 
     private String markdown(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,

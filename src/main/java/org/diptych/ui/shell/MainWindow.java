@@ -271,7 +271,8 @@ public final class MainWindow {
         MenuItem export = item("export", new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::exportDialog);
         MenuItem sites = item("siteProfiles", null, this::siteProfilesDialog);
-        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, export, sites, new SeparatorMenuItem(),
+        MenuItem openSite = item("openSite", null, this::openSiteDialog);
+        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, openSite, export, sites, new SeparatorMenuItem(),
                 pref, new SeparatorMenuItem(), closeP, quit);
         Menu review = new Menu(i18n.t("menu.review"));
         review.setId("menu-review");
@@ -632,6 +633,34 @@ public final class MainWindow {
             reloadTree();
             selectInTree(statementId, null);
             status.setText(String.join("; ", reports));
+        }, null);
+    }
+
+    // ---------------------------------------------------------------- open a whole site (org.diptych.site)
+
+    /** File → Open site…: choose the site's folder, read it in the background, confirm the plan, import it. */
+    public void openSiteDialog() {
+        if (project == null) {
+            error(i18n.t("error.noProject"));
+            return;
+        }
+        Path dir = choosers.folder(stage, i18n.t("site.title"), null);
+        if (dir != null) openSite(dir);
+    }
+
+    /** Reads {@code site} in the background and shows what would be imported; Import runs it in the background. */
+    public void openSite(Path site) {
+        Project p = project;
+        tasks.run(i18n.t("task.siteScan"), progress -> org.diptych.site.SitePlanner.plan(p, site, progress), plan -> {
+            if (project != p) return;
+            OpenSiteDialog.create(stage, i18n, plan).showAndWait().filter(Boolean::booleanValue).ifPresent(ok ->
+                    tasks.run(i18n.t("task.siteImport"), progress -> org.diptych.site.SiteImporter.run(p, plan, true, progress), r -> {
+                        if (project != p) return;
+                        reviewCache.clear();
+                        desk.clear();
+                        reloadTree();
+                        status.setText(r.summary());
+                    }, null));
         }, null);
     }
 

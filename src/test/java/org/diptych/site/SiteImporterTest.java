@@ -1,0 +1,113 @@
+package org.diptych.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.diptych.Progress;
+import org.diptych.export.ExportOptions;
+import org.diptych.export.Exporter;
+import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
+import org.diptych.project.Project;
+import org.diptych.site.ImportPlan.Action;
+import org.diptych.tm.TranslationMemory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteImporterTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void importsAlignsFeedsTheTmAndReRunsOnlyWhatChanged() throws Exception {
+        Path site = SiteFixtures.jekyllFolders(tmp.resolve("site"));
+        Map<String, byte[]> before = SiteFixtures.snapshot(site);
+        try (Project p = Project.create(tmp.resolve("project"), "t", List.of("ru", "en", "pt"))) {
+            ImportPlan plan = SitePlanner.plan(p, site, Progress.NONE);
+            assertThat(plan.count(Action.NEW)).isEqualTo(4);
+            SiteImporter.Report r = SiteImporter.run(p, plan, true, Progress.NONE);
+            assertThat(r.imported()).isEqualTo(4);
+            assertThat(r.aligned()).isEqualTo(2); // ru-en, ru-pt
+            assertThat(r.tmUnits()).isPositive();
+            assertThat(r.profilesSet()).containsExactly("en", "pt", "ru");
+            String id = "2020-05-01-vosem-chasov";
+            assertThat(Files.readAllBytes(p.originalFile(id, "en").orElseThrow()))
+                    .isEqualTo(before.get("en/_posts/2020-05-01-vosem-chasov.md"));
+            try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
+                assertThat(tm.stats().draft()).isPositive();
+            }
+
+            // review work: confirm the first ru-en bead
+            Alignment a = p.loadAlignment(id, "ru", "en").orElseThrow();
+            List<Bead> beads = new ArrayList<>(a.beads());
+            Bead first = beads.get(0);
+            beads.set(0, first.withStatus(BeadStatus.CONFIRMED, "tester", Instant.now()));
+            p.saveAlignment(a.withBeads(beads));
+
+            // second run without changes: nothing to do
+            ImportPlan again = SitePlanner.plan(p, site, Progress.NONE);
+            assertThat(again.count(Action.UNCHANGED)).isEqualTo(4);
+            SiteImporter.Report r2 = SiteImporter.run(p, again, true, Progress.NONE);
+            assertThat(r2.imported() + r2.replaced() + r2.aligned()).isZero();
+            assertThat(r2.alignmentsKept()).isEqualTo(2);
+
+            // round trip: exporting every statement back into the checkout changes no file
+            for (String sid : p.statementIds()) {
+                new Exporter(p).export(ExportOptions.posts(sid, site), Progress.NONE);
+            }
+            Map<String, byte[]> after = SiteFixtures.snapshot(site);
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            for (String f : before.keySet()) {
+                assertThat(after.get(f)).as(f).isEqualTo(before.get(f));
+            }
+
+            // an edit in the site: only that version is imported again, and the pair re-aligned, keeping the review
+            Path en = site.resolve("en/_posts/2020-05-01-vosem-chasov.md");
+            Files.writeString(en, Files.readString(en) + "\nAll members are invited.\n");
+            ImportPlan third = SitePlanner.plan(p, site, Progress.NONE);
+            assertThat(third.count(Action.CHANGED)).isEqualTo(1);
+            SiteImporter.Report r3 = SiteImporter.run(p, third, true, Progress.NONE);
+            assertThat(r3.replaced()).isEqualTo(1);
+            assertThat(r3.aligned()).isEqualTo(1);
+            assertThat(r3.alignmentsKept()).isEqualTo(1);
+            Alignment realigned = p.loadAlignment(id, "ru", "en").orElseThrow();
+            assertThat(realigned.beads().get(0).isConfirmed()).isTrue();
+            assertThat(realigned.beads().get(0).source()).isEqualTo(first.source());
+        }
+    }
+
+    @Test
+    void cancelStopsAndARunCarriesOn() {
+        Path site = SiteFixtures.hugoSuffix(tmp.resolve("site"));
+        try (Project p = Project.create(tmp.resolve("project"), "t", List.of("en", "ru", "pt"))) {
+            ImportPlan plan = SitePlanner.plan(p, site, Progress.NONE);
+            Progress cancelAfterOne = new Progress() {
+                int calls;
+
+                @Override
+                public void update(long done, long total, String message) {
+                    calls++;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return calls > 1;
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteImporter.run(p, plan, true, cancelAfterOne))
+                    .isInstanceOf(Progress.Cancelled.class);
+            ImportPlan rest = SitePlanner.plan(p, site, Progress.NONE);
+            assertThat(rest.count(Action.UNCHANGED)).isEqualTo(2);
+            SiteImporter.Report r = SiteImporter.run(p, rest, true, Progress.NONE);
+            assertThat(r.imported()).isEqualTo(1);
+            assertThat(r.aligned()).isEqualTo(2);
+        }
+    }
+}
