@@ -368,7 +368,7 @@ final class Units {
                     sentenceStart = false;
                     i = j;
                 } else {
-                    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') sentenceStart = true;
+                    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '|' || c == '>') sentenceStart = true;
                     i++;
                 }
             }

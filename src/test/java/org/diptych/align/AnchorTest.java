@@ -55,6 +55,16 @@ class AnchorTest {
     }
 
     @Test
+    void capitalisedWordsOpeningTableCellsAreNotNames() {
+        // a table row: every cell starts with a capital, as a sentence does; those words are no names
+        Units en = units("| Gap | Traditional app | Twelve-factor app |", "<tr><th>Time</th><td>Weeks</td><td>Hours</td></tr>");
+        assertThat(en.names[0]).isEmpty();
+        assertThat(en.names[1]).isEmpty();
+        // a name inside a cell is still one
+        assertThat(units("| Gap | Tools of Heroku |").names[0]).hasSize(1);
+    }
+
+    @Test
     void numberFormatsAreNormalised() {
         Units ru = units("Долг — 41,5 млн рублей, 18 000 человек, 1 200 000 голосов.");
         Units en = units("The debt is 41.5 million roubles, 18,000 people, 1,200,000 votes.");
