@@ -74,6 +74,28 @@ public interface Lexicon {
     }
 
     /**
+     * Why a bead holds, as far as a lexicon can tell: the entries of {@code lexicon} for
+     * {@code sourceLang}→{@code targetLang} whose source side occurs in {@code sourceText} and whose target side
+     * occurs in {@code targetText} (compared by {@link #stem stems}, as the aligner compares them), in the
+     * lexicon's order, at most {@code max}. The desk shows them for the selected bead.
+     */
+    static List<Entry> supporting(Lexicon lexicon, String sourceLang, String targetLang, String sourceText,
+                                  String targetText, int max) {
+        if (lexicon == null || max <= 0) return List.of();
+        List<Entry> entries = lexicon.entries(sourceLang, targetLang);
+        if (entries.isEmpty()) return List.of();
+        Set<String> s = LexiconIndex.stemSet(sourceText), t = LexiconIndex.stemSet(targetText);
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            List<String> a = LexiconIndex.stemList(e.source()), b = LexiconIndex.stemList(e.target());
+            if (a.isEmpty() || b.isEmpty() || !s.containsAll(a) || !t.containsAll(b)) continue;
+            out.add(e);
+            if (out.size() >= max) break;
+        }
+        return out;
+    }
+
+    /**
      * Learns word pairs from the CONFIRMED beads of an alignment (the reviewer's work teaches the engine).
      *
      * @see #learnFromPairs

@@ -163,6 +163,10 @@ final class Units {
     private static final Pattern LIST_MD = Pattern.compile("^(?:[-*+•–]|\\d{1,3}[.)])\\s+\\S.*", Pattern.DOTALL);
     private static final Pattern LINK_ONLY = Pattern.compile(
             "^[*_\\s]*(?:\\[[^\\]]*\\]\\([^)]*\\)[*_\\s|·,]*)+$|^<?https?://\\S+>?$");
+    /** Link reference definitions ({@code [1]: https://… "Title"}), one or more lines of them. */
+    private static final Pattern LINK_DEF = Pattern.compile("^(?:\\s{0,3}\\[[^\\]\\n]+\\]:[ \\t]*\\S+[^\\n]*(?:\\n|$))+$");
+    /** A bullet opening an item inside a line: a list written in one paragraph ({@code * **A** … * **B** …}). */
+    private static final Pattern INLINE_BULLET = Pattern.compile("(?:^|\\s)[*•–-]\\s+(?=\\S)");
     private static final Pattern BOLD_OPEN = Pattern.compile("^(\\*\\*|__)[^*_\\n]{1,200}?\\1.*", Pattern.DOTALL);
     private static final Pattern URL_PATTERN = Pattern.compile(
             "(?i)(?:https?://|www\\.)[^\\s<>()\\[\\]\"'«»]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
@@ -198,7 +202,13 @@ final class Units {
             if (c == ',' || c == ';' || c == '•' || c == ':') commas++;
             else if (c == '«' || c == '“' || c == '„' || c == '"' || c == '(' || c == '[') q++;
         }
-        seps[i] = Math.max(lines, commas);
+        // a list written in one paragraph with inline bullets: each bullet after the first opens an item
+        int bullets = 0;
+        if (markup.indexOf("* ") >= 0 || markup.indexOf("• ") >= 0 || markup.indexOf("- ") >= 0 || markup.indexOf("– ") >= 0) {
+            Matcher b = INLINE_BULLET.matcher(markup);
+            while (b.find()) bullets++;
+        }
+        seps[i] = Math.max(Math.max(lines, commas), bullets - 1);
         quotes[i] = q;
 
         buf.clear();
@@ -254,6 +264,8 @@ final class Units {
             if (h.matches()) return (byte) h.group(1).length();
         }
         if (c == '>') return QUOTE;
+        // link reference definitions are page furniture like link-only lines: they pair with their counterpart only
+        if (c == '[' && LINK_DEF.matcher(markup).matches()) return LINK;
         if (markup.startsWith("```")) return CODE;
         if ((c == '[' || c == '*' || c == '_' || c == '<' || c == 'h') && LINK_ONLY.matcher(markup).matches()) return LINK;
         if ((c == '*' || c == '_') && BOLD_OPEN.matcher(markup).matches()) return BOLD;
@@ -368,7 +380,7 @@ final class Units {
                     sentenceStart = false;
                     i = j;
                 } else {
-                    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') sentenceStart = true;
+                    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '|' || c == '>') sentenceStart = true;
                     i++;
                 }
             }

@@ -55,6 +55,38 @@ class AnchorTest {
     }
 
     @Test
+    void capitalisedWordsOpeningTableCellsAreNotNames() {
+        // a table row: every cell starts with a capital, as a sentence does; those words are no names
+        Units en = units("| Gap | Traditional app | Twelve-factor app |", "<tr><th>Time</th><td>Weeks</td><td>Hours</td></tr>");
+        assertThat(en.names[0]).isEmpty();
+        assertThat(en.names[1]).isEmpty();
+        // a name inside a cell is still one
+        assertThat(units("| Gap | Tools of Heroku |").names[0]).hasSize(1);
+    }
+
+    @Test
+    void pageFurnitureStandsAloneUnlessTheOtherVersionHasIt() {
+        // a caption and a share line in the original only: left alone, not glued to their neighbours
+        List<String> r = align("pt", "en", null,
+                lines("Milhares de estivadores marcharam ontem pelo centro da cidade exigindo salários justos.",
+                        "Fotos: Maria Silva",
+                        "A greve continua e o sindicato convoca uma nova assembleia para sexta-feira à noite.",
+                        "Compartilhe: Twitter · Facebook · Telegram"),
+                lines("Thousands of dockers marched through the city centre yesterday demanding fair wages.",
+                        "The strike goes on and the union calls a new assembly for Friday evening."));
+        assertThat(r).containsExactly("0:0", "1:", "2:1", "3:");
+        // where both versions have it, it pairs
+        r = align("pt", "en", null,
+                lines("Milhares de estivadores marcharam ontem pelo centro da cidade exigindo salários justos.",
+                        "Fotos: Maria Silva",
+                        "A greve continua e o sindicato convoca uma nova assembleia para sexta-feira à noite."),
+                lines("Thousands of dockers marched through the city centre yesterday demanding fair wages.",
+                        "Photos: Maria Silva",
+                        "The strike goes on and the union calls a new assembly for Friday evening."));
+        assertThat(r).containsExactly("0:0", "1:1", "2:2");
+    }
+
+    @Test
     void numberFormatsAreNormalised() {
         Units ru = units("Долг — 41,5 млн рублей, 18 000 человек, 1 200 000 голосов.");
         Units en = units("The debt is 41.5 million roubles, 18,000 people, 1,200,000 votes.");

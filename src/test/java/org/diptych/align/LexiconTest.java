@@ -41,6 +41,21 @@ class LexiconTest {
     }
 
     @Test
+    void supportingPairsAreTheEntriesFoundOnBothSides() {
+        Lexicon lex = Lexicon.of("ru", "en", List.of(new Lexicon.Entry("забастовка", "strike"),
+                new Lexicon.Entry("рабочие", "workers"), new Lexicon.Entry("профсоюз", "union"),
+                new Lexicon.Entry("зарплата", "wages")));
+        String ru = "Рабочие вышли на забастовку за зарплату.", en = "The workers went on strike.";
+        assertThat(Lexicon.supporting(lex, "ru", "en", ru, en, 10))
+                .containsExactly(new Lexicon.Entry("забастовка", "strike"), new Lexicon.Entry("рабочие", "workers"));
+        assertThat(Lexicon.supporting(lex, "ru", "en", ru, en, 1)).hasSize(1);
+        // the other direction: the same pairs, swapped
+        assertThat(Lexicon.supporting(lex, "en", "ru", en, ru, 10)).contains(new Lexicon.Entry("strike", "забастовка"));
+        assertThat(Lexicon.supporting(lex, "ru", "en", ru, "Doctors backed the union.", 10)).isEmpty();
+        assertThat(Lexicon.supporting(null, "ru", "en", ru, en, 10)).isEmpty();
+    }
+
+    @Test
     void learnsOnlyFromConfirmedBeads() {
         List<Paragraph> ru = new ArrayList<>(), en = new ArrayList<>();
         String[][] texts = {{"Рабочие вышли на забастовку.", "The workers went on strike."},

@@ -77,6 +77,34 @@ class AlignCommandTest {
     }
 
     @Test
+    void linesReadAnInlineBulletRunAsTheListItIs() throws Exception {
+        // the translator wrote the list in one line; the original has one line per item
+        Path ru = write("run.ru.txt", "Мы требуем от городского совета трёх простых вещей, и требуем их немедленно:\n"
+                + "* **Хлеб** по честной цене * **Жильё** без выселений * **Работу** с безопасными условиями\n"
+                + "Подписи собираются в каждом районе города до конца месяца.\n");
+        Path en = write("run.en.txt", "We demand three simple things from the city council, and we demand them now:\n"
+                + "* **Bread** at a fair price\n* **Housing** without evictions\n* **Work** in safe conditions\n"
+                + "Signatures are being collected in every district of the city until the end of the month.\n");
+        Result r = run("align", "--lines", "--source-lang", "ru", "--target-lang", "en", ru.toString(), en.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().map(l -> l.substring(0, l.lastIndexOf('\t')))).containsExactly("0\t0", "1\t1,2,3", "2\t4");
+    }
+
+    @Test
+    void linesKeepLinkReferenceLinesApartWhereTheyCross() throws Exception {
+        // the link definitions come after the first paragraph in one version, at the end in the other
+        Path en = write("defs.en.txt", "The dockers have been on strike for three weeks, see the [union statement][1].\n"
+                + "[1]: https://example.org/union/statement\n"
+                + "We call on every union of the region to support them with money and with presence.\n");
+        Path pt = write("defs.pt.txt", "Os estivadores estão em greve há três semanas, veja a [nota do sindicato][1].\n"
+                + "Apelamos a todos os sindicatos da região que os apoiem com dinheiro e com presença.\n"
+                + "[1]: https://example.org/union/statement\n");
+        Result r = run("align", "--lines", "--source-lang", "en", "--target-lang", "pt", en.toString(), pt.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().map(l -> l.substring(0, l.lastIndexOf('\t')))).containsExactly("0\t0", "1\t", "2\t1", "\t2");
+    }
+
+    @Test
     void emptyAndCrlfFilesAreFine() throws Exception {
         Path a = write("a.txt", "Первая строка.\r\nВторая строка, 2020 год.\r\n"), b = write("b.txt", "");
         Result r = run("align", "--lines", "--source-lang", "ru", "--target-lang", "pt", a.toString(), b.toString());

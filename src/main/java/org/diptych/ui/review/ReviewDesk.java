@@ -96,6 +96,10 @@ public final class ReviewDesk extends BorderPane {
     private final TableView<BeadRow> table = new TableView<>();
     private final Label statsLabel = new Label();
     private final Label messageLabel = new Label();
+    /** Which lexicon pairs support the selected bead (issue 14: a coordinator sees why). */
+    private final Label supportLabel = new Label();
+    private ReviewViewModel supportVm;
+    private org.diptych.align.Lexicon supportLexicon;
     private final StackPane center = new StackPane();
     private final Label placeholder = new Label();
     private final Button alignButton = new Button();
@@ -155,7 +159,8 @@ public final class ReviewDesk extends BorderPane {
         messageLabel.setId("desk-message");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox status = new HBox(12, statsLabel, grow, messageLabel);
+        supportLabel.setId("desk-support");
+        HBox status = new HBox(12, statsLabel, supportLabel, grow, messageLabel);
         status.getStyleClass().add("desk-status");
         status.setPadding(new Insets(3, 8, 3, 8));
         setBottom(status);
@@ -467,8 +472,26 @@ public final class ReviewDesk extends BorderPane {
             } finally {
                 syncing = false;
             }
+            showSupport(vm);
             onViewChanged.get().run();
         });
+    }
+
+    /** The lexicon pairs (glossary, confirmed beads, TM) found on both sides of the selected bead, in the status bar. */
+    private void showSupport(ReviewViewModel vm) {
+        if (vm != supportVm) {
+            supportVm = vm;
+            supportLexicon = project == null ? null
+                    : org.diptych.align.ProjectLexicon.learn(project, vm.sourceLang(), vm.targetLang());
+        }
+        StringBuilder s = new StringBuilder(), t = new StringBuilder();
+        for (Paragraph p : vm.currentParagraphs(Side.SOURCE)) s.append(p.text()).append('\n');
+        for (Paragraph p : vm.currentParagraphs(Side.TARGET)) t.append(p.text()).append('\n');
+        List<org.diptych.align.Lexicon.Entry> e = org.diptych.align.Lexicon.supporting(supportLexicon, vm.sourceLang(),
+                vm.targetLang(), s.toString(), t.toString(), 6);
+        StringBuilder out = new StringBuilder();
+        for (org.diptych.align.Lexicon.Entry x : e) out.append(out.length() == 0 ? "" : ", ").append(x.source()).append(" → ").append(x.target());
+        supportLabel.setText(e.isEmpty() ? "" : i18n.t("desk.support", out.toString()));
     }
 
     private void rebuildColumns(ReviewViewModel vm) {

@@ -644,7 +644,7 @@ public final class MainWindow {
             error(i18n.t("error.noProject"));
             return;
         }
-        Path dir = choosers.folder(stage, i18n.t("site.title"), null);
+        Path dir = choosers.folder(stage, i18n.t("opensite.title"), null);
         if (dir != null) openSite(dir);
     }
 

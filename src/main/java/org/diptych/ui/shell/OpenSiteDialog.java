@@ -24,8 +24,8 @@ final class OpenSiteDialog {
     static Dialog<Boolean> create(Window owner, I18n i18n, ImportPlan plan) {
         Dialog<Boolean> d = new Dialog<>();
         if (owner != null) d.initOwner(owner);
-        d.setTitle(i18n.t("site.title"));
-        d.setHeaderText(i18n.t("site.header", plan.site().getFileName()));
+        d.setTitle(i18n.t("opensite.title"));
+        d.setHeaderText(i18n.t("opensite.header", plan.site().getFileName()));
         TextArea preview = new TextArea(PlanSummary.describe(plan));
         preview.setId("site-preview");
         preview.setEditable(false);

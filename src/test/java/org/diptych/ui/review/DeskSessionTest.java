@@ -70,6 +70,18 @@ class DeskSessionTest extends DeskTestBase {
     }
 
     @Test
+    void theStatusBarNamesTheLexiconPairsFoundInTheSelectedBead(FxRobot robot) throws Exception {
+        org.diptych.glossary.GlossaryStore.save(window.project(), new org.diptych.glossary.Glossary(List.of(
+                new org.diptych.glossary.GlossaryEntry(java.util.Map.of("en", List.of("strike"), "ru", List.of("бастуют")), null),
+                new org.diptych.glossary.GlossaryEntry(java.util.Map.of("en", List.of("wage"), "ru", List.of("зарплата")), null))));
+        clickRow(robot, "The dock workers");
+        Label support = robot.lookup("#desk-support").queryAs(Label.class);
+        assertThat(support.getText()).contains("strike → бастуют").doesNotContain("зарплата");
+        clickRow(robot, "Their demands are simple");
+        assertThat(support.getText()).contains("wage → зарплата").doesNotContain("strike");
+    }
+
+    @Test
     void pickingANewPairAlignsItAtOnceInTheBackground(FxRobot robot) throws Exception {
         assertThat(Project.open(dir, false).loadAlignment(Fixtures.STATEMENT, "en", "pt")).isEmpty();
         robot.clickOn("#desk-pair");
