@@ -199,7 +199,7 @@ class ReplaceCommandTest {
                 "--target-lang", "en");
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("kept it").contains("Translation memory: ");
-        int units;
+        long units;
         try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(dir.resolve("tm"))) {
             units = tm.stats().units();
         }
