@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.diptych.export.MarkdownLinks;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
@@ -14,7 +15,9 @@ import org.diptych.project.Manifest.SiteProfile;
 
 /**
  * Starts a translation: a target version made from a source version, with no paragraphs yet, and the
- * alignment that gives every source paragraph an empty target cell (1:0 beads). The desk fills the cells
+ * alignment that gives every source paragraph an empty target cell (1:0 beads), except the source's leading
+ * link lines (links to its other versions), which the target starts with too, so they are no rows to translate
+ * and export writes the target's own links in their place. The desk fills the cells
  * ({@link TranslationSession#setTarget}); each filled cell becomes a target paragraph with its source's
  * structure.
  */
@@ -39,10 +42,35 @@ public final class TargetVersions {
                               Map<String, SiteProfile> sites) {
         String lang = Languages.normalize(targetLang);
         if (lang.equals(source.lang())) throw new IllegalArgumentException("the target language is the source's (" + lang + ")");
-        DocumentVersion target = new DocumentVersion(lang, null, source.format(), "UTF-8",
-                FrontMatterDraft.draft(statementId, source, lang, sites), List.of());
+        List<Paragraph> links = new ArrayList<>();
         List<Bead> beads = new ArrayList<>();
-        for (Paragraph p : source.paragraphs()) beads.add(Bead.auto(List.of(p.id()), List.of(), 1.0));
+        for (Paragraph p : source.paragraphs()) {
+            if (beads.size() == links.size() && isLinkLine(p)) {
+                // the source's reciprocal link line: not text to translate; the target starts with the same
+                // line, which export recognises as a link to another version and writes anew for the target
+                Paragraph copy = new Paragraph("p" + (links.size() + 1), p.kind(), p.level(), p.markup(), p.text());
+                links.add(copy);
+                beads.add(Bead.auto(List.of(p.id()), List.of(copy.id()), 1.0));
+            } else {
+                beads.add(Bead.auto(List.of(p.id()), List.of(), 1.0));
+            }
+        }
+        DocumentVersion target = new DocumentVersion(lang, null, source.format(), "UTF-8",
+                FrontMatterDraft.draft(statementId, source, lang, sites), links);
         return new Start(target, new Alignment(statementId, source.lang(), lang, beads, Instant.now()));
+    }
+
+    /**
+     * Whether a paragraph is a link line of the kind these sites put at the top of a post: every line is
+     * nothing but one markdown link (export's rule for recognising reciprocal links).
+     */
+    static boolean isLinkLine(Paragraph p) {
+        boolean any = false;
+        for (String line : p.markup().split("\n")) {
+            if (line.isBlank()) continue;
+            if (MarkdownLinks.linkOnly(line) == null) return false;
+            any = true;
+        }
+        return any;
     }
 }

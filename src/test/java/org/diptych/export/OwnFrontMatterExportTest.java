@@ -27,6 +27,7 @@ import org.diptych.review.ReviewStore;
 import org.diptych.translate.FrontMatterRows;
 import org.diptych.translate.TargetVersions;
 import org.diptych.translate.TranslationSession;
+import org.diptych.model.Paragraph;
 import org.diptych.translate.TranslationStatus;
 import org.diptych.translate.TranslationStore;
 import org.junit.jupiter.api.Test;
@@ -253,5 +254,34 @@ class OwnFrontMatterExportTest {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(out.resolve(path("en"))))).isEqualTo("rw-rw-r--");
         }
+    }
+
+    @Test
+    void theSourcesLinkLineIsNoRowAndThePortugueseGetsItsOwnLinks() throws IOException {
+        Path proj = project();
+        try (Project p = Project.open(proj, true)) {
+            importPost(p, ID, "ru", post(RU_FM, "[Strike at the port](https://example.org/en/2019/03/08/port-strike/)\n\n"
+                    + RU_BODY));
+            TranslationSession s = start(p);
+            assertThat(s.state().target().paragraphs()).singleElement().extracting(Paragraph::markup)
+                    .isEqualTo("[Strike at the port](https://example.org/en/2019/03/08/port-strike/)");
+            assertThat(s.status(0)).isEqualTo(TranslationStatus.TRANSLATED);
+            s.setFrontMatter("title", "Greve no porto");
+            s.setFrontMatter("description", "Os estivadores declararam uma greve por tempo indeterminado");
+            s.confirmFrontMatter("title", false);
+            s.confirmFrontMatter("description", false);
+            for (int i = 0; i < PT_ROWS.size(); i++) {
+                s.setTarget(i + 1, org.diptych.translate.BlockMarkup.body(PT_ROWS.get(i)));
+                s.confirm(i + 1, false);
+            }
+            save(p, s);
+        }
+        Path out = tmp.resolve("site");
+        ExportReport r = Fixtures.export(proj, ExportOptions.posts(ID, out));
+        assertThat(r.check().complete()).as(r.check().lines().toString()).isTrue();
+        String pt = Files.readString(out.resolve(path("pt")), StandardCharsets.UTF_8);
+        assertThat(pt).contains("---\n\n[Забастовка в порту](https://example.org/ru/2019/03/08/port-strike/)\n\n"
+                + "[Strike at the port](https://example.org/en/2019/03/08/port-strike/)\n\n### O que aconteceu");
+        assertThat(pt.split("port-strike/\\)", -1)).hasSize(3); // two link lines, the copied one not repeated
     }
 }

@@ -95,14 +95,21 @@ class TranslationSessionTest {
     @Test
     void targetKeepsTheSourcesStructure() {
         TargetVersions.Start start = TargetVersions.start(Demo.HEAT, ru, "en");
-        assertThat(start.target().paragraphs()).isEmpty();
+        // the source's link line to its pt version is no row to translate: the target starts with it
+        assertThat(start.target().paragraphs()).extracting(Paragraph::markup)
+                .containsExactly(ru.paragraphs().get(0).markup());
+        assertThat(ru.paragraphs().get(0).markup()).startsWith("[Calor nas fábricas russas");
         assertThat(start.target().frontMatter().get("lang")).isEqualTo("en");
         assertThat(start.target().frontMatter().raw()).contains("lang: en").contains("title:");
-        assertThat(start.alignment().beads()).hasSize(18).allMatch(b -> b.type().equals("1:0"));
+        assertThat(start.alignment().beads()).hasSize(18);
+        assertThat(start.alignment().beads().get(0).type()).isEqualTo("1:1");
+        assertThat(start.alignment().beads().subList(1, 18)).allMatch(b -> b.type().equals("1:0"));
         TranslationSession s = session(start.alignment(), start.target(), Map.of());
+        assertThat(s.status(0)).isEqualTo(TranslationStatus.TRANSLATED);
+        assertThat(s.counts().get(TranslationStatus.UNTRANSLATED)).isEqualTo(17);
         assertThat(s.prefix(6)).isEqualTo("1. ");
         s.setTarget(6, "Measure the temperature at every workplace **twice a shift**.");
-        Paragraph p = s.state().target().paragraphs().get(0);
+        Paragraph p = s.state().target().paragraphs().get(1);
         assertThat(p.kind()).isEqualTo(BlockKind.LIST_ITEM);
         assertThat(p.level()).isEqualTo(1);
         assertThat(p.markup()).isEqualTo("1. Measure the temperature at every workplace **twice a shift**.");
@@ -110,7 +117,7 @@ class TranslationSessionTest {
         assertThat(s.targetBody(6)).isEqualTo("Measure the temperature at every workplace **twice a shift**.");
         // a body pasted with its own prefix keeps it
         s.setTarget(6, "2. Measure it.");
-        assertThat(s.state().target().paragraphs().get(0).markup()).isEqualTo("2. Measure it.");
+        assertThat(s.state().target().paragraphs().get(1).markup()).isEqualTo("2. Measure it.");
     }
 
     @Test
