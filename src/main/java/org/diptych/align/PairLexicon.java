@@ -31,7 +31,9 @@ final class PairLexicon {
      */
     static final double TRAIN_SCORE = -1.0;
     /** Training pairs at most (taken evenly along the documents). */
-    static final int MAX_PAIRS = 3000;
+    static final int MAX_PAIRS = 1500;
+    /** Words of a paragraph read for training at most (its first ones). */
+    static final int MAX_WORDS = 60;
     /** Fewest training pairs worth a model. */
     static final int MIN_PAIRS = 6;
     static final int ITERATIONS = 5;
@@ -39,6 +41,13 @@ final class PairLexicon {
     static final double THRESHOLD = 0.25;
 
     private PairLexicon() {}
+
+    /** A daemon thread per task (the aligner's own feature threads are made the same way). */
+    private static final java.util.concurrent.Executor ASYNC = r -> {
+        Thread th = new Thread(r, "align-lexicon");
+        th.setDaemon(true);
+        th.start();
+    };
 
     /** Stem ids per unit of one side, with the vocabulary they index (ids from 1). */
     record Tokens(int[][] ids, List<String> vocabulary) {}
@@ -113,14 +122,19 @@ final class PairLexicon {
             int[] p = pairs.get(k);
             int[] e = s.ids()[p[0]], f = t.ids()[p[1]];
             if (e.length == 0 || f.length == 0) continue;
+            if (e.length > MAX_WORDS) e = java.util.Arrays.copyOf(e, MAX_WORDS);
+            if (f.length > MAX_WORDS) f = java.util.Arrays.copyOf(f, MAX_WORDS);
             es.add(e);
             fs.add(f);
             ws.add(weights == null ? 1.0 : weights[k]);
         }
         if (es.size() < MIN_PAIRS) return null;
         double[] w = ws.stream().mapToDouble(Double::doubleValue).toArray();
+        // the two directions on two threads
+        java.util.concurrent.CompletableFuture<WordModel> back =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> WordModel.train(fs, es, w, ITERATIONS), ASYNC);
         WordModel fwd = WordModel.train(es, fs, w, ITERATIONS);
-        WordModel bwd = WordModel.train(fs, es, w, ITERATIONS);
+        WordModel bwd = back.join();
         return new Learned(WordModel.links(fwd, bwd, THRESHOLD, 2), s, t, es.size());
     }
 
@@ -133,7 +147,9 @@ final class PairLexicon {
         List<int[]> good = new ArrayList<>();
         for (int[] p : ones) if (model.score(p[0], 1, p[1], 1) >= TRAIN_SCORE) good.add(p);
         if (good.size() < MIN_PAIRS) return null;
-        Tokens s = tokens(model.src, sourceLang), t = tokens(model.tgt, targetLang);
+        java.util.concurrent.CompletableFuture<Tokens> tf =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens(model.tgt, targetLang), ASYNC);
+        Tokens s = tokens(model.src, sourceLang), t = tf.join();
         if (s == null || t == null) return null;
         Learned learned = learn(s, t, good, null);
         if (learned == null || learned.links().isEmpty()) return learned;

@@ -2,9 +2,7 @@ package org.diptych.align;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * IBM Model 1 (Brown et al. 1993) word translation probabilities {@code t(f|e)}, trained by
@@ -20,11 +18,65 @@ final class WordModel {
     /** One link of the symmetrised model: ids, both probabilities, co-occurrence count (weighted). */
     record Link(int e, int f, double pFgivenE, double pEgivenF, double count) {}
 
-    private final Map<Long, Integer> cell;
+    private final CellMap cell;
     private final double[] t;
     private final double[] cooc;
 
-    private WordModel(Map<Long, Integer> cell, double[] t, double[] cooc) {
+    /** Open-addressing map of (e, f) keys to cell numbers, without boxing (training looks up every cell of every pair). */
+    static final class CellMap {
+        private long[] keys = new long[1 << 12];
+        private int[] vals = new int[1 << 12];
+        private boolean[] used = new boolean[1 << 12];
+        private int size;
+
+        int get(long k) {
+            int mask = keys.length - 1;
+            for (int h = mix(k) & mask; used[h]; h = (h + 1) & mask) if (keys[h] == k) return vals[h];
+            return -1;
+        }
+
+        /** The cell of {@code k}, numbered {@code next} if new. */
+        int getOrPut(long k, int next) {
+            if (2 * (size + 1) > keys.length) grow();
+            int mask = keys.length - 1;
+            int h = mix(k) & mask;
+            for (; used[h]; h = (h + 1) & mask) if (keys[h] == k) return vals[h];
+            used[h] = true;
+            keys[h] = k;
+            vals[h] = next;
+            size++;
+            return next;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] keys() {
+            long[] out = new long[size];
+            int w = 0;
+            for (int h = 0; h < keys.length; h++) if (used[h]) out[w++] = keys[h];
+            return out;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            int[] ov = vals;
+            boolean[] ou = used;
+            keys = new long[ok.length * 2];
+            vals = new int[ok.length * 2];
+            used = new boolean[ok.length * 2];
+            size = 0;
+            for (int h = 0; h < ok.length; h++) if (ou[h]) getOrPut(ok[h], ov[h]);
+        }
+
+        private static int mix(long k) {
+            long h = k * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 29));
+        }
+    }
+
+    private WordModel(CellMap cell, double[] t, double[] cooc) {
         this.cell = cell;
         this.t = t;
         this.cooc = cooc;
@@ -36,14 +88,14 @@ final class WordModel {
 
     /** {@code t(f|e)}; {@code e = 0} is NULL. Zero for a pair never seen together. */
     double prob(int e, int f) {
-        Integer c = cell.get(key(e, f));
-        return c == null ? 0 : t[c];
+        int c = cell.get(key(e, f));
+        return c < 0 ? 0 : t[c];
     }
 
     /** Weighted number of training pairs in which {@code e} and {@code f} occur together. */
     double cooccurrences(int e, int f) {
-        Integer c = cell.get(key(e, f));
-        return c == null ? 0 : cooc[c];
+        int c = cell.get(key(e, f));
+        return c < 0 ? 0 : cooc[c];
     }
 
     /**
@@ -56,8 +108,8 @@ final class WordModel {
      */
     static WordModel train(List<int[]> src, List<int[]> tgt, double[] weight, int iterations) {
         int pairs = src.size();
-        Map<Long, Integer> cell = new HashMap<>();
-        List<Integer> cellE = new ArrayList<>();
+        CellMap cell = new CellMap();
+        int[] cellE = new int[1 << 12];
         int[][] cells = new int[pairs][];
         for (int k = 0; k < pairs; k++) {
             int[] e = src.get(k), f = tgt.get(k);
@@ -66,25 +118,21 @@ final class WordModel {
             for (int j = 0; j < f.length; j++) {
                 for (int i = -1; i < e.length; i++) {
                     int ei = i < 0 ? 0 : e[i];
-                    long kk = key(ei, f[j]);
-                    Integer c = cell.get(kk);
-                    if (c == null) {
-                        c = cellE.size();
-                        cell.put(kk, c);
-                        cellE.add(ei);
+                    int next = cell.size();
+                    int c = cell.getOrPut(key(ei, f[j]), next);
+                    if (c == next) {
+                        if (next == cellE.length) cellE = Arrays.copyOf(cellE, 2 * next);
+                        cellE[next] = ei;
                     }
                     ids[w++] = c;
                 }
             }
             cells[k] = ids;
         }
-        int nc = cellE.size();
-        int[] eOf = new int[nc];
+        int nc = cell.size();
+        int[] eOf = Arrays.copyOf(cellE, nc);
         int maxE = 0;
-        for (int c = 0; c < nc; c++) {
-            eOf[c] = cellE.get(c);
-            maxE = Math.max(maxE, eOf[c]);
-        }
+        for (int c = 0; c < nc; c++) maxE = Math.max(maxE, eOf[c]);
         double[] cooc = new double[nc];
         for (int k = 0; k < pairs; k++) {
             double wk = weight == null ? 1 : weight[k];
@@ -124,13 +172,13 @@ final class WordModel {
      */
     static List<Link> links(WordModel forward, WordModel backward, double threshold, double minCount) {
         List<Link> out = new ArrayList<>();
-        for (Map.Entry<Long, Integer> en : forward.cell.entrySet()) {
-            long k = en.getKey();
+        for (long k : forward.cell.keys()) {
             int e = (int) (k >>> 32), f = (int) k;
             if (e == 0) continue;
-            double pf = forward.t[en.getValue()];
+            int c = forward.cell.get(k);
+            double pf = forward.t[c];
             if (pf < threshold) continue;
-            double n = forward.cooc[en.getValue()];
+            double n = forward.cooc[c];
             if (n < minCount) continue;
             double pe = backward.prob(f, e);
             if (pe < threshold) continue;
