@@ -38,7 +38,7 @@ final class PairLexicon {
     static final int MIN_PAIRS = 6;
     static final int ITERATIONS = 5;
     /** Both directions' t at least this. */
-    static final double THRESHOLD = 0.25;
+    static final double THRESHOLD = 0.4;
 
     private PairLexicon() {}
 
