@@ -43,6 +43,7 @@ public final class Aligner {
     static final int REFINE_WIDTH = 6;
 
     private final Lexicon lexicon;
+    private final boolean learn;
 
     public Aligner() {
         this(null);
@@ -50,7 +51,17 @@ public final class Aligner {
 
     /** @param lexicon bilingual evidence (glossary, TM, confirmed beads), or {@code null} */
     public Aligner(Lexicon lexicon) {
+        this(lexicon, true);
+    }
+
+    /**
+     * @param lexicon bilingual evidence (glossary, TM, confirmed beads), or {@code null}
+     * @param learn   whether to learn a lexicon from the two documents between the passes ({@link PairLexicon});
+     *                off only to measure what it brings
+     */
+    public Aligner(Lexicon lexicon, boolean learn) {
         this.lexicon = lexicon;
+        this.learn = learn;
     }
 
     /**
@@ -171,12 +182,18 @@ public final class Aligner {
         if (tgtHolder[0] == null) throw new IllegalStateException("feature extraction failed");
         progress.checkCancelled();
         CostModel model = new CostModel(src, tgtHolder[0], sourceLang, targetLang);
-        return alignUnits(src, tgtHolder[0], model, fixed, rejected, progress);
+        return alignUnits(src, tgtHolder[0], model, fixed, rejected, learn, progress);
     }
 
     /** The engine: pass one per stretch, estimation from its 1:1 beads, pass two per stretch. */
     static List<AlignedBead> alignUnits(Units src, Units tgt, CostModel model, List<AlignedBead> fixed,
                                         Set<Long> rejected, Progress progress) {
+        return alignUnits(src, tgt, model, fixed, rejected, true, progress);
+    }
+
+    /** The engine: pass one per stretch, learning and estimation from its 1:1 beads, pass two per stretch. */
+    static List<AlignedBead> alignUnits(Units src, Units tgt, CostModel model, List<AlignedBead> fixed,
+                                        Set<Long> rejected, boolean learn, Progress progress) {
         // stretches between fixed beads
         List<int[]> stretches = new ArrayList<>();
         List<AlignedBead> fixedPlaced = new ArrayList<>();
@@ -208,6 +225,9 @@ public final class Aligner {
         for (AlignedBead f : fixedPlaced) {
             if (f.sourceSize() == 1 && f.targetSize() == 1) ones.add(new int[] {f.sourceStart(), f.targetStart()});
         }
+        // the realign: a word model trained on pass one's good 1:1 beads (confirmed ones included) reads pass two
+        if (learn) PairLexicon.learnAndApply(model, ones, model.sourceLang, model.targetLang);
+        progress.checkCancelled();
         model.estimate(ones);
         // pass two
         List<AlignedBead> out = secondPasses(model, stretches, first, fixedPlaced, rejected, progress);

@@ -149,6 +149,7 @@ final class CostModel {
     }
 
     final Units src, tgt;
+    final String sourceLang, targetLang;
     /** One side Cyrillic, the other Latin. */
     final boolean crossScript;
     // estimated parameters
@@ -175,6 +176,8 @@ final class CostModel {
     CostModel(Units src, Units tgt, String sourceLang, String targetLang) {
         this.src = src;
         this.tgt = tgt;
+        this.sourceLang = sourceLang;
+        this.targetLang = targetLang;
         double c0 = typicalRatio(sourceLang, targetLang);
         c = clamp((tgt.totalLen + RATIO_PSEUDO * c0) / (src.totalLen + RATIO_PSEUDO), 0.3, 3.0);
         logC = Math.log(c);
@@ -194,6 +197,12 @@ final class CostModel {
         srcNullSum = nullSums(src, lengthHistogram(src));
         srcPairs = pairUnions(src);
         tgtPairs = pairUnions(tgt);
+    }
+
+    /** The lexicon keys of the units changed (a lexicon learned from pass one, {@link PairLexicon}): pairs of units recomputed. */
+    void lexiconChanged() {
+        for (int x = 0; x + 1 < src.n; x++) srcPairs[LEX][x] = src.union(LEX, x, 2);
+        for (int x = 0; x + 1 < tgt.n; x++) tgtPairs[LEX][x] = tgt.union(LEX, x, 2);
     }
 
     private void setRates(int cls, double p, double q) {

@@ -32,7 +32,7 @@ public final class SentenceAligner {
         LexiconIndex lex = LexiconIndex.of(lexicon, sourceLang, targetLang);
         Units s = Units.ofStrings(source, lex == null ? null : lex.source);
         Units t = Units.ofStrings(target, lex == null ? null : lex.target);
-        return Aligner.alignUnits(s, t, new CostModel(s, t, sourceLang, targetLang), List.of(), Set.of(), Progress.NONE);
+        return Aligner.alignUnits(s, t, new CostModel(s, t, sourceLang, targetLang), List.of(), Set.of(), false, Progress.NONE);
     }
 
     /**

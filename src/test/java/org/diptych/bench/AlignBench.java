@@ -56,7 +56,7 @@ public final class AlignBench {
         // warm-up (JIT) on a pair not measured
         for (int k = 0; k < 3; k++) {
             BenchDoc a = Udhr.load(dir, "eng"), b = Udhr.load(dir, "por_PT");
-            new Aligner().alignUnits(a.paragraphs, a.lang, b.paragraphs, b.lang, Progress.NONE);
+            new Aligner(null, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a.paragraphs, a.lang, b.paragraphs, b.lang, Progress.NONE);
         }
         header();
         for (String[] p : PLAIN) {
@@ -100,7 +100,7 @@ public final class AlignBench {
         Measured<List<AlignedBead>> d = null;
         long minCpu = Long.MAX_VALUE;
         for (int r = 0; r < runs; r++) {
-            Measured<List<AlignedBead>> m = measure(() -> new Aligner().alignUnits(a.paragraphs, a.lang, b.paragraphs, b.lang, Progress.NONE));
+            Measured<List<AlignedBead>> m = measure(() -> new Aligner(null, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a.paragraphs, a.lang, b.paragraphs, b.lang, Progress.NONE));
             if (d == null || m.millis < d.millis) d = m;
             minCpu = Math.min(minCpu, m.cpuMillis);
         }

@@ -50,7 +50,7 @@ public final class DevSetBench {
             }
             List<Paragraph> a = DevSet.load(sf, sl).paragraphs(), b = DevSet.load(tf, tl).paragraphs();
             List<AlignedBead> gold = DevSet.gold(g, a.size(), b.size());
-            List<AlignedBead> d = new Aligner().alignUnits(a, sl, b, tl, Progress.NONE);
+            List<AlignedBead> d = new Aligner(null, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a, sl, b, tl, Progress.NONE);
             List<AlignedBead> o = OkapiPeer.align(texts(a), texts(b), sl, tl);
             double fd = Metrics.of(d, gold).f1(), fo = Metrics.of(o, gold).f1();
             Set<String> keys = new HashSet<>();
