@@ -12,6 +12,7 @@ import net.sf.okapi.filters.markdown.parser.MarkdownToken;
 import net.sf.okapi.filters.markdown.parser.MarkdownTokenType;
 
 import org.diptych.DiptychException;
+import org.diptych.markdown.Markdown;
 import org.diptych.model.BlockKind;
 import org.diptych.model.Paragraph;
 
@@ -353,10 +354,22 @@ public final class MarkdownReader {
                 warnings.add(fileName + ": near line " + line + ": could not locate a Markdown block in the source;"
                         + " its markup was rebuilt by the parser");
             }
-            String text = cleanText(b);
+            String text = found ? modelText(b, markup) : null;
+            if (text == null) text = cleanText(b);
             out.add(new Paragraph("p" + (out.size() + 1), b.kind, b.level, markup, text));
         }
         return out;
+    }
+
+    /**
+     * The plain text of a located block of running text (paragraph, heading, list item, quote) by the one
+     * markdown model ({@link Markdown#plainText}), or null for other blocks and where the model, reading the
+     * block alone, sees another kind of block than the whole document's parse did (then the tokens' text is kept).
+     */
+    private static String modelText(Block b, String markup) {
+        if (b.table || b.kind == BlockKind.CODE || b.kind == BlockKind.OTHER) return null;
+        Markdown.Block m = Markdown.block(markup);
+        return m.kind() == b.kind ? m.plain() : null;
     }
 
     /** True if {@code s[from, to)} holds only what separates tokens: white space and quote markers. */

@@ -186,7 +186,43 @@ public final class Markdown {
                     : List.of(new Token(Kind.TEXT, Role.TEXT, 0, markup.length(), markup, markup, null));
             return new Block(BlockKind.PARAGRAPH, 0, "", "", one, "");
         }
-        return new Reader(markup).read(parse(markup));
+        int ind = 0;
+        while (ind < markup.length() && markup.charAt(ind) == ' ') ind++;
+        if (ind == 0) return new Reader(markup).read(parse(markup));
+        // an indented block (a nested list item, a list item's second paragraph) is read without its
+        // indentation, which would make it code on its own; the indentation goes back into the tokens
+        StringBuilder d = new StringBuilder(markup.length());
+        int[] map = new int[markup.length() + 1];
+        int i = 0;
+        while (i < markup.length()) {
+            int lineStart = i;
+            int k = 0;
+            while (k < ind && i < markup.length() && markup.charAt(i) == ' ') {
+                i++;
+                k++;
+            }
+            map[d.length()] = lineStart;
+            boolean first = true;
+            while (i < markup.length()) {
+                char c = markup.charAt(i);
+                if (!first) map[d.length()] = i;
+                first = false;
+                d.append(c);
+                i++;
+                if (c == '\n') break;
+            }
+        }
+        map[d.length()] = markup.length();
+        String ds = d.toString();
+        Block b = new Reader(ds).read(parse(ds));
+        List<Token> tokens = new ArrayList<>(b.tokens().size());
+        for (Token t : b.tokens()) {
+            int s = map[t.start()], e = map[t.end()];
+            tokens.add(new Token(t.kind(), t.role(), s, e, markup.substring(s, e), t.plain(), t.target()));
+        }
+        int bodyStart = map[b.prefix().length()];
+        int bodyEnd = map[ds.length() - b.suffix().length()];
+        return new Block(b.kind(), b.level(), markup.substring(0, bodyStart), b.marker(), tokens, markup.substring(bodyEnd));
     }
 
     /** White space of a plain text: runs of spaces as one, lines stripped, empty lines dropped. */
