@@ -116,6 +116,13 @@ public final class Markdown {
     /** Characters without which a line has no inline markdown (a block marker is looked for at its start only). */
     private static final String SYNTAX = "\\`*_~[]<>&\n\r\t";
 
+    /**
+     * The longest markup the model parses, in characters. flexmark's inline parser is not linear in the number
+     * of links, entities, code spans and HTML tags of one paragraph (4,000 links in one line: 1.8 s, and four
+     * times that for twice as many); a longer block reads as its own text, markup characters kept.
+     */
+    public static final int MAX_BLOCK = 16 * 1024;
+
     private Markdown() {}
 
     /** Parses markdown into flexmark's tree (offsets into {@code text}). Keep {@code text} to one block. */
@@ -147,7 +154,13 @@ public final class Markdown {
     public static List<Span> spans(String markup) {
         List<Span> out = new ArrayList<>();
         if (isPlain(markup)) return out;
-        List<Token> tokens = block(markup).tokens();
+        return spans(block(markup));
+    }
+
+    /** The inline spans of a block read by {@link #block}, in source order (nested spans after their parent). */
+    public static List<Span> spans(Block block) {
+        List<Span> out = new ArrayList<>();
+        List<Token> tokens = block.tokens();
         List<int[]> open = new ArrayList<>(); // index into out of an open span
         for (Token t : tokens) {
             switch (t.role()) {
@@ -178,10 +191,11 @@ public final class Markdown {
     /**
      * Reads one block of markup. Several blocks in {@code markup} (a list item of two paragraphs) read as one,
      * their tokens joined by a {@link Kind#LAYOUT} token whose plain text is {@code \n}; a code block, HTML
-     * block, table or thematic break is one text token (its content, or its text without tags).
+     * block, table or thematic break is one text token (its content, or its text without tags). Markup longer
+     * than {@link #MAX_BLOCK} is one text token, not parsed.
      */
     public static Block block(String markup) {
-        if (isPlain(markup)) {
+        if (isPlain(markup) || markup.length() > MAX_BLOCK) {
             List<Token> one = markup.isEmpty() ? List.of()
                     : List.of(new Token(Kind.TEXT, Role.TEXT, 0, markup.length(), markup, markup, null));
             return new Block(BlockKind.PARAGRAPH, 0, "", "", one, "");
