@@ -170,7 +170,6 @@ final class Units {
     private static final Pattern BOLD_OPEN = Pattern.compile("^(\\*\\*|__)[^*_\\n]{1,200}?\\1.*", Pattern.DOTALL);
     private static final Pattern URL_PATTERN = Pattern.compile(
             "(?i)(?:https?://|www\\.)[^\\s<>()\\[\\]\"'«»]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
     /**
      * A translator's or editor's note or a translation credit, which translations add and originals lack:
      * "Translator's note: …", "(N.T. …)", "Nota do tradutor", "Примечание переводчика", "Прим. пер.",
@@ -284,19 +283,14 @@ final class Units {
         return false;
     }
 
-    /** Plain text of a markdown line: markers, emphasis and link targets removed. */
+    /**
+     * Plain text of a markdown line: markers, emphasis and link targets removed (the one markdown model's);
+     * a line the model reads as code, HTML or a thematic break is left as written.
+     */
     static String stripMarkdown(String s) {
-        boolean plain = true;
-        for (int i = 0; i < s.length() && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != '#' && c != '>' && c != '*' && c != '_' && c != '[' && c != '-' && c != '+' && c != '•';
-        }
-        if (plain && (s.isEmpty() || !Character.isDigit(s.charAt(0)))) return s;
-        String t = s;
-        t = t.replaceFirst("^#{1,6}\\s+", "").replaceFirst("^>\\s?", "").replaceFirst("^(?:[-*+•]|\\d{1,3}[.)])\\s+", "");
-        if (t.indexOf('[') >= 0) t = MD_LINK.matcher(t).replaceAll("$1");
-        if (t.indexOf('*') >= 0 || t.indexOf('_') >= 0) t = t.replace("**", "").replace("__", "");
-        return t;
+        if (org.diptych.markdown.Markdown.isPlain(s)) return s;
+        org.diptych.markdown.Markdown.Block b = org.diptych.markdown.Markdown.block(s);
+        return b.kind() == BlockKind.OTHER || b.kind() == BlockKind.CODE ? s : b.plain();
     }
 
     // ---------------------------------------------------------------- tokenizer
