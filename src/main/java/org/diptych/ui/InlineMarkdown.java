@@ -14,8 +14,8 @@ import org.diptych.model.Paragraph;
  * into styled runs (bold, italic, code, links) with its block role (heading, list item, quote). What renders
  * as one line in a browser shows as one line: a soft line break is a space (a hard-wrapped post does not look
  * ragged), a hard break ({@code "  \n"}, {@code \}, {@code <br>}) a new line; bold or a link across a soft break
- * stays bold or a link; escapes and entities show as the characters they stand for. Other inline HTML, and
- * code blocks, tables and HTML blocks, show as written.
+ * stays bold or a link; escapes and entities show as the characters they stand for; inline HTML tags are
+ * not shown (their text is). Code blocks, tables and HTML blocks show as written.
  */
 public final class InlineMarkdown {
     /** A run of text with its style; {@code link} is the target URL of a link, else null. */
@@ -80,10 +80,7 @@ public final class InlineMarkdown {
                     }
                 }
                 case TEXT -> run.append(t.plain());
-                case ATOM -> {
-                    if (t.kind() == Markdown.Kind.HTML) run.append(t.plain().equals("\n") ? "\n" : t.source());
-                    else run.append(t.plain());
-                }
+                case ATOM -> run.append(t.plain());
             }
         }
         flush(out, run, style);
