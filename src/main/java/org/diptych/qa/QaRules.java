@@ -342,7 +342,20 @@ public final class QaRules {
      * code is no markup).
      */
     private record Markup(int links, int bold, List<String> targets, String withoutLinks, String withoutCode) {
+        /** The last few markups read on this thread: QA reads each side of a row for three rules. */
+        private static final ThreadLocal<java.util.LinkedHashMap<String, Markup>> RECENT = ThreadLocal.withInitial(
+                () -> new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Markup> e) {
+                        return size() > 4;
+                    }
+                });
+
         static Markup of(String markup) {
+            return RECENT.get().computeIfAbsent(markup, Markup::read);
+        }
+
+        private static Markup read(String markup) {
             int links = 0, bold = 0;
             List<String> targets = new ArrayList<>();
             StringBuilder noLinks = new StringBuilder(markup), noCode = new StringBuilder(markup);
