@@ -74,8 +74,8 @@ public final class Markdown {
 
     /**
      * A token of a block's inline content: {@code source} is the markup {@code [start, end)} exactly,
-     * {@code plain} what it adds to the plain text; {@code target} is a link's or image's destination on its
-     * {@link Role#OPEN} token, else null.
+     * {@code plain} what it adds to the plain text; {@code target} is an inline link's, image's or autolink's
+     * destination on its {@link Role#OPEN} token, else null (also for {@code [text][ref]}).
      */
     public record Token(Kind kind, Role role, int start, int end, String source, String plain, String target) {}
 
@@ -177,6 +177,18 @@ public final class Markdown {
                     if (t.kind() != Kind.LAYOUT) out.add(new Span(t.kind(), t.start(), t.end()));
                 }
                 case TEXT -> { }
+            }
+        }
+        return out;
+    }
+
+    /** The destinations of a markup's inline links and autolinks (not images), in order. */
+    public static List<String> linkTargets(String markup) {
+        List<String> out = new ArrayList<>();
+        if (isPlain(markup)) return out;
+        for (Token t : block(markup).tokens()) {
+            if (t.role() == Role.OPEN && t.target() != null && (t.kind() == Kind.LINK || t.kind() == Kind.AUTOLINK)) {
+                out.add(t.target());
             }
         }
         return out;
@@ -493,10 +505,9 @@ public final class Markdown {
                     refText(n, s, e);
                     return;
                 }
+                // a reference link's destination is in a definition elsewhere in the document: none here
                 String target = n instanceof Link l ? l.getUrl().toString()
-                        : n instanceof Image im ? im.getUrl().toString()
-                        : n instanceof LinkRef r ? r.getReference().toString()
-                        : n instanceof ImageRef r ? r.getReference().toString() : null;
+                        : n instanceof Image im ? im.getUrl().toString() : null;
                 layout(s, "");
                 Node first = n.getFirstChild();
                 if (first == null) {

@@ -96,7 +96,7 @@ public final class InlineMarkdown {
                 case EMPHASIS -> i = true;
                 case CODE -> code = true;
                 case LINK, AUTOLINK -> {
-                    if (link == null) link = t.target();
+                    if (link == null) link = t.target() == null ? "" : t.target(); // "" for [text][ref]
                 }
                 default -> { }
             }
