@@ -212,6 +212,31 @@ public final class Markdown {
                     : List.of(new Token(Kind.TEXT, Role.TEXT, 0, markup.length(), markup, markup, null));
             return new Block(BlockKind.PARAGRAPH, 0, "", "", one, "");
         }
+        try {
+            Block b = read(markup);
+            if (covers(b, markup)) return b;
+        } catch (RuntimeException | StackOverflowError e) {
+            // below: a block the reader cannot cover (a parse this model does not know) is read as its text
+        }
+        return new Block(BlockKind.OTHER, 0, "", "",
+                List.of(new Token(Kind.TEXT, Role.TEXT, 0, markup.length(), markup, markup, null)), "");
+    }
+
+    /** True if the block's prefix, tokens and suffix give the markup back, each token at its place. */
+    private static boolean covers(Block b, String markup) {
+        int at = b.prefix().length();
+        if (!markup.startsWith(b.prefix())) return false;
+        for (Token t : b.tokens()) {
+            if (t.start() != at || t.end() < t.start() || !markup.startsWith(t.source(), at)
+                    || t.source().length() != t.end() - t.start()) {
+                return false;
+            }
+            at = t.end();
+        }
+        return markup.length() - at == b.suffix().length() && markup.endsWith(b.suffix());
+    }
+
+    private static Block read(String markup) {
         int ind = 0;
         while (ind < markup.length() && markup.charAt(ind) == ' ') ind++;
         if (ind == 0) return new Reader(markup).read(parse(markup));

@@ -122,6 +122,26 @@ class MarkdownPathsPropertyTest {
         return shapes.flatMap(s -> content(2, s.continuation(), false, false, false).map(c -> new Object[] {s, c}));
     }
 
+    /** Any string over markdown's characters: the model covers it exactly and never fails. */
+    @Property(tries = 200)
+    void anyMarkupIsCoveredByItsTokens(@ForAll("noise") String markup) {
+        Markdown.Block b = Markdown.block(markup);
+        assertThat(b.markup()).isEqualTo(markup);
+        int at = b.prefix().length();
+        for (Markdown.Token t : b.tokens()) {
+            assertThat(t.start()).isEqualTo(at);
+            assertThat(markup.substring(t.start(), t.end())).isEqualTo(t.source());
+            at = t.end();
+        }
+        assertThat(Markdown.plainText(markup)).doesNotContain("\n\n");
+        assertThat(Markdown.spans(markup)).allSatisfy(s -> assertThat(s.end()).isBetween(s.start(), markup.length()));
+    }
+
+    @Provide
+    Arbitrary<String> noise() {
+        return Arbitraries.strings().withChars("*_`[]()<>&#!\\~-+=>.:|1 \naб;x/\"'").ofMaxLength(60);
+    }
+
     @Property(tries = 40)
     void everyPathReadsTheSameMarkdown(@ForAll("paragraphs") Object[] sample) {
         Shape shape = (Shape) sample[0];
