@@ -38,7 +38,10 @@ import org.diptych.model.Paragraph;
  * </ul>
  * Each block's source is located by matching its tokens, in order, against the text. Should a block's tokens
  * not be found (the parser normalised something), its markup is rebuilt from the tokens instead and a warning
- * says so.
+ * says so. The text of a located paragraph, heading, list item or quote is the one markdown model's
+ * ({@link Markdown#plainText} of its markup: link titles, tags and entities as a reader sees them); the
+ * tokens' own text serves code blocks, tables, HTML and definitions, and any block the model reads as another
+ * kind when it stands alone.
  */
 public final class MarkdownReader {
     /** Paragraphs read, and warnings for the user. */

@@ -123,7 +123,7 @@ class MarkdownPathsPropertyTest {
     }
 
     /** Any string over markdown's characters: the model covers it exactly and never fails. */
-    @Property(tries = 200)
+    @Property(tries = 100)
     void anyMarkupIsCoveredByItsTokens(@ForAll("noise") String markup) {
         Markdown.Block b = Markdown.block(markup);
         assertThat(b.markup()).isEqualTo(markup);
@@ -142,7 +142,7 @@ class MarkdownPathsPropertyTest {
         return Arbitraries.strings().withChars("*_`[]()<>&#!\\~-+=>.:|1 \naб;x/\"'").ofMaxLength(60);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void everyPathReadsTheSameMarkdown(@ForAll("paragraphs") Object[] sample) {
         Shape shape = (Shape) sample[0];
         Md c = (Md) sample[1];
