@@ -161,8 +161,7 @@ final class Units {
 
     private static final Pattern HEADING_MD = Pattern.compile("^(#{1,6})\\s+\\S.*", Pattern.DOTALL);
     private static final Pattern LIST_MD = Pattern.compile("^(?:[-*+•–]|\\d{1,3}[.)])\\s+\\S.*", Pattern.DOTALL);
-    private static final Pattern LINK_ONLY = Pattern.compile(
-            "^[*_\\s]*(?:\\[[^\\]]*\\]\\([^)]*\\)[*_\\s|·,]*)+$|^<?https?://\\S+>?$");
+    private static final Pattern URL_ONLY = Pattern.compile("^<?https?://\\S+>?$");
     /** Link reference definitions ({@code [1]: https://… "Title"}), one or more lines of them. */
     private static final Pattern LINK_DEF = Pattern.compile("^(?:\\s{0,3}\\[[^\\]\\n]+\\]:[ \\t]*\\S+[^\\n]*(?:\\n|$))+$");
     /** A bullet opening an item inside a line: a list written in one paragraph ({@code * **A** … * **B** …}). */
@@ -170,7 +169,6 @@ final class Units {
     private static final Pattern BOLD_OPEN = Pattern.compile("^(\\*\\*|__)[^*_\\n]{1,200}?\\1.*", Pattern.DOTALL);
     private static final Pattern URL_PATTERN = Pattern.compile(
             "(?i)(?:https?://|www\\.)[^\\s<>()\\[\\]\"'«»]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
     /**
      * A translator's or editor's note or a translation credit, which translations add and originals lack:
      * "Translator's note: …", "(N.T. …)", "Nota do tradutor", "Примечание переводчика", "Прим. пер.",
@@ -267,12 +265,42 @@ final class Units {
         // link reference definitions are page furniture like link-only lines: they pair with their counterpart only
         if (c == '[' && LINK_DEF.matcher(markup).matches()) return LINK;
         if (markup.startsWith("```")) return CODE;
-        if ((c == '[' || c == '*' || c == '_' || c == '<' || c == 'h') && LINK_ONLY.matcher(markup).matches()) return LINK;
+        if ((c == '[' || c == '*' || c == '_' || c == '<' || c == 'h') && linkOnly(markup)) return LINK;
         if ((c == '*' || c == '_') && BOLD_OPEN.matcher(markup).matches()) return BOLD;
         if ((c == '-' || c == '*' || c == '+' || c == '•' || c == '–' || Character.isDigit(c)) && LIST_MD.matcher(markup).matches()) {
             return LIST;
         }
         return PLAIN;
+    }
+
+    /**
+     * A line of nothing but links (a language switcher, "[English](…) | [Português](…)"), possibly bold or
+     * italic, separated by white space, {@code |}, {@code ·} or commas, or one bare address; read by the markdown
+     * model, so an address with parentheses is one link.
+     */
+    static boolean linkOnly(String markup) {
+        if (URL_ONLY.matcher(markup).matches()) return true;
+        if (markup.length() > 4096) return false;
+        int depth = 0, links = 0;
+        for (org.diptych.markdown.Markdown.Token t : org.diptych.markdown.Markdown.block(markup).tokens()) {
+            switch (t.kind()) {
+                case LINK -> {
+                    if (t.role() == org.diptych.markdown.Markdown.Role.OPEN) {
+                        if (depth++ == 0) links++;
+                    } else {
+                        depth--;
+                    }
+                }
+                case STRONG, EMPHASIS, SOFT_BREAK, LAYOUT -> { }
+                case TEXT -> {
+                    if (depth == 0 && !t.plain().matches("[\\s|·,]*")) return false;
+                }
+                default -> {
+                    if (depth == 0) return false;
+                }
+            }
+        }
+        return links > 0;
     }
 
     /** Whether the first letter of a line can start a note marker (t, n, п, р: translator, nota, примечание …). */
@@ -284,19 +312,14 @@ final class Units {
         return false;
     }
 
-    /** Plain text of a markdown line: markers, emphasis and link targets removed. */
+    /**
+     * Plain text of a markdown line: markers, emphasis and link targets removed (the one markdown model's);
+     * a line the model reads as code, HTML or a thematic break is left as written.
+     */
     static String stripMarkdown(String s) {
-        boolean plain = true;
-        for (int i = 0; i < s.length() && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != '#' && c != '>' && c != '*' && c != '_' && c != '[' && c != '-' && c != '+' && c != '•';
-        }
-        if (plain && (s.isEmpty() || !Character.isDigit(s.charAt(0)))) return s;
-        String t = s;
-        t = t.replaceFirst("^#{1,6}\\s+", "").replaceFirst("^>\\s?", "").replaceFirst("^(?:[-*+•]|\\d{1,3}[.)])\\s+", "");
-        if (t.indexOf('[') >= 0) t = MD_LINK.matcher(t).replaceAll("$1");
-        if (t.indexOf('*') >= 0 || t.indexOf('_') >= 0) t = t.replace("**", "").replace("__", "");
-        return t;
+        if (org.diptych.markdown.Markdown.isPlain(s)) return s;
+        org.diptych.markdown.Markdown.Block b = org.diptych.markdown.Markdown.block(s);
+        return b.kind() == BlockKind.OTHER || b.kind() == BlockKind.CODE ? s : b.plain();
     }
 
     // ---------------------------------------------------------------- tokenizer

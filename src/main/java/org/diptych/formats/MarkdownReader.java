@@ -12,6 +12,7 @@ import net.sf.okapi.filters.markdown.parser.MarkdownToken;
 import net.sf.okapi.filters.markdown.parser.MarkdownTokenType;
 
 import org.diptych.DiptychException;
+import org.diptych.markdown.Markdown;
 import org.diptych.model.BlockKind;
 import org.diptych.model.Paragraph;
 
@@ -37,7 +38,10 @@ import org.diptych.model.Paragraph;
  * </ul>
  * Each block's source is located by matching its tokens, in order, against the text. Should a block's tokens
  * not be found (the parser normalised something), its markup is rebuilt from the tokens instead and a warning
- * says so.
+ * says so. The text of a located paragraph, heading, list item or quote is the one markdown model's
+ * ({@link Markdown#plainText} of its markup: link titles, tags and entities as a reader sees them); the
+ * tokens' own text serves code blocks, tables, HTML and definitions, and any block the model reads as another
+ * kind when it stands alone.
  */
 public final class MarkdownReader {
     /** Paragraphs read, and warnings for the user. */
@@ -353,10 +357,22 @@ public final class MarkdownReader {
                 warnings.add(fileName + ": near line " + line + ": could not locate a Markdown block in the source;"
                         + " its markup was rebuilt by the parser");
             }
-            String text = cleanText(b);
+            String text = found ? modelText(b, markup) : null;
+            if (text == null) text = cleanText(b);
             out.add(new Paragraph("p" + (out.size() + 1), b.kind, b.level, markup, text));
         }
         return out;
+    }
+
+    /**
+     * The plain text of a located block of running text (paragraph, heading, list item, quote) by the one
+     * markdown model ({@link Markdown#plainText}), or null for other blocks and where the model, reading the
+     * block alone, sees another kind of block than the whole document's parse did (then the tokens' text is kept).
+     */
+    private static String modelText(Block b, String markup) {
+        if (b.table || b.kind == BlockKind.CODE || b.kind == BlockKind.OTHER) return null;
+        Markdown.Block m = Markdown.block(markup);
+        return m.kind() == b.kind ? m.plain() : null;
     }
 
     /** True if {@code s[from, to)} holds only what separates tokens: white space and quote markers. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.glossary.TermHit;
+import org.diptych.markdown.Markdown;
 
 /**
  * The QA rules, one method each. Every rule looks at one row: the source and its translation as
@@ -30,13 +31,10 @@ public final class QaRules {
         }
     }
 
-    private static final Pattern MD_LINK = Pattern.compile("(?<!!)\\[[^\\]]*]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern HTML_LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_URL = Pattern.compile("(?:https?|ftp)://[^\\s<>()\\[\\]\"«»]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
-    private static final Pattern BOLD = Pattern.compile(
-            "(?<![\\\\*])\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*|(?<![\\\\_\\p{L}\\p{N}])__(?=\\S)(.+?)(?<=\\S)__|<(b|strong)[\\s>]",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_BOLD = Pattern.compile("<(b|strong)[\\s>]", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\p{N}])\\d{1,3}(?:[\\u00A0\\u202F ]\\d{3})+(?:[.,]\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)*");
     /** Month names (whole-word patterns) in Russian, English and Portuguese, January first. */
@@ -190,15 +188,15 @@ public final class QaRules {
 
     static Set<String> urlsOf(String markup) {
         Set<String> out = new LinkedHashSet<>();
-        for (Pattern p : List.of(MD_LINK, HTML_LINK)) {
-            Matcher m = p.matcher(markup);
-            while (m.find()) {
-                String u = m.group(1);
-                if (u.matches("(?i)(https?|ftp)://.*")) out.add(trimUrl(u));
-                else if (u.regionMatches(true, 0, "mailto:", 0, 7)) out.add(u.substring(7));
-            }
+        Markup read = Markup.of(markup);
+        List<String> targets = new ArrayList<>(read.targets);
+        Matcher h = HTML_LINK.matcher(read.withoutCode);
+        while (h.find()) targets.add(h.group(1));
+        for (String u : targets) {
+            if (u.matches("(?i)(https?|ftp)://.*")) out.add(trimUrl(u));
+            else if (u.regionMatches(true, 0, "mailto:", 0, 7)) out.add(u.substring(7));
         }
-        String rest = blank(markup, MD_LINK, HTML_LINK);
+        String rest = blank(read.withoutLinks, HTML_LINK);
         Matcher m = BARE_URL.matcher(rest);
         while (m.find()) out.add(trimUrl(m.group()));
         m = EMAIL.matcher(blank(markup, BARE_URL));
@@ -214,8 +212,8 @@ public final class QaRules {
 
     /** The translation has fewer or more links than the source. */
     public static List<QaIssue> links(Texts t) {
-        int s = count(MD_LINK, t.sourceMarkup()) + count(HTML_LINK, t.sourceMarkup());
-        int g = count(MD_LINK, t.targetMarkup()) + count(HTML_LINK, t.targetMarkup());
+        int s = Markup.of(t.sourceMarkup()).links;
+        int g = Markup.of(t.targetMarkup()).links;
         if (s == g) return List.of();
         String msg = g < s ? (s - g) + " link(s) missing" : (g - s) + " link(s) more than in the source";
         return List.of(new QaIssue(-1, QaRule.LINKS, msg, List.of(String.valueOf(s), String.valueOf(g))));
@@ -223,8 +221,8 @@ public final class QaRules {
 
     /** The translation has fewer or more bold spans than the source. */
     public static List<QaIssue> bold(Texts t) {
-        int s = count(BOLD, t.sourceMarkup());
-        int g = count(BOLD, t.targetMarkup());
+        int s = Markup.of(t.sourceMarkup()).bold;
+        int g = Markup.of(t.targetMarkup()).bold;
         if (s == g) return List.of();
         String msg = g < s ? (s - g) + " bold span(s) missing" : (g - s) + " bold span(s) more than in the source";
         return List.of(new QaIssue(-1, QaRule.BOLD, msg, List.of(String.valueOf(s), String.valueOf(g))));
@@ -334,6 +332,53 @@ public final class QaRules {
         if (seen == null) return List.of();
         return List.of(new QaIssue(-1, QaRule.WRONG_LANGUAGE, key + " is not in " + want + " (it looks like " + seen + ")",
                 List.of(key, seen)));
+    }
+
+    /**
+     * What the markup rules count, read by the one markdown model ({@link Markdown#spans}): links (inline,
+     * reference and autolinks, and HTML {@code <a href>}; not images), bold spans ({@code **…**}, {@code __…__},
+     * also across a line break, and HTML {@code <b>}, {@code <strong>}), the link and image destinations, the
+     * markup with links, images and autolinks blanked (for bare addresses) and with code spans blanked (HTML in
+     * code is no markup).
+     */
+    private record Markup(int links, int bold, List<String> targets, String withoutLinks, String withoutCode) {
+        /** The last few markups read on this thread: QA reads each side of a row for three rules. */
+        private static final ThreadLocal<java.util.LinkedHashMap<String, Markup>> RECENT = ThreadLocal.withInitial(
+                () -> new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Markup> e) {
+                        return size() > 4;
+                    }
+                });
+
+        static Markup of(String markup) {
+            return RECENT.get().computeIfAbsent(markup, Markup::read);
+        }
+
+        private static Markup read(String markup) {
+            int links = 0, bold = 0;
+            List<String> targets = new ArrayList<>();
+            StringBuilder noLinks = new StringBuilder(markup), noCode = new StringBuilder(markup);
+            Markdown.Block block = Markdown.block(markup);
+            for (Markdown.Token t : block.tokens()) {
+                if (t.role() == Markdown.Role.OPEN && t.target() != null) targets.add(t.target());
+            }
+            for (Markdown.Span sp : Markdown.spans(block)) {
+                switch (sp.kind()) {
+                    case LINK, AUTOLINK -> links++;
+                    case STRONG -> bold++;
+                    default -> { }
+                }
+                if (sp.kind() == Markdown.Kind.LINK || sp.kind() == Markdown.Kind.AUTOLINK || sp.kind() == Markdown.Kind.IMAGE) {
+                    for (int k = sp.start(); k < sp.end(); k++) noLinks.setCharAt(k, ' ');
+                }
+                if (sp.kind() == Markdown.Kind.CODE) for (int k = sp.start(); k < sp.end(); k++) noCode.setCharAt(k, ' ');
+            }
+            String withoutCode = noCode.toString();
+            links += count(HTML_LINK, withoutCode);
+            bold += count(HTML_BOLD, withoutCode);
+            return new Markup(links, bold, targets, noLinks.toString(), withoutCode);
+        }
     }
 
     private static QaIssue issue(QaRule r, String message) {

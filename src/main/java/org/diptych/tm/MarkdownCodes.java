@@ -1,7 +1,9 @@
 package org.diptych.tm;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.diptych.markdown.Markdown;
 import org.diptych.model.BlockKind;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Paragraph;
@@ -21,16 +24,17 @@ import org.diptych.model.Paragraph;
 /**
  * Inline markdown as TMX 1.4b inline codes, both ways, so that formatting survives the TM.
  *
- * <p><b>Encoding</b> ({@link #encode}): a paragraph's markup without its block prefix ({@code ### },
- * {@code - }, {@code > }, which is no part of a segment) is cut into text and native codes: links and
+ * <p><b>Encoding</b> ({@link #encode}): a paragraph's markup read by the one markdown model
+ * ({@link Markdown#block}) without its block prefix ({@code ### }, {@code - }, {@code > }, which is no part of a
+ * segment, nor are the {@code > } of a quote's continuation lines) is cut into text and native codes: links and
  * images ({@code <bpt i="1" x="1" type="link">[</bpt>…<ept i="1">](url)</ept>}), strong, emphasis,
  * strike-through and code spans (paired {@code bpt/ept} holding {@code **}, {@code *}, {@code ~~}, the
  * backticks), backslash escapes, hard-break spaces, a heading's closing {@code #}s and inline HTML
  * ({@code <ph>}). The native markdown is the element content, XML-escaped. The text between the codes is
  * exactly the paragraph's plain text ({@link Paragraph#text()}), so matching and indexing see what they saw
  * before; where the markup cannot be laid over the plain text that way (an HTML entity for {@code <}, a
- * table, a code block, a {@code <br>} inside a line) the paragraph is plain text in the segment, as it
- * was. Named and numeric entities that stand for other characters come back as those characters.
+ * table, a code block) the paragraph is plain text in the segment, as it was. Named and numeric entities
+ * that stand for other characters come back as those characters; a soft line break comes back as a space.
  *
  * <p><b>Decoding</b> ({@link #markdown}): a variant written here ({@code datatype="markdown"} on its
  * {@code <tuv>}) gives its markdown back exactly; isolated codes ({@code <it>}, a {@code bpt} without
@@ -43,17 +47,6 @@ public final class MarkdownCodes {
     /** The {@code datatype} of a {@code <tuv>} whose codes hold native markdown. */
     public static final String DATATYPE = "markdown";
 
-    private static final Pattern PREFIX = Pattern.compile("^(\\s{0,3}(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d{1,9}[.)]\\s+))+");
-    private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+\\s*$");
-    private static final Pattern AUTOLINK = Pattern.compile("<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>]*|[^\\s<>@]+@[^\\s<>]+)>");
-    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});");
-    private static final Map<String, String> ENTITIES = Map.ofEntries(Map.entry("quot", "\""), Map.entry("amp", "&"),
-            Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("nbsp", "\u00A0"), Map.entry("mdash", "—"),
-            Map.entry("ndash", "–"), Map.entry("hellip", "…"), Map.entry("apos", "'"), Map.entry("bdquo", "„"),
-            Map.entry("ldquo", "“"), Map.entry("rdquo", "”"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"),
-            Map.entry("copy", "©"), Map.entry("deg", "°"), Map.entry("euro", "€"), Map.entry("shy", "\u00AD"));
-    private static final String PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     private static final XMLInputFactory FACTORY = newFactory();
 
     private MarkdownCodes() {}
@@ -305,27 +298,76 @@ public final class MarkdownCodes {
         if (p.kind() == BlockKind.CODE || p.kind() == BlockKind.OTHER || p.markup().equals(p.text())) {
             return Coded.plain(p.text()).pieces;
         }
-        String body = p.markup().strip();
-        body = body.substring(prefix(body).length());
+        Markdown.Block block = Markdown.block(p.markup().strip());
+        if (block.kind() == BlockKind.CODE || block.kind() == BlockKind.OTHER) return Coded.plain(p.text()).pieces;
         List<Piece> pieces = new ArrayList<>();
-        String tail = "";
-        if (p.kind() == BlockKind.HEADING) {
-            Matcher m = CLOSING_HASHES.matcher(body);
-            if (m.find()) {
-                tail = body.substring(m.start()).stripTrailing();
-                body = body.substring(0, m.start());
+        Deque<Integer> open = new ArrayDeque<>();
+        int pairs = 0;
+        for (Markdown.Token t : block.tokens()) {
+            switch (t.role()) {
+                case TEXT -> text(pieces, t.plain());
+                case OPEN -> {
+                    open.push(++pairs);
+                    pieces.add(new Piece(Kind.BPT, t.source(), pairs, type(t.kind()), 0));
+                }
+                case CLOSE -> pieces.add(new Piece(Kind.EPT, t.source(), open.pop(), null, 0));
+                case ATOM -> {
+                    switch (t.kind()) {
+                        case ESCAPE -> {
+                            pieces.add(new Piece(Kind.PH, "\\", 0, null, 0));
+                            text(pieces, t.plain());
+                        }
+                        // an entity for < or > would come back as the character, which markdown could read as HTML
+                        case ENTITY -> {
+                            if (t.plain().indexOf('<') >= 0 || t.plain().indexOf('>') >= 0) return Coded.plain(p.text()).pieces;
+                            text(pieces, t.plain());
+                        }
+                        case HARD_BREAK -> {
+                            pieces.add(new Piece(Kind.PH, t.source().substring(0, t.source().length() - 1), 0, "lb", 0));
+                            text(pieces, "\n");
+                        }
+                        case HTML -> {
+                            pieces.add(new Piece(Kind.PH, t.source(), 0, null, 0));
+                            text(pieces, t.plain());
+                        }
+                        case LAYOUT -> {
+                            if (!t.source().isBlank() && !t.source().strip().startsWith(">")) {
+                                pieces.add(new Piece(Kind.PH, t.source(), 0, null, 0)); // closing #s
+                            } else {
+                                text(pieces, t.plain().isEmpty() ? "" : t.plain());
+                            }
+                        }
+                        default -> text(pieces, t.plain()); // soft breaks: a space
+                    }
+                }
             }
         }
-        new Parser(body, pieces).parse(0, body.length());
-        if (!tail.isEmpty()) pieces.add(new Piece(Kind.PH, tail, 0, null, 0));
+        if (block.kind() == BlockKind.HEADING && !block.suffix().isBlank() && !block.suffix().contains("\n")) {
+            pieces.add(new Piece(Kind.PH, block.suffix().stripTrailing(), 0, null, 0)); // a heading's closing #s
+        }
         List<Piece> fitted = fit(pieces, p.text());
         return fitted == null ? Coded.plain(p.text()).pieces : fitted;
     }
 
+    private static void text(List<Piece> pieces, String text) {
+        if (!text.isEmpty()) pieces.add(new Piece(Kind.TEXT, text, 0, null, 0));
+    }
+
+    /** The TMX {@code type} of a paired code. */
+    private static String type(Markdown.Kind kind) {
+        return switch (kind) {
+            case STRONG -> "bold";
+            case EMPHASIS -> "italic";
+            case STRIKE -> "x-strike";
+            case CODE -> "x-code";
+            case IMAGE -> "x-image";
+            default -> "link";
+        };
+    }
+
     /** The block prefix of a markdown paragraph, or "". */
     static String prefix(String markup) {
-        Matcher m = PREFIX.matcher(markup);
-        return m.find() ? m.group() : "";
+        return Markdown.prefix(markup);
     }
 
     /**
@@ -368,215 +410,6 @@ public final class MarkdownCodes {
         }
         if (j != text.length()) return null;
         return out;
-    }
-
-    /** A small recursive reader of inline markdown. */
-    private static final class Parser {
-        private final String s;
-        private final List<Piece> out;
-        private int pairs;
-        private final StringBuilder text = new StringBuilder();
-
-        Parser(String s, List<Piece> out) {
-            this.s = s;
-            this.out = out;
-        }
-
-        void parse(int from, int to) {
-            int i = from;
-            while (i < to) {
-                char c = s.charAt(i);
-                int next = -1;
-                if (c == '\\' && i + 1 < to && PUNCT.indexOf(s.charAt(i + 1)) >= 0) {
-                    code(Kind.PH, "\\", 0, null);
-                    text.append(s.charAt(i + 1));
-                    next = i + 2;
-                } else if (c == '\\' && i + 1 < to && s.charAt(i + 1) == '\n') {
-                    code(Kind.PH, "\\", 0, "lb");
-                    next = i + 1;
-                } else if (c == ' ' && hardBreak(i, to) > i) {
-                    int e = hardBreak(i, to);
-                    code(Kind.PH, s.substring(i, e), 0, "lb");
-                    next = e;
-                } else if (c == '`') {
-                    next = codeSpan(i, to);
-                } else if (c == '[' || c == '!' && i + 1 < to && s.charAt(i + 1) == '[') {
-                    next = link(i, to);
-                } else if (c == '*' || c == '_' || c == '~') {
-                    next = emphasis(i, to);
-                } else if (c == '<') {
-                    next = angle(i, to);
-                } else if (c == '&') {
-                    Matcher m = ENTITY.matcher(s).region(i, to);
-                    if (m.lookingAt()) {
-                        String d = decode(m.group(1));
-                        if (d != null) {
-                            text.append(d);
-                            next = m.end();
-                        }
-                    }
-                }
-                if (next < 0) {
-                    text.append(c);
-                    next = i + 1;
-                }
-                i = next;
-            }
-            flush();
-        }
-
-        private void flush() {
-            if (text.length() > 0) {
-                out.add(new Piece(Kind.TEXT, text.toString(), 0, null, 0));
-                text.setLength(0);
-            }
-        }
-
-        private void code(Kind kind, String content, int pair, String type) {
-            flush();
-            out.add(new Piece(kind, content, pair, type, 0));
-        }
-
-        /** End of two or more spaces before a line break at {@code i}, or {@code i}. */
-        private int hardBreak(int i, int to) {
-            int e = i;
-            while (e < to && s.charAt(e) == ' ') e++;
-            return e - i >= 2 && e < to && s.charAt(e) == '\n' ? e : i;
-        }
-
-        private int run(int i, int to, char c) {
-            int e = i;
-            while (e < to && s.charAt(e) == c) e++;
-            return e - i;
-        }
-
-        private int codeSpan(int i, int to) {
-            int n = run(i, to, '`');
-            int k = i + n;
-            while (k < to) {
-                if (s.charAt(k) == '`') {
-                    int m = run(k, to, '`');
-                    if (m == n) {
-                        int pair = ++pairs;
-                        String ticks = s.substring(i, i + n);
-                        code(Kind.BPT, ticks, pair, "x-code");
-                        text.append(s, i + n, k);
-                        code(Kind.EPT, ticks, pair, null);
-                        return k + n;
-                    }
-                    k += m;
-                } else {
-                    k++;
-                }
-            }
-            return -1;
-        }
-
-        private int link(int i, int to) {
-            int open = s.charAt(i) == '!' ? i + 1 : i;
-            int close = matching(open, to, '[', ']');
-            if (close < 0 || close + 1 >= to || s.charAt(close + 1) != '(') return -1;
-            int end = matching(close + 1, to, '(', ')');
-            if (end < 0) return -1;
-            int pair = ++pairs;
-            code(Kind.BPT, s.substring(i, open + 1), pair, open > i ? "x-image" : "link");
-            parse(open + 1, close);
-            code(Kind.EPT, s.substring(close, end + 1), pair, null);
-            return end + 1;
-        }
-
-        /** The index of the bracket closing the one at {@code i}, escapes and code spans skipped, or -1. */
-        private int matching(int i, int to, char open, char close) {
-            int depth = 0;
-            for (int k = i; k < to; k++) {
-                char c = s.charAt(k);
-                if (c == '\\') {
-                    k++;
-                } else if (c == '`' && open == '[') {
-                    int n = run(k, to, '`');
-                    int e = s.indexOf("`".repeat(n), k + n);
-                    if (e >= 0 && e < to) k = e + n - 1;
-                    else k += n - 1;
-                } else if (c == open) {
-                    depth++;
-                } else if (c == close && --depth == 0) {
-                    return k;
-                }
-            }
-            return -1;
-        }
-
-        private int emphasis(int i, int to) {
-            char c = s.charAt(i);
-            int r = run(i, to, c);
-            int d = c == '~' ? 2 : Math.min(r, 2);
-            if (c == '~' && r != 2) return -1;
-            if (i + d >= to || Character.isWhitespace(s.charAt(i + d))) return -1;
-            if (c == '_' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) return -1;
-            for (int k = i + d + 1; k < to; k++) {
-                char ch = s.charAt(k);
-                if (ch == '\\') {
-                    k++;
-                    continue;
-                }
-                if (ch == '`') {
-                    int n = run(k, to, '`');
-                    int e = s.indexOf("`".repeat(n), k + n);
-                    if (e >= 0 && e + n <= to) k = e + n - 1;
-                    continue;
-                }
-                if (ch != c) continue;
-                int m = run(k, to, c);
-                if (m >= d && !Character.isWhitespace(s.charAt(k - 1))
-                        && !(c == '_' && k + m < to && Character.isLetterOrDigit(s.charAt(k + m)))) {
-                    int closeAt = k + m - d; // the last d characters of the run close it
-                    if (closeAt <= i + d) {
-                        k += m - 1;
-                        continue;
-                    }
-                    int pair = ++pairs;
-                    String delim = s.substring(i, i + d);
-                    code(Kind.BPT, delim, pair, c == '~' ? "x-strike" : d == 2 ? "bold" : "italic");
-                    parse(i + d, closeAt);
-                    code(Kind.EPT, delim, pair, null);
-                    return closeAt + d;
-                }
-                k += m - 1;
-            }
-            return -1;
-        }
-
-        private int angle(int i, int to) {
-            Matcher a = AUTOLINK.matcher(s).region(i, to);
-            if (a.lookingAt()) {
-                int pair = ++pairs;
-                code(Kind.BPT, "<", pair, "link");
-                text.append(a.group(1));
-                code(Kind.EPT, ">", pair, null);
-                return a.end();
-            }
-            Matcher h = HTML_TAG.matcher(s).region(i, to);
-            if (h.lookingAt()) {
-                code(Kind.PH, h.group(), 0, null);
-                return h.end();
-            }
-            return -1;
-        }
-    }
-
-    /** The character an entity stands for, or null for {@code lt}, {@code gt} and unknown names. */
-    private static String decode(String name) {
-        if (name.startsWith("#")) {
-            try {
-                int cp = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
-                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
-                if (cp == '<' || cp == '>' || !Character.isValidCodePoint(cp) || cp == 0) return null;
-                return new String(Character.toChars(cp));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return ENTITIES.get(name);
     }
 
     // ------------------------------------------------------------------------------------------ decoding

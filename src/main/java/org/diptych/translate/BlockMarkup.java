@@ -1,22 +1,19 @@
 package org.diptych.translate;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.diptych.markdown.Markdown;
 
 /**
  * The block prefix of a markdown paragraph ({@code ### }, {@code - }, {@code 1. }, {@code > }) and its
  * inline body. A target paragraph written in the desk keeps its source's prefix, so headings and list items
- * stay what they are; the translator edits the body only.
+ * stay what they are; the translator edits the body only. The prefix is the one markdown model's
+ * ({@link Markdown#prefix}).
  */
 public final class BlockMarkup {
-    private static final Pattern PREFIX = Pattern.compile("^(\\s{0,3}(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d{1,9}[.)]\\s+))+");
-
     private BlockMarkup() {}
 
     /** The block prefix of a markdown paragraph ({@code "### "}, {@code "1. "}), or "" if it has none. */
     public static String prefix(String markup) {
-        Matcher m = PREFIX.matcher(markup);
-        return m.find() ? m.group() : "";
+        return Markdown.prefix(markup);
     }
 
     /** The paragraph without its block prefix. */

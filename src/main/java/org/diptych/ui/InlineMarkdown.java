@@ -1,17 +1,21 @@
 package org.diptych.ui;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.diptych.markdown.Markdown;
 import org.diptych.model.BlockKind;
 import org.diptych.model.Paragraph;
 
 /**
- * Light markdown for display: a paragraph's markup cut into styled runs (bold, italic, code, links) and
- * its block role (heading, list item, quote). Not a full markdown parser; unknown syntax shows as
- * written.
+ * Markdown for display: a paragraph's markup read by the one markdown model ({@link Markdown#block}) and cut
+ * into styled runs (bold, italic, code, links) with its block role (heading, list item, quote). What renders
+ * as one line in a browser shows as one line: a soft line break is a space (a hard-wrapped post does not look
+ * ragged), a hard break ({@code "  \n"}, {@code \}, {@code <br>}) a new line; bold or a link across a soft break
+ * stays bold or a link; escapes and entities show as the characters they stand for; inline HTML tags are
+ * not shown (their text is). Code blocks, tables and HTML blocks show as written.
  */
 public final class InlineMarkdown {
     /** A run of text with its style; {@code link} is the target URL of a link, else null. */
@@ -19,16 +23,6 @@ public final class InlineMarkdown {
 
     /** A paragraph ready to draw: block role, heading level, and the runs. */
     public record Block(BlockKind kind, int level, String prefix, List<Span> spans) {}
-
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)(\\s+#+)?\\s*$", Pattern.DOTALL);
-    private static final Pattern BULLET = Pattern.compile("^\\s{0,3}[-*+]\\s+(.*)$", Pattern.DOTALL);
-    private static final Pattern NUMBER = Pattern.compile("^\\s{0,3}(\\d{1,3}[.)])\\s+(.*)$", Pattern.DOTALL);
-    private static final Pattern QUOTE = Pattern.compile("^\\s{0,3}>\\s?(.*)$", Pattern.DOTALL);
-    private static final Pattern INLINE = Pattern.compile(
-            "\\[([^\\]]+)]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)"      // 1,2 link
-            + "|(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\3"                   // 3,4 bold
-            + "|(?<![\\w*])([*_])(?=\\S)(.+?)(?<=\\S)\\5(?![\\w*])" // 5,6 italic
-            + "|`([^`]+)`");                                        // 7 code
 
     private InlineMarkdown() {}
 
@@ -42,47 +36,82 @@ public final class InlineMarkdown {
                     List.of(new Span(p.text(), p.kind() == BlockKind.HEADING, false, false, null)));
         }
         String m = p.markup().strip();
-        Matcher h = HEADING.matcher(m);
-        if (h.matches()) {
-            return new Block(BlockKind.HEADING, h.group(1).length(), "", spans(h.group(2), true, false));
+        Markdown.Block b = Markdown.block(m);
+        switch (b.kind()) {
+            case HEADING:
+                return new Block(BlockKind.HEADING, b.level(), "", runs(b, true, false));
+            case LIST_ITEM: {
+                String marker = b.marker().strip();
+                boolean ordered = !marker.isEmpty() && Character.isDigit(marker.charAt(0));
+                return new Block(BlockKind.LIST_ITEM, Math.max(1, p.level()), ordered ? marker + " " : "• ",
+                        runs(b, false, false));
+            }
+            case QUOTE:
+                return new Block(BlockKind.QUOTE, 0, "", runs(b, false, true));
+            case CODE:
+                return new Block(p.kind(), p.level(), "", List.of(new Span(m, false, false, true, null)));
+            case OTHER:
+                return new Block(p.kind(), p.level(), "", List.of(new Span(m, false, false, false, null)));
+            default:
+                return new Block(p.kind(), p.level(), "", runs(b, p.kind() == BlockKind.HEADING, false));
         }
-        Matcher b = BULLET.matcher(m);
-        if (b.matches() && p.kind() != BlockKind.PARAGRAPH) {
-            return new Block(BlockKind.LIST_ITEM, Math.max(1, p.level()), "• ", spans(b.group(1), false, false));
-        }
-        Matcher n = NUMBER.matcher(m);
-        if (n.matches() && p.kind() == BlockKind.LIST_ITEM) {
-            return new Block(BlockKind.LIST_ITEM, Math.max(1, p.level()), n.group(1) + " ", spans(n.group(2), false, false));
-        }
-        Matcher q = QUOTE.matcher(m);
-        if (q.matches()) {
-            return new Block(BlockKind.QUOTE, 0, "", spans(q.group(1), false, true));
-        }
-        boolean heading = p.kind() == BlockKind.HEADING;
-        return new Block(p.kind(), p.level(), "", spans(m, heading, false));
     }
 
     /** The runs of inline markdown in {@code s}; {@code bold}/{@code italic} apply to all of them. */
     public static List<Span> spans(String s, boolean bold, boolean italic) {
+        return runs(Markdown.block(s), bold, italic);
+    }
+
+    /** The runs of a block's inline tokens, neighbours of the same style joined. */
+    private static List<Span> runs(Markdown.Block b, boolean bold, boolean italic) {
         List<Span> out = new ArrayList<>();
-        Matcher m = INLINE.matcher(s);
-        int at = 0;
-        while (m.find()) {
-            if (m.start() > at) out.add(new Span(s.substring(at, m.start()), bold, italic, false, null));
-            if (m.group(1) != null) {
-                for (Span sp : spans(m.group(1), bold, italic)) {
-                    out.add(new Span(sp.text(), sp.bold(), sp.italic(), sp.code(), m.group(2)));
+        Deque<Markdown.Token> open = new ArrayDeque<>();
+        StringBuilder run = new StringBuilder();
+        Span style = new Span("", bold, italic, false, null);
+        for (Markdown.Token t : b.tokens()) {
+            switch (t.role()) {
+                case OPEN, CLOSE -> {
+                    if (t.role() == Markdown.Role.OPEN) open.push(t);
+                    else if (!open.isEmpty()) open.pop();
+                    Span next = style(open, bold, italic);
+                    if (!same(next, style)) {
+                        flush(out, run, style);
+                        style = next;
+                    }
                 }
-            } else if (m.group(3) != null) {
-                out.addAll(spans(m.group(4), true, italic));
-            } else if (m.group(5) != null) {
-                out.addAll(spans(m.group(6), bold, true));
-            } else {
-                out.add(new Span(m.group(7), bold, italic, true, null));
+                case TEXT -> run.append(t.plain());
+                case ATOM -> run.append(t.plain());
             }
-            at = m.end();
         }
-        if (at < s.length()) out.add(new Span(s.substring(at), bold, italic, false, null));
+        flush(out, run, style);
         return out;
+    }
+
+    private static Span style(Deque<Markdown.Token> open, boolean bold, boolean italic) {
+        boolean b = bold, i = italic, code = false;
+        String link = null;
+        for (Markdown.Token t : open) {
+            switch (t.kind()) {
+                case STRONG -> b = true;
+                case EMPHASIS -> i = true;
+                case CODE -> code = true;
+                case LINK, AUTOLINK -> {
+                    if (link == null) link = t.target() == null ? "" : t.target(); // "" for [text][ref]
+                }
+                default -> { }
+            }
+        }
+        return new Span("", b, i, code, link);
+    }
+
+    private static boolean same(Span a, Span b) {
+        return a.bold() == b.bold() && a.italic() == b.italic() && a.code() == b.code()
+                && java.util.Objects.equals(a.link(), b.link());
+    }
+
+    private static void flush(List<Span> out, StringBuilder run, Span style) {
+        if (run.length() == 0) return;
+        out.add(new Span(run.toString(), style.bold(), style.italic(), style.code(), style.link()));
+        run.setLength(0);
     }
 }

@@ -97,6 +97,29 @@ class QaRulesTest {
         assertThat(QaRules.bold(md("Текст.", "Text __strong__."))).hasSize(1);
     }
 
+    /** The counts come from the markdown model: what renders bold or as a link counts, nothing else does. */
+    @Test
+    void markupCountsFollowWhatRenders() {
+        // bold across a soft line break (a hard-wrapped post) is one bold span
+        assertThat(QaRules.bold(md("Мы призываем **все\nпрофсоюзы** поддержать их.", "We call on **all unions** to support them.")))
+                .isEmpty();
+        // escaped asterisks and asterisks in code are not bold; a bold in the source is then missing
+        assertThat(rules(QaRules.bold(md("Мы **требуем**.", "We \\*\\*demand\\*\\* and `**x**`."))))
+                .containsExactly(QaRule.BOLD);
+        // a link whose address has parentheses is one link, and its whole address is compared
+        Texts paren = md("См. [список](http://x.org/a_(b)).", "Veja [a lista](http://x.org/a_(b)).");
+        assertThat(QaRules.links(paren)).isEmpty();
+        assertThat(QaRules.urls(paren)).isEmpty();
+        assertThat(QaRules.urlsOf("Veja [a lista](http://x.org/a_(b)).")).containsExactly("http://x.org/a_(b)");
+        // an autolink and an inline link to the same address are one link each
+        assertThat(QaRules.links(md("См. <https://x.org/a>.", "See [the page](https://x.org/a)."))).isEmpty();
+        // an image is no link; an HTML link is
+        assertThat(QaRules.links(md("![фото](https://x.org/p.jpg) <a href=\"https://x.org\">сайт</a>",
+                "![foto](https://x.org/p.jpg) [site](https://x.org)"))).isEmpty();
+        // "[…]" in a quotation is text, not a link
+        assertThat(QaRules.links(md("«[…] мы требуем»", "“[…] we demand”"))).isEmpty();
+    }
+
     @Test
     void doubledSpaces() {
         assertThat(rules(QaRules.doubleSpaces(Texts.plain("Жара.", "O  calor.")))).containsExactly(QaRule.DOUBLE_SPACES);

@@ -108,6 +108,30 @@ class MarkdownCodesTest {
         assertThat(MarkdownCodes.encode(odd).text()).isEqualTo("a < b c");
     }
 
+    /** Imported, fed and looked up: the TM holds what a reader sees, the markup as codes, and gives it back. */
+    @Test
+    void anImportedParagraphReachesTheTmAsItsPlainTextWithItsMarkupAsCodes() {
+        String en = "Price \\*not\\* final &mdash; see [the list](http://x.org/a_(b)).";
+        String ru = "> Цена \\*не\\* окончательная &mdash; см. [список](http://x.org/a_(b))\n> **до\n> пятницы**.";
+        Paragraph ep = org.diptych.formats.MarkdownReader.read(en, "en.md", 1).paragraphs().get(0);
+        Paragraph rp = org.diptych.formats.MarkdownReader.read(ru, "ru.md", 1).paragraphs().get(0);
+        assertThat(ep.text()).isEqualTo("Price *not* final — see the list.");
+        assertThat(rp.text()).isEqualTo("Цена *не* окончательная — см. список до пятницы.");
+        DocumentVersion ev = new DocumentVersion("en", STATEMENT + ".md", "markdown", "UTF-8", FrontMatter.NONE, List.of(ep));
+        DocumentVersion rv = new DocumentVersion("ru", STATEMENT + ".md", "markdown", "UTF-8", FrontMatter.NONE, List.of(rp));
+        feed(ev, rv, null);
+        MarkdownCodes.Coded q = MarkdownCodes.encode(ep);
+        assertThat(q.segXml()).isEqualTo("Price <ph x=\"1\">\\</ph>*not<ph x=\"2\">\\</ph>* final — see "
+                + "<bpt i=\"1\" x=\"3\" type=\"link\">[</bpt>the list<ept i=\"1\">](http://x.org/a_(b))</ept>.");
+        TmMatch m = tm.lookup(new TmQuery(q.text(), q.tags(), "en", "ru", null, 50, 5)).get(0);
+        assertThat(m.score()).isEqualTo(100);
+        assertThat(m.source().text()).isEqualTo("Price *not* final — see the list.");
+        assertThat(m.target().text()).isEqualTo("Цена *не* окончательная — см. список до пятницы.");
+        // the quote's markers are no part of the segment; bold across its line break is one pair of codes
+        assertThat(MarkdownCodes.markdown(m.target()))
+                .isEqualTo("Цена \\*не\\* окончательная — см. [список](http://x.org/a_(b)) **до пятницы**.");
+    }
+
     @Test
     void anExactMatchOfAFedParagraphGivesItsMarkdownBackExactly() {
         feed(version("en", EN_HEAD, EN_MD), version("ru", RU_HEAD, RU_MD), null);

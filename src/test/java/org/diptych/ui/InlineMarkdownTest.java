@@ -29,6 +29,28 @@ class InlineMarkdownTest {
         assertThat(li.spans()).extracting(Span::code).containsExactly(false, true);
     }
 
+    /** A hard-wrapped post reads as it renders: soft breaks are spaces, bold and links go on across them. */
+    @Test
+    void softBreaksAreSpacesAndBoldSpansThem() {
+        var p = InlineMarkdown.block(new Paragraph("p1", BlockKind.PARAGRAPH, 0,
+                "Мы требуем **повышения\nзарплат** и [отмены\nреформы](http://x.org/a_(b)).  \nНовая строка", ""), true);
+        assertThat(p.spans()).containsExactly(
+                new Span("Мы требуем ", false, false, false, null),
+                new Span("повышения зарплат", true, false, false, null),
+                new Span(" и ", false, false, false, null),
+                new Span("отмены реформы", false, false, false, "http://x.org/a_(b)"),
+                new Span(".\nНовая строка", false, false, false, null));
+        // escapes and entities show as their characters; a quote's continuation markers are not text
+        var q = InlineMarkdown.block(new Paragraph("p2", BlockKind.QUOTE, 1, "> Preço \\*não\\* final\n> &mdash; ver", ""), true);
+        assertThat(q.kind()).isEqualTo(BlockKind.QUOTE);
+        assertThat(q.spans()).containsExactly(new Span("Preço *não* final — ver", false, true, false, null));
+        // a bullet item wrapped onto an indented line
+        var li = InlineMarkdown.block(new Paragraph("p3", BlockKind.LIST_ITEM, 1, "- **Первая\n  вторая** строка", ""), true);
+        assertThat(li.prefix()).isEqualTo("• ");
+        assertThat(li.spans()).containsExactly(new Span("Первая вторая", true, false, false, null),
+                new Span(" строка", false, false, false, null));
+    }
+
     @Test
     void nonMarkdownFormatsShowPlainText() {
         var b = InlineMarkdown.block(new Paragraph("p1", BlockKind.PARAGRAPH, 0, "<p><b>x</b></p>", "x"), false);

@@ -12,8 +12,6 @@ import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -90,7 +88,6 @@ import org.diptych.ui.Dialogs;
  */
 public final class TranslatePanel extends BorderPane {
     static final String REVIEWER_PREF = "translate.reviewer";
-    private static final Pattern LINK_TARGET = Pattern.compile("(?<!!)\\[[^\\]]*]\\(([^)\\s]+)[^)]*\\)");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
 
     private final I18n i18n;
@@ -906,10 +903,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private static List<String> linkTargets(String markup) {
-        List<String> out = new ArrayList<>();
-        Matcher m = LINK_TARGET.matcher(markup);
-        while (m.find()) out.add(m.group(1));
-        return out;
+        return new ArrayList<>(org.diptych.markdown.Markdown.linkTargets(markup));
     }
 
     private void runQa() {
