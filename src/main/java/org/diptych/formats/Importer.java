@@ -296,7 +296,7 @@ public final class Importer {
                         + "; nothing of this batch was imported");
             }
             warnings.addAll(n.read().warnings());
-            if (!langs.isEmpty() && !langs.contains(v.lang())) {
+            if (!langs.isEmpty() && !langs.contains(v.lang()) && !langs.contains(Languages.base(v.lang()))) {
                 warnings.add(n.file() + ": " + v.lang() + " is not one of the project's languages (" + String.join(", ", langs) + ")");
             }
             files.add(new Project.VersionFiles(n.statementId(), v, n.read().original()));

@@ -342,7 +342,10 @@ public final class SitePlanner {
         for (int i = 0; i < segs.size(); i++) {
             String s = segs.get(i);
             String cl = collectionLang(s);
+            // a language folder: at the top, under content/ (Hugo), just above _posts, or just inside it
+            // (_posts/ru/, as jekyll-polyglot sites keep their translated posts)
             boolean langFolder = isLangMark(s) && (i == 0 || inContent && i == 1 || i + 1 < segs.size() && segs.get(i + 1).equals("_posts")
+                    || i > 0 && segs.get(i - 1).equals("_posts")
                     || segs.subList(0, i).stream().noneMatch(x -> x.equals("_posts")) && i <= 2);
             if (cl != null) {
                 if (lang == null) {
