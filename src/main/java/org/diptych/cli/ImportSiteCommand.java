@@ -49,23 +49,24 @@ final class ImportSiteCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Project p = Project.open(projectDir, !dryRun)) {
-            ImportPlan plan = SitePlanner.plan(p, siteDir, Progress.NONE);
+            // progress on stderr, at most once a second (reading the site, then importing and aligning)
+            Progress progress = json ? Progress.NONE : new Progress() {
+                long last = System.nanoTime();
+
+                @Override
+                public void update(long done, long total, String message) {
+                    long now = System.nanoTime();
+                    if (now - last > 1_000_000_000L || done == total) {
+                        last = now;
+                        err.println("  " + done + "/" + total + " " + (message == null ? "" : message));
+                        err.flush();
+                    }
+                }
+            };
+            ImportPlan plan = SitePlanner.plan(p, siteDir, progress);
             SiteImporter.Report report = null;
             if (!json) out.print(describe(plan));
             if (!dryRun) {
-                Progress progress = json ? Progress.NONE : new Progress() {
-                    long last;
-
-                    @Override
-                    public void update(long done, long total, String message) {
-                        long now = System.nanoTime();
-                        if (now - last > 1_000_000_000L || done == total) {
-                            last = now;
-                            err.println("  " + done + "/" + total + " " + (message == null ? "" : message));
-                            err.flush();
-                        }
-                    }
-                };
                 report = SiteImporter.run(p, plan, true, progress);
                 if (!json) {
                     out.println(report.summary() + ".");

@@ -207,7 +207,23 @@ public final class Importer {
         } catch (IllegalArgumentException e) {
             throw new DiptychException(e.getMessage());
         }
-        ImportResult r = importFile(file, opts);
+        return importInto(project, statementId, file, importFile(file, opts), replace, force);
+    }
+
+    /**
+     * As {@link #importInto(Project, String, Path, ImportOptions, boolean, boolean)} for a file already read
+     * with {@link #importFile} (a site import reads every file once, to plan, and stores what it read then).
+     *
+     * @param file the file {@code r} was read from, for messages
+     */
+    public static ImportResult importInto(Project project, String statementId, Path file, ImportResult r,
+                                          boolean replace, boolean force) {
+        if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
+        try {
+            Statement.validateId(statementId);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(e.getMessage());
+        }
         DocumentVersion v = r.version();
         String lang = v.lang();
         DocumentVersion existing = project.versionLanguages(statementId).contains(lang)
@@ -249,6 +265,50 @@ public final class Importer {
             throw new DiptychException(vd + ": cannot save the imported version (" + Okapi.firstLine(e) + ")", e);
         }
         return new ImportResult(v, r.original(), r.encoding(), r.encodingReason(), r.lang(), r.langReason(), warnings);
+    }
+
+    /** One new version of a batch: the statement it belongs to, the file it was read from and what was read. */
+    public record NewVersion(String statementId, Path file, ImportResult read) {}
+
+    /**
+     * Stores new versions (none of them may exist yet in the project) in one all-or-nothing change
+     * ({@link Project#saveVersions}): one journal and one forced write of each folder for the whole batch
+     * instead of one per version. A failure leaves the project as it was before the batch.
+     *
+     * @return the warnings of the batch (a language outside the project's)
+     * @throws VersionExists if one of them exists already (nothing written)
+     */
+    public static List<String> importNew(Project project, List<NewVersion> batch) {
+        if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
+        List<String> warnings = new ArrayList<>();
+        List<Project.VersionFiles> files = new ArrayList<>();
+        List<String> langs = project.manifest().languages();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NewVersion n : batch) {
+            try {
+                Statement.validateId(n.statementId());
+            } catch (IllegalArgumentException e) {
+                throw new DiptychException(e.getMessage());
+            }
+            DocumentVersion v = n.read().version();
+            if (!seen.add(n.statementId() + "/" + v.lang()) || project.versionLanguages(n.statementId()).contains(v.lang())) {
+                throw new VersionExists(n.file() + ": statement '" + n.statementId() + "' already has a version in " + v.lang()
+                        + "; nothing of this batch was imported");
+            }
+            warnings.addAll(n.read().warnings());
+            if (!langs.isEmpty() && !langs.contains(v.lang()) && !langs.contains(Languages.base(v.lang()))) {
+                warnings.add(n.file() + ": " + v.lang() + " is not one of the project's languages (" + String.join(", ", langs) + ")");
+            }
+            files.add(new Project.VersionFiles(n.statementId(), v, n.read().original()));
+        }
+        if (files.isEmpty()) return warnings;
+        try {
+            project.saveVersions(files);
+        } catch (RuntimeException e) {
+            if (e instanceof DiptychException de) throw de;
+            throw new DiptychException(project.dir() + ": cannot save " + files.size() + " imported versions (" + Okapi.firstLine(e) + ")", e);
+        }
+        return warnings;
     }
 
     /** The statement already has a version in the file's language and no replace was asked. */

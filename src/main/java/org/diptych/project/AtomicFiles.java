@@ -60,6 +60,14 @@ public final class AtomicFiles {
      * On failure (a full disk) the temporary file is removed again.
      */
     static Path writeTemp(Path target, byte[] content) throws IOException {
+        return writeTemp(target, content, true);
+    }
+
+    /**
+     * As {@link #writeTemp(Path, byte[])}; without {@code force} the caller forces the file itself
+     * ({@link #force}), so that a batch of files is written first and then forced one after the other.
+     */
+    static Path writeTemp(Path target, byte[] content, boolean force) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = null;
@@ -86,7 +94,7 @@ public final class AtomicFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (force) ch.force(true);
             }
             return tmp;
         } catch (IOException | RuntimeException e) {
@@ -95,15 +103,30 @@ public final class AtomicFiles {
         }
     }
 
+    /** Forces a file written by {@link #writeTemp(Path, byte[], boolean)} to disk. */
+    static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ch.force(true);
+        }
+    }
+
     /** Renames a temporary file from {@link #writeTemp} over {@code target} (atomically where possible). */
     static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        moveIntoPlace(tmp, target, true);
+    }
+
+    /**
+     * As {@link #moveIntoPlace(Path, Path)}; without {@code syncDir} the caller forces the target's folder
+     * itself ({@link #syncDirectory}) once after all the renames of a batch into it.
+     */
+    static void moveIntoPlace(Path tmp, Path target, boolean syncDir) throws IOException {
         refuseLink(target);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        syncDirectory(target.toAbsolutePath().getParent());
+        if (syncDir) syncDirectory(target.toAbsolutePath().getParent());
     }
 
     private static void refuseLink(Path target) throws IOException {

@@ -312,6 +312,35 @@ public final class Project implements AutoCloseable {
         tx.commit("the " + version.lang() + " version of " + statementId);
     }
 
+    /** A version to store with its original bytes (or {@code null} for none), for {@link #saveVersions}. */
+    public record VersionFiles(String statementId, DocumentVersion version, byte[] originalBytes) {}
+
+    /**
+     * Stores several versions in one {@link Transaction}: all of them or none, also on a full disk or a kill -9,
+     * with one plan and one forced write per folder for the whole batch (what a site import of thousands of
+     * posts needs instead of a transaction per version).
+     */
+    public void saveVersions(List<VersionFiles> versions) {
+        requireWritable();
+        if (versions.isEmpty()) return;
+        Transaction tx = transaction();
+        for (VersionFiles f : versions) {
+            Path vd = versionDir(f.statementId(), f.version().lang());
+            try {
+                if (f.originalBytes() != null) {
+                    checkOriginalName(f.version().originalFile());
+                    tx.put(vd.resolve(f.version().originalFile()), f.originalBytes());
+                }
+                tx.put(vd.resolve(VERSION_FILE), JSON.writeValueAsBytes(f.version()));
+            } catch (IOException e) {
+                throw new DiptychException(vd + ": cannot save version (" + e.getMessage() + ")", e);
+            }
+        }
+        VersionFiles first = versions.get(0);
+        tx.commit(versions.size() == 1 ? "the " + first.version().lang() + " version of " + first.statementId()
+                : versions.size() + " versions (" + first.statementId() + " and others)");
+    }
+
     /** Refuses a name that cannot be an original beside {@code version.json}. */
     public static void checkOriginalName(String name) {
         if (name == null || name.equals(VERSION_FILE) || name.startsWith(".")) {
@@ -349,6 +378,23 @@ public final class Project implements AutoCloseable {
         } catch (IOException e) {
             throw new DiptychException(f + ": cannot save alignment (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Stores alignments in one {@link Transaction} (all or none; previous contents kept in {@code backups/}). */
+    public void saveAlignments(List<Alignment> alignments) {
+        requireWritable();
+        if (alignments.isEmpty()) return;
+        Transaction tx = transaction();
+        for (Alignment a : alignments) {
+            Path f = alignmentFile(a.statementId(), a.sourceLang(), a.targetLang());
+            try {
+                tx.put(f, JSON.writeValueAsBytes(a));
+            } catch (IOException e) {
+                throw new DiptychException(f + ": cannot save alignment (" + e.getMessage() + ")", e);
+            }
+        }
+        tx.commit(alignments.size() == 1 ? "the alignment of " + alignments.get(0).statementId()
+                : alignments.size() + " alignments (" + alignments.get(0).statementId() + " and others)");
     }
 
     public void saveManifest(Manifest m) {

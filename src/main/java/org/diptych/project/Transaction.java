@@ -98,9 +98,11 @@ public final class Transaction {
                     AtomicFiles.write(b, Files.readAllBytes(f), null);
                 }
             }
+            // all new contents first, then each forced: a batch of files reaches the disk in one go
             for (Map.Entry<Path, byte[]> e : puts.entrySet()) {
-                temps.put(e.getKey(), AtomicFiles.writeTemp(e.getKey(), e.getValue()));
+                temps.put(e.getKey(), AtomicFiles.writeTemp(e.getKey(), e.getValue(), false));
             }
+            for (Path t : temps.values()) AtomicFiles.force(t);
             ObjectNode plan = Project.json().createObjectNode();
             ArrayNode moves = plan.putArray("moves");
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
@@ -167,15 +169,21 @@ public final class Transaction {
             Files.deleteIfExists(journal);
             return;
         }
+        // every folder that changed is forced once, after all its renames and before the plan goes
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
         for (JsonNode m : plan.path("moves")) {
             Path tmp = SafePaths.under(root, m.path("tmp").asText(), "transaction file");
             Path target = SafePaths.under(root, m.path("target").asText(), "transaction file");
-            if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) AtomicFiles.moveIntoPlace(tmp, target);
+            if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
+                AtomicFiles.moveIntoPlace(tmp, target, false);
+                dirs.add(target.getParent());
+            }
         }
         for (JsonNode d : plan.path("deletes")) {
             Path f = SafePaths.under(root, d.asText(), "transaction file");
-            if (Files.deleteIfExists(f)) AtomicFiles.syncDirectory(f.getParent());
+            if (Files.deleteIfExists(f)) dirs.add(f.getParent());
         }
+        for (Path d : dirs) AtomicFiles.syncDirectory(d);
         Files.deleteIfExists(journal);
         AtomicFiles.syncDirectory(root);
     }

@@ -57,6 +57,7 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
         List<String> langs = new ArrayList<>();
         String table = "";
         String yamlBlock = null; // top-level YAML key whose nested lines we are in
+        int blockIndent = -1;
         for (String raw : text.split("\\R")) {
             String line = stripComment(raw);
             if (line.isBlank()) continue;
@@ -69,15 +70,20 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
                 }
             } else if (!Character.isWhitespace(line.charAt(0))) {
                 yamlBlock = null;
+                blockIndent = -1;
             } else if (yamlBlock != null) {
                 Matcher n = NESTED.matcher(line);
-                if (n.matches() && n.group(1).length() <= 4) {
+                if (n.matches() && blockIndent < 0) blockIndent = n.group(1).length();
+                // the block's own keys (the first key's indentation), not what is nested in them (a language's weight)
+                if (n.matches() && n.group(1).length() == blockIndent) {
                     if (yamlBlock.equals("languages")) addLang(langs, n.group(2));
                     if (yamlBlock.equals("permalinks") && permalink == null && !n.group(3).isEmpty()) permalink = unquote(n.group(3));
                 } else if (yamlBlock.equals("languages") && line.strip().startsWith("- ")) {
                     addLang(langs, unquote(line.strip().substring(2)));
                 }
                 continue;
+            } else {
+                continue; // nested in a block that says nothing about URLs or languages (a menu's url:, params)
             }
             Matcher m = KEY.matcher(line.strip());
             if (!m.matches()) continue;
@@ -88,7 +94,9 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
             }
             if (toml && !table.isEmpty()) continue;
             switch (key) {
-                case "url" -> url = value;
+                case "url" -> {
+                    if (!hugo) url = value; // Hugo's base is baseURL
+                }
                 case "baseurl" -> {
                     if (hugo) url = value;
                     else baseurl = value;

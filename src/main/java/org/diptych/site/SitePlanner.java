@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +68,8 @@ import org.diptych.site.ImportPlan.Skipped;
  * would hold {@code ..}, a separator, a control character or a Windows reserved name.
  */
 public final class SitePlanner {
+    /** Threads parsing the site's files (the machine the teams use has two cores or more). */
+    private static final int PARSERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private static final Pattern DATED_NAME = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})-(.+)");
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern LINK = Pattern.compile("\\[(?:[^\\]\\\\]|\\\\.)*]\\(\\s*<?([^()\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
@@ -147,21 +154,50 @@ public final class SitePlanner {
     private ImportPlan run(Project project, Progress pr) {
         List<Path> files = walk();
         List<Post> posts = new ArrayList<>();
-        int n = 0;
-        for (Path f : files) {
-            pr.checkCancelled();
-            pr.update(n++, files.size(), "Reading " + rel(f));
-            Post post = read(f);
-            if (post != null) posts.add(post);
+        // what decides whether a file is a page is read here, in order; the parsing (Okapi, the slow part) in
+        // a pool of two threads; the posts are then taken in file order, so the plan does not depend on timing
+        ExecutorService pool = Executors.newFixedThreadPool(PARSERS, r -> {
+            Thread t = new Thread(r, "site-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Pending> pending = new ArrayList<>();
+            List<Future<Object>> parsed = new ArrayList<>();
+            for (Path f : files) {
+                pr.checkCancelled();
+                Pending p = read(f);
+                if (p == null) continue;
+                pending.add(p);
+                parsed.add(pool.submit(() -> parse(p)));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                pr.checkCancelled();
+                pr.update(i, pending.size(), "Reading " + pending.get(i).rel());
+                Object r;
+                try {
+                    r = parsed.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Progress.Cancelled();
+                } catch (ExecutionException e) {
+                    r = new DiptychException(pending.get(i).f() + ": cannot read (" + e.getCause() + ")", e.getCause());
+                }
+                Post post = finish(pending.get(i), r);
+                if (post != null) posts.add(post);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         List<List<Post>> groups = pair(posts);
         List<PlannedStatement> statements = new ArrayList<>();
         List<Ambiguity> ambiguous = new ArrayList<>(this.ambiguities);
         Map<String, List<Post>> byId = name(groups, ambiguous);
+        Set<String> existing = new HashSet<>(project.statementIds());
         for (Map.Entry<String, List<Post>> e : byId.entrySet()) {
             List<PlannedVersion> versions = new ArrayList<>();
             for (Post p : e.getValue()) {
-                versions.add(new PlannedVersion(p.lang, p.rel, p.langHow, action(project, e.getKey(), p), p.parsed));
+                versions.add(new PlannedVersion(p.lang, p.rel, p.langHow, action(project, existing, e.getKey(), p), p.parsed));
             }
             statements.add(new PlannedStatement(e.getKey(), pairedBy.getOrDefault(e.getValue().get(0).group, "single"), versions));
         }
@@ -235,7 +271,7 @@ public final class SitePlanner {
         return md;
     }
 
-    private Post read(Path f) {
+    private Pending read(Path f) {
         String rel = rel(f);
         List<String> segs = new ArrayList<>(Arrays.asList(rel.split("/")));
         String file = segs.remove(segs.size() - 1);
@@ -306,7 +342,10 @@ public final class SitePlanner {
         for (int i = 0; i < segs.size(); i++) {
             String s = segs.get(i);
             String cl = collectionLang(s);
+            // a language folder: at the top, under content/ (Hugo), just above _posts, or just inside it
+            // (_posts/ru/, as jekyll-polyglot sites keep their translated posts)
             boolean langFolder = isLangMark(s) && (i == 0 || inContent && i == 1 || i + 1 < segs.size() && segs.get(i + 1).equals("_posts")
+                    || i > 0 && segs.get(i - 1).equals("_posts")
                     || segs.subList(0, i).stream().noneMatch(x -> x.equals("_posts")) && i <= 2);
             if (cl != null) {
                 if (lang == null) {
@@ -347,14 +386,34 @@ public final class SitePlanner {
                 return null;
             }
         }
-        ImportResult parsed;
+        return new Pending(f, rel, normalized, how, keyStem, List.copyOf(keySegs), fm, split.body());
+    }
+
+    /** A file that is a page in a language of the project (or in a language still to be detected), to parse. */
+    private record Pending(Path f, String rel, String lang, String how, String keyStem, List<String> keySegs,
+                           FrontMatter fm, String body) {}
+
+    /** Parses a file as the import will store it (thread-safe: touches nothing of the planner). */
+    private static Object parse(Pending p) {
         try {
-            parsed = Importer.importFile(f, new ImportOptions(normalized, null, "markdown"));
+            return Importer.importFile(p.f(), new ImportOptions(p.lang(), null, "markdown"));
         } catch (DiptychException e) {
+            return e;
+        }
+    }
+
+    /** The post of a parsed file, or null if it is no post of the project (said in the skipped or other lists). */
+    private Post finish(Pending pd, Object result) {
+        Path f = pd.f();
+        String rel = pd.rel(), normalized = pd.lang(), how = pd.how(), keyStem = pd.keyStem();
+        List<String> keySegs = pd.keySegs();
+        FrontMatter fm = pd.fm();
+        if (result instanceof DiptychException e) {
             String m = e.getMessage();
             skip(rel, m.startsWith(f.toString()) ? m.substring(f.toString().length()).replaceFirst("^:\\s*", "") : m);
             return null;
         }
+        ImportResult parsed = (ImportResult) result;
         if (normalized == null) {
             normalized = parsed.lang();
             how = parsed.langReason();
@@ -380,7 +439,7 @@ public final class SitePlanner {
         if (tk == null || tk.isBlank()) tk = fm.get("ref");
         String key = String.join("/", keySegs) + "/" + keyStem;
         Post post = new Post(rel, normalized, how, key, slug, date, dated, tk == null || tk.isBlank() ? null : tk.strip(),
-                topLinks(split.body()));
+                topLinks(pd.body()));
         post.parsed = parsed;
         return post;
     }
@@ -711,8 +770,8 @@ public final class SitePlanner {
         return null;
     }
 
-    private static Action action(Project project, String id, Post p) {
-        if (!project.statementIds().contains(id) || !project.versionLanguages(id).contains(p.lang)) return Action.NEW;
+    private static Action action(Project project, Set<String> existing, String id, Post p) {
+        if (!existing.contains(id) || !project.versionLanguages(id).contains(p.lang)) return Action.NEW;
         Optional<Path> original = project.originalFile(id, p.lang);
         if (original.isEmpty()) return Action.CHANGED;
         try {

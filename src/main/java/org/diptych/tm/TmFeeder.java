@@ -71,6 +71,21 @@ public final class TmFeeder {
      */
     public FeedReport feed(String statementId, DocumentVersion source, DocumentVersion target, Alignment alignment,
                            String user) {
+        Pending p = prepare(statementId, source, target, alignment, user);
+        tm.update(p.puts(), p.deletes());
+        return p.report();
+    }
+
+    /** What a feed would put and delete, not applied yet: many of them go to the TM in one update. */
+    public record Pending(List<TmUnit> puts, List<String> deletes, FeedReport report) {}
+
+    /**
+     * Works out the feed of an alignment ({@link #feed}) without changing the TM, so that the feeds of many
+     * alignments (a site import) are applied in one {@link TranslationMemory#update}, one commit of the index.
+     * The alignments of one batch must belong to different statements or language pairs.
+     */
+    public Pending prepare(String statementId, DocumentVersion source, DocumentVersion target, Alignment alignment,
+                           String user) {
         String scope = statementId + "|" + source.lang() + "|" + target.lang();
         Map<String, TmUnit> wanted = new LinkedHashMap<>();
         for (Bead b : alignment.beads()) {
@@ -105,8 +120,7 @@ public final class TmFeeder {
             else approved++;
         }
         List<String> deletes = new ArrayList<>(existing.keySet());
-        tm.update(puts, deletes);
-        return new FeedReport(approved, draft, deletes.size(), unchanged);
+        return new Pending(puts, deletes, new FeedReport(approved, draft, deletes.size(), unchanged));
     }
 
     /**

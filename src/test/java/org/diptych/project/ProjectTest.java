@@ -140,6 +140,45 @@ class ProjectTest {
     }
 
     @Test
+    void aBatchOfVersionsIsStoredWholeOrNotAtAllOnAFullDisk() throws IOException {
+        Path dir = tmp.resolve("p");
+        List<Project.VersionFiles> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(new Project.VersionFiles("2024-01-0" + (i + 1) + "-strike", version("ru", "Заголовок " + i, "Текст " + i),
+                    ("---\ntitle: x\n---\n\n### Заголовок " + i + "\n\nТекст " + i + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        try (Project p = Project.create(dir, "t", List.of("ru", "en"))) {
+            boolean stored = false;
+            int failed = 0;
+            for (long budget : new long[] {0, 1, 100, 1000, 3000, 6000, 12000, 1 << 20}) {
+                AtomicFiles.Faults.failAfterBytes(budget);
+                try {
+                    p.saveVersions(batch);
+                    stored = true;
+                } catch (DiptychException e) {
+                    failed++;
+                    assertThat(e.getMessage()).contains("No space left on device").contains("nothing was changed");
+                } finally {
+                    AtomicFiles.Faults.clear();
+                }
+                // all five versions or none of them
+                long there = batch.stream().filter(v -> p.loadVersion(v.statementId(), "ru").isPresent()).count();
+                assertThat(there).as("budget " + budget).isEqualTo(stored ? 5 : 0);
+                try (var files = Files.walk(dir)) {
+                    assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).as("budget " + budget).isEmpty();
+                }
+                if (stored) break;
+            }
+            assertThat(stored).isTrue();
+            assertThat(failed).isGreaterThan(2);
+            assertThat(dir.resolve(Transaction.JOURNAL)).doesNotExist();
+            for (Project.VersionFiles v : batch) {
+                assertThat(p.originalFile(v.statementId(), "ru")).get().satisfies(f -> assertThat(Files.readAllBytes(f)).isEqualTo(v.originalBytes()));
+            }
+        }
+    }
+
+    @Test
     void readOnlyProjectCannotWrite() {
         Path dir = tmp.resolve("proj");
         Project.create(dir, null, List.of("ru")).close();

@@ -101,13 +101,82 @@ class SiteImporterTest {
                     return calls > 1;
                 }
             };
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteImporter.run(p, plan, true, cancelAfterOne))
+            // batches of one version: the two stored before the cancel stay
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteImporter.run(p, plan, true, cancelAfterOne, 1))
                     .isInstanceOf(Progress.Cancelled.class);
             ImportPlan rest = SitePlanner.plan(p, site, Progress.NONE);
             assertThat(rest.count(Action.UNCHANGED)).isEqualTo(2);
             SiteImporter.Report r = SiteImporter.run(p, rest, true, Progress.NONE);
             assertThat(r.imported()).isEqualTo(1);
             assertThat(r.aligned()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theAlignmentsOfAnImportFeedTheProjectLexicon() {
+        Path site = tmp.resolve("site");
+        SiteFixtures.write(site, "_config.yml", "lang: ru\n");
+        String[][] posts = {
+            {"Профсоюз требует повышения зарплаты на складе.", "The union demands higher wages at the warehouse.",
+             "Завод закрыт третий день, и профсоюз объявил забастовку.", "The plant has been closed for three days, and the union called a strike.",
+             "Собрание назначено на пятницу.", "A meeting is set for Friday."},
+            {"Рабочие поддержали профсоюз на общем собрании.", "Workers backed our union at a general meeting.",
+             "Дирекция отказалась от переговоров с профсоюзом.", "Management refused to negotiate with the union.",
+             "Мы продолжим борьбу до победы.", "We will fight on until we win."},
+        };
+        for (int i = 0; i < posts.length; i++) {
+            String name = "2021-03-0" + (i + 1) + "-post-" + i + ".md";
+            String[] t = posts[i];
+            SiteFixtures.write(site, "_posts/" + name, SiteFixtures.yaml("Заявление " + i, "")
+                    + t[0] + "\n\n" + t[2] + "\n\n" + t[4] + "\n");
+            SiteFixtures.write(site, "en/_posts/" + name, SiteFixtures.yaml("Statement " + i, "")
+                    + t[1] + "\n\n" + t[3] + "\n\n" + t[5] + "\n");
+        }
+        try (Project p = Project.create(tmp.resolve("project"), "t", List.of("ru", "en"))) {
+            assertThat(org.diptych.align.ProjectLexicon.learn(p, "ru", "en")).as("nothing to learn from yet").isNull();
+            SiteImporter.Report r = SiteImporter.run(p, SitePlanner.plan(p, site, Progress.NONE), true, Progress.NONE);
+            assertThat(r.aligned()).isEqualTo(2);
+            // nothing was reviewed: the lexicon learns from the engine's sure beads of the published translations
+            // (stems: "профс" for профсоюз, профсоюзом; "union")
+            assertThat(p.loadAlignment("2021-03-01-post-0", "ru", "en").orElseThrow().beads())
+                    .allMatch(b -> b.status() == BeadStatus.AUTO);
+            org.diptych.align.Lexicon lex = org.diptych.align.ProjectLexicon.learn(p, "ru", "en");
+            assertThat(lex).isNotNull();
+            assertThat(lex.entries("ru", "en")).anyMatch(e -> "профсоюз".startsWith(e.source()) && "union".startsWith(e.target()));
+            // and in the other direction
+            assertThat(org.diptych.align.ProjectLexicon.learn(p, "en", "ru").entries("en", "ru"))
+                    .anyMatch(e -> "union".startsWith(e.source()) && "профсоюз".startsWith(e.target()));
+        }
+    }
+
+    @Test
+    void aCancelledBatchLeavesNothingOfIt() {
+        Path site = SiteFixtures.hugoSuffix(tmp.resolve("site"));
+        try (Project p = Project.create(tmp.resolve("project"), "t", List.of("en", "ru", "pt"))) {
+            ImportPlan plan = SitePlanner.plan(p, site, Progress.NONE);
+            Progress cancelAtThird = new Progress() {
+                int calls;
+
+                @Override
+                public void update(long done, long total, String message) {
+                    calls++;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return calls > 1; // at the third version
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteImporter.run(p, plan, true, cancelAtThird))
+                    .isInstanceOf(Progress.Cancelled.class);
+            // the three versions were one batch, cancelled before its transaction: none of them is there
+            assertThat(p.statementIds()).isEmpty();
+            ImportPlan again = SitePlanner.plan(p, site, Progress.NONE);
+            assertThat(again.count(Action.NEW)).isEqualTo(3);
+            SiteImporter.Report r = SiteImporter.run(p, again, true, Progress.NONE);
+            assertThat(r.imported()).isEqualTo(3);
+            assertThat(r.aligned()).isEqualTo(2);
+            assertThat(r.tmUnits()).isPositive();
         }
     }
 }

@@ -75,6 +75,25 @@ class SitePlannerTest {
     }
 
     @Test
+    void polyglotLanguageFoldersInsidePostsPairBySameFileName() {
+        // as the jekyll-polyglot site itself keeps its translated posts: _posts/<lang>/ beside the default ones
+        Path site = tmp.resolve("site");
+        SiteFixtures.write(site, "_config.yml", "languages: [\"en\", \"ru\", \"pt-BR\"]\ndefault_lang: \"en\"\npermalink: pretty\n");
+        SiteFixtures.write(site, "_posts/2021-04-18-release.md", SiteFixtures.yaml("Release", "lang: en\n") + SiteFixtures.EN_BODY);
+        SiteFixtures.write(site, "_posts/ru/2021-04-18-release.md", SiteFixtures.yaml("Выпуск", "lang: ru\n") + SiteFixtures.RU_BODY);
+        SiteFixtures.write(site, "_posts/pt-BR/2021-04-18-release.md", SiteFixtures.yaml("Versão", "lang: pt-BR\n") + SiteFixtures.PT_BODY);
+        SiteFixtures.write(site, "_posts/ru/2021-05-01-only-ru.md", SiteFixtures.yaml("Только по-русски", "lang: ru\n") + SiteFixtures.RU_BODY);
+        ImportPlan plan = plan(site);
+        PlannedStatement s = statement(plan, "2021-04-18-release");
+        assertThat(langs(s)).containsEntry("en", "_posts/2021-04-18-release.md").containsEntry("ru", "_posts/ru/2021-04-18-release.md")
+                .containsEntry("pt-BR", "_posts/pt-BR/2021-04-18-release.md");
+        assertThat(s.pairedBy()).isEqualTo("same file name");
+        // the language folder is no part of the id
+        assertThat(statement(plan, "2021-05-01-only-ru").versions()).hasSize(1);
+        assertThat(plan.statements()).hasSize(2);
+    }
+
+    @Test
     void hugoFileNameSuffixWithTomlFrontMatter() {
         ImportPlan plan = plan(SiteFixtures.hugoSuffix(tmp.resolve("site")));
         assertThat(plan.statements()).hasSize(1);

@@ -85,6 +85,10 @@ class OpenSiteUiTest {
         String preview = robot.lookup("#site-preview").queryAs(TextArea.class).getText();
         assertThat(preview).contains("1 statements, 1 with translations", "drafts", "en: url /en/:year/:month/:day/:slug.html");
         assertThat(Files.exists(dir.resolve("statements/2020-01-02-zov"))).isFalse();
+        // under load the dialog may show its preview before its button bar is laid out
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#site-import").tryQuery()
+                .map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).orElse(false));
         robot.clickOn("#site-import");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> Files.isRegularFile(dir.resolve("statements/2020-01-02-zov/align.ru-en.json")));
