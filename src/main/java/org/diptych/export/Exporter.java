@@ -42,6 +42,7 @@ import org.diptych.model.Paragraph;
 import org.diptych.model.Statement;
 import org.diptych.project.Manifest.SiteProfile;
 import org.diptych.project.Project;
+import org.diptych.project.SafePaths;
 
 /**
  * Exports a statement: every language version written for its site, each linking to the others, or
@@ -160,7 +161,7 @@ public final class Exporter {
             Map<String, String> posts = new LinkedHashMap<>();
             Map<Path, String> targets = new LinkedHashMap<>();
             for (Rendered r : rendered.values()) {
-                Path target = out.resolve(r.relPath()).normalize();
+                Path target = SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path");
                 guard(target);
                 String before = targets.put(target, r.lang());
                 if (before != null) {
@@ -169,11 +170,11 @@ public final class Exporter {
                 }
             }
             for (Rendered r : rendered.values()) {
-                Path target = out.resolve(r.relPath()).normalize();
+                Path target = SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path");
                 files.add(writeFile(target, r.bytes(), r.lang(), r.url(), r.isPost() ? Kind.POST : Kind.DOCUMENT));
             }
             for (Rendered r : rendered.values()) {
-                if (r.isPost()) posts.put(r.relPath(), readBack(out.resolve(r.relPath())));
+                if (r.isPost()) posts.put(r.relPath(), readBack(SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path")));
             }
             pr.update(done++, total, "Checking links");
             links = LinkChecker.check(posts, sites.values(), out, Set.of(), projectPosts.keySet());
@@ -198,7 +199,7 @@ public final class Exporter {
                     continue;
                 }
                 byte[] zip = bundle(st, p[0], p[1], a, b, now);
-                files.add(writeFile(out.resolve(id + "." + p[0] + "-" + p[1] + ".zip"), zip, null, null, Kind.BUNDLE));
+                files.add(writeFile(SafePaths.under(out, id + "." + p[0] + "-" + p[1] + ".zip", "bundle file"), zip, null, null, Kind.BUNDLE));
             }
         }
         pr.update(total, total, "Done");
@@ -733,7 +734,7 @@ public final class Exporter {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, base + "/" + e.getKey(), e.getValue(), now);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, entryName(base, e.getKey()), e.getValue(), now);
             put(zip, base + "/manifest.json", manifestBytes, now);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -751,6 +752,22 @@ public final class Exporter {
         zip.putNextEntry(e);
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /**
+     * {@code base/key} if every part of it is a portable file name (no {@code ..}, no absolute path, no
+     * separator games): a bundle is unpacked by others, so no entry may point outside its folder.
+     */
+    static String entryName(String base, String key) {
+        String name = base + "/" + key;
+        for (String part : name.split("/", -1)) {
+            if (part.equals("..") || part.equals(".")) {
+                throw new DiptychException("bundle entry '" + org.diptych.project.Messages.printable(name)
+                        + "' would leave the bundle's folder ('" + part + "' part)");
+            }
+            SafePaths.name(part, "bundle entry '" + org.diptych.project.Messages.printable(name) + "':");
+        }
+        return name;
     }
 
     private static String fileName(String rel) {
@@ -781,6 +798,7 @@ public final class Exporter {
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        cleanLeftovers(target);
         Path tmp = null;
         for (int i = 0; tmp == null; i++) {
             Path t = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime() + i) + ".tmp");
@@ -817,6 +835,40 @@ public final class Exporter {
             if (tmp != null) Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * Deletes what a crashed export left beside {@code target}: only Diptych's own temporary names for this
+     * very file ({@code .<name>.<hex>.tmp}, as {@link #writeAtomically} makes them), regular files, not
+     * links, and only when older than a minute (another export writing the same file right now keeps its
+     * temp). The user's own files never match.
+     */
+    static int cleanLeftovers(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        int removed = 0;
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(prefix) || !n.endsWith(".tmp")) continue;
+                String hex = n.substring(prefix.length(), n.length() - 4);
+                if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) continue;
+                if (!SafePaths.isRegularFile(p)) continue;
+                try {
+                    java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    if (t.toMillis() > System.currentTimeMillis() - LEFTOVER_AGE_MS) continue;
+                    if (Files.deleteIfExists(p)) removed++;
+                } catch (IOException gone) {
+                    // removed by someone else meanwhile, or not ours to remove: leave it
+                }
+            }
+        } catch (IOException e) {
+            // a folder that cannot be listed will fail the write itself with its own message
+        }
+        return removed;
+    }
+
+    /** A temp file younger than this may belong to an export running right now. */
+    static long LEFTOVER_AGE_MS = 60_000;
 
     /** Refuses to write over the project's own files (originals, parsed versions, TM, backups, manifest). */
     private void guard(Path target) {
