@@ -105,10 +105,7 @@ public final class ReviewViewModel {
         if (project != null) ReviewStore.autosave(editor, project, autosaver);
         editor.addListener(this::sync);
         filter.addListener((o, a, b) -> refilter());
-        rowFilter.addListener((o, a, b) -> {
-            refilter();
-            if (cursor.get() >= 0) keepCursorVisible(cursor.get());
-        });
+        rowFilter.addListener((o, a, b) -> refilterRows());
         this.threshold.addListener((o, a, b) -> {
             refilter();
             updateStats();
@@ -152,8 +149,9 @@ public final class ReviewViewModel {
 
     /** Tests every row against the filters again (what a row filter tests changed), keeping the cursor on a shown row. */
     public void refilterRows() {
+        int c = cursor.get(); // a table showing the rows may drop its selection while they are filtered
         refilter();
-        if (cursor.get() >= 0) keepCursorVisible(cursor.get());
+        if (c >= 0) keepCursorVisible(c);
     }
 
     /** True if the filters show the row. */
