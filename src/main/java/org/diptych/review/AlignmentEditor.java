@@ -278,6 +278,37 @@ public final class AlignmentEditor {
         apply("edit text", next);
     }
 
+    /**
+     * Replaces the markup of several paragraphs of one side as one undoable step named {@code operation}
+     * (find and replace), each change appended to the version's edit log like {@link #editText}.
+     *
+     * @param changes paragraph id → new markup
+     */
+    public void editTexts(Side side, java.util.Map<String, String> changes, String operation) {
+        DocumentVersion v = state.version(side);
+        List<Paragraph> ps = new ArrayList<>(v.paragraphs());
+        List<TextEdit> log = new ArrayList<>(state.edits(side));
+        String who = reviewer.get();
+        java.time.Instant now = clock.instant();
+        int changed = 0;
+        for (java.util.Map.Entry<String, String> e : changes.entrySet()) {
+            Paragraph p = v.paragraph(e.getKey());
+            if (p == null) throw new IllegalArgumentException("no paragraph " + e.getKey() + " in the " + v.lang() + " version");
+            String markup = e.getValue().strip();
+            if (markup.isEmpty()) throw new NotApplicable("emptyText", "a paragraph cannot be empty");
+            if (markup.equals(p.markup())) continue;
+            ps.set(ps.indexOf(p), p.withText(markup, MarkupText.plain(markup)));
+            log.add(new TextEdit(p.id(), p.markup(), markup, who, now));
+            changed++;
+        }
+        if (changed == 0) throw new NotApplicable("textUnchanged", "the text is unchanged");
+        DocumentVersion nv = v.withParagraphs(ps);
+        ReviewState next = side == Side.SOURCE
+                ? new ReviewState(state.alignment(), nv, state.target(), log, state.targetEdits())
+                : new ReviewState(state.alignment(), state.source(), nv, state.sourceEdits(), log);
+        apply(operation, next);
+    }
+
     // ---------------------------------------------------------------- whole alignment
 
     /**

@@ -155,7 +155,11 @@ public final class TranslationSession {
 
     /** The row's status: the lowest of its target paragraphs'. */
     public TranslationStatus status(int bead) {
-        Bead b = beads().get(bead);
+        return status(beads().get(bead));
+    }
+
+    /** The status of a row given by its bead (one of this session's): the lowest of its target paragraphs'. */
+    public TranslationStatus status(Bead b) {
         if (b.target().isEmpty()) return TranslationStatus.UNTRANSLATED;
         TranslationStatus lowest = TranslationStatus.APPROVED;
         for (String id : b.target()) {

@@ -29,7 +29,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -433,28 +432,66 @@ public final class ReviewDesk extends BorderPane {
             if (on) showPivot();
             else center.getChildren().setAll(viewModel() == null ? emptyPane : table);
         });
-        ToolBar view = new ToolBar();
+        // Both bars wrap onto a further line rather than hide anything behind an overflow arrow: at 1024 px,
+        // in every language, Next doubtful and Re-align (first after the pair, the most used) stay in view.
+        FlowPane view = new FlowPane(6, 4);
         view.setId("desk-viewbar");
-        view.getItems().addAll(new Label(i18n.t("desk.pair")), pairBox, pivotToggle, new Label(i18n.t("desk.filter")), filterBox,
-                new Label(i18n.t("desk.threshold")), thresholdSpinner, action("nextDoubtful").button(),
-                new Separator(), action("realign").button());
-        // the operations wrap onto a second line rather than hide behind an overflow arrow
-        FlowPane ops = new FlowPane(4, 4);
+        view.getStyleClass().add("tool-bar");
+        view.setPadding(new Insets(4, 6, 4, 6));
+        view.setAlignment(Pos.CENTER_LEFT);
+        view.getChildren().addAll(fixed(new Label(i18n.t("desk.pair"))), pairBox, pivotToggle, action("nextDoubtful").button(),
+                action("realign").button(), vertical(), fixed(new Label(i18n.t("desk.filter"))), filterBox,
+                fixed(new Label(i18n.t("desk.threshold"))), thresholdSpinner);
+        FlowPane ops = new FlowPane(3, 4);
         ops.setId("desk-toolbar");
-        ops.getStyleClass().add("tool-bar");
+        ops.getStyleClass().addAll("tool-bar", "desk-ops");
         ops.setPadding(new Insets(4, 6, 4, 6));
+        ops.setAlignment(Pos.CENTER_LEFT);
         for (UiAction a : actions) {
             if (a != null && (a.id().equals("nextDoubtful") || a.id().equals("realign"))) continue;
             if (a == null) {
-                Separator sep = new Separator(javafx.geometry.Orientation.VERTICAL);
-                sep.setPrefHeight(20);
-                ops.getChildren().add(sep);
-            } else {
-                ops.getChildren().add(a.button());
+                ops.getChildren().add(vertical());
+                continue;
             }
+            javafx.scene.control.Button b = a.button();
+            // compact, so that the bar takes one line at 1400 px in Russian too: the shifts are arrows after
+            // the side they move ("Source ¶ ↑ ↓"), undo and redo are arrows; each tooltip names the step and its key
+            switch (a.id()) {
+                case "sourceUp" -> {
+                    ops.getChildren().add(fixed(new Label(i18n.t("desk.shift.source"))));
+                    arrow(b, "↑", a);
+                }
+                case "targetUp" -> {
+                    ops.getChildren().add(fixed(new Label(i18n.t("desk.shift.target"))));
+                    arrow(b, "↑", a);
+                }
+                case "sourceDown", "targetDown" -> arrow(b, "↓", a);
+                case "undo" -> arrow(b, "↶", a);
+                case "redo" -> arrow(b, "↷", a);
+                default -> { }
+            }
+            ops.getChildren().add(b);
         }
         if (ops.getChildren().get(ops.getChildren().size() - 1) instanceof Separator sep) ops.getChildren().remove(sep);
         return new VBox(view, ops);
+    }
+
+    private static Label fixed(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Separator vertical() {
+        Separator sep = new Separator(javafx.geometry.Orientation.VERTICAL);
+        sep.setPrefHeight(20);
+        return sep;
+    }
+
+    /** A button shown as an arrow; its accessible text and tooltip keep the step's name. */
+    private static void arrow(javafx.scene.control.Button b, String glyph, UiAction a) {
+        b.setText(glyph);
+        b.setAccessibleText(a.text());
+        b.getStyleClass().add("arrow-button");
     }
 
     private void buildTable() {

@@ -58,6 +58,8 @@ public final class ReviewViewModel {
     private final ObservableList<BeadRow> rows = FXCollections.observableArrayList();
     private final FilteredList<BeadRow> visible = new FilteredList<>(rows);
     private final ObjectProperty<BeadFilter> filter = new SimpleObjectProperty<>(BeadFilter.ALL);
+    /** A further filter on top of {@link #filter} (the translation panel's status filter), or null. */
+    private final ObjectProperty<java.util.function.Predicate<BeadRow>> rowFilter = new SimpleObjectProperty<>();
     private final DoubleProperty threshold = new SimpleDoubleProperty();
     private final IntegerProperty cursor = new SimpleIntegerProperty(-1);
     private final ReadOnlyObjectWrapper<ReviewStats> stats = new ReadOnlyObjectWrapper<>();
@@ -103,6 +105,7 @@ public final class ReviewViewModel {
         if (project != null) ReviewStore.autosave(editor, project, autosaver);
         editor.addListener(this::sync);
         filter.addListener((o, a, b) -> refilter());
+        rowFilter.addListener((o, a, b) -> refilterRows());
         this.threshold.addListener((o, a, b) -> {
             refilter();
             updateStats();
@@ -133,6 +136,28 @@ public final class ReviewViewModel {
 
     public ObjectProperty<BeadFilter> filterProperty() {
         return filter;
+    }
+
+    /**
+     * A further filter the rows must pass besides {@link #filterProperty()} (the translation panel's status
+     * filter), or null for none. {@link #refilterRows()} applies it again when what it tests changed outside
+     * the rows.
+     */
+    public ObjectProperty<java.util.function.Predicate<BeadRow>> rowFilterProperty() {
+        return rowFilter;
+    }
+
+    /** Tests every row against the filters again (what a row filter tests changed), keeping the cursor on a shown row. */
+    public void refilterRows() {
+        int c = cursor.get(); // a table showing the rows may drop its selection while they are filtered
+        refilter();
+        if (c >= 0) keepCursorVisible(c);
+    }
+
+    /** True if the filters show the row. */
+    public boolean shows(BeadRow r) {
+        java.util.function.Predicate<BeadRow> extra = rowFilter.get();
+        return filter.get().test(r.bead(), threshold.get()) && (extra == null || extra.test(r));
     }
 
     public DoubleProperty thresholdProperty() {
@@ -401,7 +426,7 @@ public final class ReviewViewModel {
     /** The first bead after {@code i} that the filter shows, or -1. */
     public int nextVisibleAfter(int i) {
         for (int k = i + 1; k < rows.size(); k++) {
-            if (filter.get().test(rows.get(k).bead(), threshold.get())) return k;
+            if (shows(rows.get(k))) return k;
         }
         return -1;
     }
@@ -413,14 +438,14 @@ public final class ReviewViewModel {
             return;
         }
         i = Math.max(0, Math.min(i, rows.size() - 1));
-        if (filter.get().test(rows.get(i).bead(), threshold.get())) {
+        if (shows(rows.get(i))) {
             cursor.set(i);
             return;
         }
         int next = nextVisibleAfter(i);
         if (next < 0) {
             for (int k = i - 1; k >= 0; k--) {
-                if (filter.get().test(rows.get(k).bead(), threshold.get())) {
+                if (shows(rows.get(k))) {
                     next = k;
                     break;
                 }
@@ -432,7 +457,9 @@ public final class ReviewViewModel {
     private void refilter() {
         BeadFilter f = filter.get();
         double t = threshold.get();
-        visible.setPredicate(f == BeadFilter.ALL ? null : r -> f.test(r.bead(), t));
+        java.util.function.Predicate<BeadRow> extra = rowFilter.get();
+        if (f == BeadFilter.ALL && extra == null) visible.setPredicate(null);
+        else visible.setPredicate(r -> f.test(r.bead(), t) && (extra == null || extra.test(r)));
     }
 
     private void updateStats() {

@@ -108,6 +108,17 @@ public final class MainWindow {
     private Menu recentMenu;
     private DocumentVersion shownVersion;
     private java.util.function.Function<I18n, List<Menu>> extraMenus;
+    // the statements list: every statement's item (the tree shows those the filter keeps) and its progress
+    private final List<TreeItem<Nav>> statementItems = new ArrayList<>();
+    private final Map<String, org.diptych.review.StatementProgress> progress = new HashMap<>();
+    private final java.util.concurrent.ExecutorService progressReader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "diptych-statements");
+        t.setDaemon(true);
+        return t;
+    });
+    private long progressGeneration;
+    private javafx.scene.control.CheckBox needsWork;
+    private boolean needsWorkOn;
 
     public MainWindow(Stage stage, UiPrefs prefs, Services services, Clock clock) {
         this.stage = stage;
@@ -116,7 +127,10 @@ public final class MainWindow {
         this.clock = clock;
         this.i18n = new I18n(prefs.locale());
         I18n.translateDialogButtons(() -> i18n);
-        uiStateDelay.setOnFinished(e -> saveUiState());
+        uiStateDelay.setOnFinished(e -> {
+            saveUiState();
+            if (project != null && desk.statementId() != null) readProgress(List.of(desk.statementId()), false);
+        });
         buildUi();
         stage.setScene(new Scene(root, 1280, 800));
         stage.getScene().getStylesheets().add(MainWindow.class.getResource("/org/diptych/ui/diptych.css").toExternalForm());
@@ -183,7 +197,18 @@ public final class MainWindow {
             @Override
             protected void updateItem(Nav n, boolean empty) {
                 super.updateItem(n, empty);
-                setText(empty || n == null ? null : n.label());
+                org.diptych.review.StatementProgress sp = empty || n == null || n.lang() != null ? null : progress.get(n.statementId());
+                setText(empty || n == null ? null : sp != null && sp.title() != null ? sp.title() : n.label());
+                if (sp == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                Label info = new Label(progressText(sp));
+                info.getStyleClass().add("statement-summary");
+                setGraphic(info);
+                setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+                setTooltip(new javafx.scene.control.Tooltip(progressText(sp)));
             }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
@@ -214,7 +239,15 @@ public final class MainWindow {
         translate.activeProperty().bind(reviewTab.selectedProperty());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> uiStateChanged());
 
-        VBox left = new VBox(new Label(i18n.t("statements")), tree);
+        needsWork = new javafx.scene.control.CheckBox(i18n.t("statements.needsWork"));
+        needsWork.setId("statements-needs-work");
+        needsWork.setTooltip(new javafx.scene.control.Tooltip(i18n.t("statements.needsWork.tip")));
+        needsWork.setSelected(needsWorkOn); // kept when the interface language changes
+        needsWork.selectedProperty().addListener((o, a, b) -> {
+            needsWorkOn = b;
+            applyStatementFilter();
+        });
+        VBox left = new VBox(new Label(i18n.t("statements")), needsWork, tree);
         left.setId("statements-pane");
         left.setPadding(new Insets(4));
         left.setSpacing(4);
@@ -448,13 +481,15 @@ public final class MainWindow {
 
     private void reloadTree() {
         restoring = true;
+        List<String> ids = project.statementIds();
         try {
             TreeItem<Nav> r = tree.getRoot();
             r.getChildren().clear();
-            for (String id : project.statementIds()) {
+            statementItems.clear();
+            for (String id : ids) {
                 TreeItem<Nav> s = new TreeItem<>(new Nav(id, null, id));
-                // versions are named by language only: reading every version here would make opening a
-                // large project slow; the paragraphs header tells the count and title of the one selected
+                // versions are named by language only here; titles and progress are read in the background
+                // (readProgress), so that opening a large project stays fast
                 List<String> order = project.manifest().languages();
                 List<String> langs = new ArrayList<>(project.versionLanguages(id));
                 // in the project's order (the original's language first, as in the desk), others after
@@ -464,12 +499,98 @@ public final class MainWindow {
                     s.getChildren().add(new TreeItem<>(new Nav(id, lang, lang)));
                 }
                 s.setExpanded(true);
-                r.getChildren().add(s);
+                statementItems.add(s);
             }
-            if (r.getChildren().isEmpty()) desk.showEmptyProject(this::importDialog);
+            progress.keySet().retainAll(ids);
+            applyStatementFilter();
+            if (ids.isEmpty()) desk.showEmptyProject(this::importDialog);
         } finally {
             restoring = false;
         }
+        readProgress(ids, true);
+    }
+
+    // ---------------------------------------------------------------- statements list: progress and filter
+
+    /**
+     * Reads the progress of {@code ids} in the background (a large project's versions and alignments are
+     * not read on the FX thread), with the desk's unsaved states of the pairs it holds; the list shows it
+     * when it is there.
+     */
+    private void readProgress(List<String> ids, boolean all) {
+        if (project == null || ids.isEmpty()) return;
+        Project p = project;
+        double threshold = prefs.doubtfulThreshold();
+        Map<String, Map<String, org.diptych.review.ReviewState>> open = new HashMap<>();
+        for (ReviewViewModel vm : reviewCache.values()) {
+            org.diptych.review.ReviewState st = vm.state();
+            if (ids.contains(st.alignment().statementId())) {
+                open.computeIfAbsent(st.alignment().statementId(), k -> new HashMap<>()).put(vm.sourceLang() + "-" + vm.targetLang(), st);
+            }
+        }
+        long generation = all ? ++progressGeneration : progressGeneration;
+        javafx.concurrent.Task<Map<String, org.diptych.review.StatementProgress>> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected Map<String, org.diptych.review.StatementProgress> call() {
+                Map<String, org.diptych.review.StatementProgress> out = new HashMap<>();
+                for (String id : ids) {
+                    if (isCancelled()) break;
+                    out.put(id, org.diptych.review.StatementProgress.of(p, id, threshold, open.getOrDefault(id, Map.of())));
+                }
+                return out;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (project != p || generation != progressGeneration) return; // the list was read again since
+            progress.putAll(task.getValue());
+            applyStatementFilter();
+            tree.refresh();
+        });
+        // a statement that cannot be read says so when it is opened; the list just shows no progress
+        task.setOnFailed(e -> java.util.logging.Logger.getLogger(MainWindow.class.getName())
+                .fine("statements progress: " + task.getException()));
+        progressReader.execute(task);
+    }
+
+    /** The progress the statements list shows for a statement (null until read). */
+    public org.diptych.review.StatementProgress statementProgress(String statementId) {
+        return progress.get(statementId);
+    }
+
+    /** The "Needs work" filter of the statements list. */
+    public javafx.scene.control.CheckBox needsWorkFilter() {
+        return needsWork;
+    }
+
+    /** Shows the statements the filter keeps (all of them until their progress is read), keeping the selection. */
+    private void applyStatementFilter() {
+        TreeItem<Nav> selected = tree.getSelectionModel().getSelectedItem();
+        List<TreeItem<Nav>> shown = statementItems.stream().filter(i -> {
+            if (!needsWork.isSelected()) return true;
+            org.diptych.review.StatementProgress sp = progress.get(i.getValue().statementId());
+            return sp == null || sp.needsWork();
+        }).toList();
+        if (shown.equals(tree.getRoot().getChildren())) return;
+        boolean was = restoring;
+        restoring = true;
+        try {
+            tree.getRoot().getChildren().setAll(shown);
+            if (selected != null && tree.getRow(selected) >= 0) tree.getSelectionModel().select(selected);
+        } finally {
+            restoring = was;
+        }
+    }
+
+    /** "id · en ru pt · no pt" and one line per aligned pair: "en→ru: 3 of 8 confirmed, 2 doubtful, 1 untranslated". */
+    private String progressText(org.diptych.review.StatementProgress sp) {
+        StringBuilder b = new StringBuilder();
+        if (sp.title() != null) b.append(sp.statementId()).append(" · ");
+        b.append(String.join(" ", sp.languages()));
+        if (!sp.missing().isEmpty()) b.append(" · ").append(i18n.t("statements.missing", String.join(" ", sp.missing())));
+        for (org.diptych.review.StatementProgress.Pair x : sp.pairs()) {
+            b.append('\n').append(i18n.t("statements.pair", x.source(), x.target(), x.confirmed(), x.total(), x.doubtful(), x.untranslated()));
+        }
+        return b.toString();
     }
 
     private TreeItem<Nav> find(String statementId, String lang) {

@@ -108,6 +108,8 @@ public final class TranslatePanel extends BorderPane {
     private final Label counts = new Label();
     private final Label message = new Label();
     private final CheckBox reviewerBox = new CheckBox();
+    /** Which rows the desk shows while the panel is open: every row ("all") or those of one status (its name). */
+    private final ChoiceBox<String> statusFilter = new ChoiceBox<>();
     private final TextFlow sourceFlow = new TextFlow();
     private final Label prefixLabel = new Label();
     private final TextArea editor = new TextArea();
@@ -183,6 +185,7 @@ public final class TranslatePanel extends BorderPane {
                 commit(true);
                 wrapper.getItems().remove(this);
             }
+            applyStatusFilter(); // the desk shows every row while the panel is closed
         });
         desk.viewModelProperty().addListener((o, a, b) -> attach(b));
         idle.setOnFinished(e -> commit(true));
@@ -290,6 +293,27 @@ public final class TranslatePanel extends BorderPane {
         reviewerBox.setSelected(prefs.node().getBoolean(REVIEWER_PREF, false));
         reviewerBox.setFocusTraversable(false);
         reviewerBox.selectedProperty().addListener((o, a, b) -> prefs.node().putBoolean(REVIEWER_PREF, b));
+        statusFilter.setId("tr-status-filter");
+        statusFilter.getItems().add("all");
+        for (TranslationStatus st : TranslationStatus.values()) statusFilter.getItems().add(st.name());
+        statusFilter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String v) {
+                return v == null ? "" : v.equals("all") ? i18n.t("tr.filter.all")
+                        : i18n.t("tr.status." + v.toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public String fromString(String v) {
+                return null;
+            }
+        });
+        statusFilter.setValue("all");
+        statusFilter.setTooltip(new javafx.scene.control.Tooltip(i18n.t("tr.filter.tip")));
+        statusFilter.valueProperty().addListener((o, a, b) -> applyStatusFilter());
+        Label filterLabel = new Label(i18n.t("tr.filter"));
+        filterLabel.setLabelFor(statusFilter);
+        filterLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // the buttons wrap onto a second line rather than shrink to "…" in a narrow window
@@ -309,7 +333,7 @@ public final class TranslatePanel extends BorderPane {
         header.setMinWidth(Region.USE_PREF_SIZE);
         counts.setMinWidth(Region.USE_PREF_SIZE);
         reviewerBox.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(12, header, counts, grow, reviewerBox);
+        HBox top = new HBox(12, header, counts, grow, filterLabel, statusFilter, reviewerBox);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 4, 8));
 
@@ -489,6 +513,7 @@ public final class TranslatePanel extends BorderPane {
         if (vm != null) {
             commit(false);
             vm.cursorProperty().removeListener(cursorListener);
+            vm.rowFilterProperty().set(null); // the status filter belongs to the pair shown
         }
         vm = next;
         session = null;
@@ -516,7 +541,34 @@ public final class TranslatePanel extends BorderPane {
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
         vm.cursorProperty().addListener(cursorListener);
+        applyStatusFilter();
         showRow(vm.cursorProperty().get());
+    }
+
+    /** The status filter: which rows the desk shows (the choice of the panel's filter box, e.g. "UNTRANSLATED"). */
+    public ChoiceBox<String> statusFilter() {
+        return statusFilter;
+    }
+
+    /**
+     * Shows in the desk only the rows that have the chosen status now (while the panel is open). The rows
+     * are taken when the filter is chosen: a row being translated stays in view until the filter is
+     * chosen again, so it never vanishes under the translator's cursor.
+     */
+    private void applyStatusFilter() {
+        if (vm == null) return;
+        String v = statusFilter.getValue();
+        if (!shown.get() || session == null || v == null || v.equals("all")) {
+            vm.rowFilterProperty().set(null);
+            return;
+        }
+        TranslationStatus st = TranslationStatus.valueOf(v);
+        java.util.Set<String> firstSource = new java.util.HashSet<>();
+        for (org.diptych.model.Bead b : session.beads()) {
+            if (!b.source().isEmpty() && session.status(b) == st) firstSource.add(b.source().get(0));
+        }
+        // a row is known by its first source paragraph, which a translation, a merge or a split keeps
+        vm.rowFilterProperty().set(r -> !r.bead().source().isEmpty() && firstSource.contains(r.bead().source().get(0)));
     }
 
     private TranslationSession newSession(ReviewViewModel m) {

@@ -84,7 +84,8 @@ abstract class DeskTestBase {
 
     /** Clicks the source cell of a bead by its text, selecting the row. */
     void clickRow(FxRobot robot, String sourceText) {
-        javafx.scene.Node text = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.text.Text t
+        // in the desk's table (the statements list shows a statement's title, which may be a row's text too)
+        javafx.scene.Node text = robot.lookup("#bead-table").lookup((javafx.scene.Node n) -> n instanceof javafx.scene.text.Text t
                 && t.getText().startsWith(sourceText) && shown(n)).query();
         robot.clickOn(text);
         WaitForAsyncUtils.waitForFxEvents();

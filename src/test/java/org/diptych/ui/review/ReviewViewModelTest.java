@@ -47,6 +47,24 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aRowFilterNarrowsTheBeadFilterAndKeepsTheCursorOnAShownRow() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(1);
+        // rows without target (the 1:0 link line): what the translation panel's "untranslated" passes
+        vm.rowFilterProperty().set(r -> r.target().isEmpty());
+        assertThat(vm.visible()).extracting(r -> r.bead().source()).containsExactly(List.of("p6"));
+        assertThat(vm.cursorProperty().get()).as("moved to the one row shown").isEqualTo(6);
+        vm.filterProperty().set(BeadFilter.DOUBTFUL);
+        assertThat(vm.visible()).hasSize(1);
+        vm.filterProperty().set(BeadFilter.ALL);
+        vm.rowFilterProperty().set(r -> r.bead().confidence() > 0.9);
+        assertThat(vm.visible()).extracting(r -> r.bead().source()).containsExactly(List.of("p1"), List.of("p2"), List.of("p7"));
+        assertThat(vm.nextVisibleAfter(1)).isEqualTo(7);
+        vm.rowFilterProperty().set(null);
+        assertThat(vm.visible()).hasSize(8);
+    }
+
+    @Test
     void confirmMovesToNextShownBeadAndUpdatesStats() {
         ReviewViewModel vm = vm(Fixtures.englishRussianState());
         assertThat(vm.statsProperty().get().doubtfulLeft()).isEqualTo(3);

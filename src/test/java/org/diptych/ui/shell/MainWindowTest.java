@@ -71,6 +71,51 @@ class MainWindowTest {
     }
 
     @Test
+    void theStatementsListShowsTitleLanguagesProgressAndFiltersThoseThatNeedWork(FxRobot robot) throws Exception {
+        Path dir = tmp.resolve("progress");
+        try (org.diptych.project.Project p = org.diptych.project.Project.create(dir, "Progress", java.util.List.of("en", "ru"))) {
+            p.saveVersion(Fixtures.STATEMENT, Fixtures.english(), null);
+            p.saveVersion(Fixtures.STATEMENT, Fixtures.russian(), null);
+            p.saveAlignment(Fixtures.englishRussian());
+            p.saveVersion("2024-04-01-done", Fixtures.english(), null); // one version of two: a translation to make
+        }
+        prefs.setReviewer("Ana");
+        robot.interact(() -> window.openProject(dir));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup(".statement-summary").queryAll().size() == 2);
+        javafx.scene.control.TreeCell<?> cell = robot.lookup(".tree-cell")
+                .match((javafx.scene.control.TreeCell<?> c) -> c.getItem() != null
+                        && Fixtures.STATEMENT.equals(((MainWindow.Nav) c.getItem()).statementId()) && ((MainWindow.Nav) c.getItem()).lang() == null)
+                .query();
+        assertThat(cell.getText()).as("the title, not only the id").isEqualTo("Solidarity with the strikers");
+        assertThat(((javafx.scene.control.Label) cell.getGraphic()).getText())
+                .isEqualTo(Fixtures.STATEMENT + " · en ru\nen→ru: 0 of 8 confirmed, 3 doubtful, 1 untranslated");
+        assertThat(robot.lookup(".statement-summary").queryAll()).extracting(n -> ((javafx.scene.control.Label) n).getText())
+                .contains("2024-04-01-done · en · no ru");
+
+        // reviewing in the desk: the last row selected, everything above confirmed, then the last row
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.desk().viewModel().cursorProperty().set(7));
+        robot.clickOn("#button-confirmAbove");
+        robot.interact(() -> window.desk().viewModel().cursorProperty().set(7));
+        robot.clickOn("#button-confirm");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.statementProgress(Fixtures.STATEMENT).pairs().get(0).confirmed() == 8);
+        assertThat(window.statementProgress(Fixtures.STATEMENT).pairs())
+                .containsExactly(new org.diptych.review.StatementProgress.Pair("en", "ru", 8, 8, 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((javafx.scene.control.Label) cell.getGraphic()).getText()).endsWith("en→ru: 8 of 8 confirmed, 0 doubtful, 0 untranslated");
+
+        robot.clickOn("#statements-needs-work");
+        assertThat(window.tree().getRoot().getChildren()).extracting(i -> i.getValue().statementId())
+                .as("only the statement with work left").containsExactly("2024-04-01-done");
+        robot.clickOn("#statements-needs-work");
+        assertThat(window.tree().getRoot().getChildren()).hasSize(2);
+        assertThat(window.desk().statementId()).as("the desk stays where it was").isEqualTo(Fixtures.STATEMENT);
+    }
+
+    @Test
     void opensProjectAndShowsParagraphsOfAVersion(FxRobot robot) throws Exception {
         Path dir = Fixtures.project(tmp.resolve("shell"));
         robot.interact(() -> window.openProject(dir));

@@ -116,6 +116,15 @@ class TranslateDeskTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Chooses an entry of the panel's status filter by clicking it. */
+    static void chooseStatus(FxRobot robot, String text) {
+        robot.clickOn("#tr-status-filter");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".context-menu .menu-item .label")
+                .match((javafx.scene.control.Labeled l) -> text.equals(l.getText())).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void confirmingABeadInTheDeskPutsItIntoTheTmAsApprovedAndRejectingTakesItOut(FxRobot robot) throws Exception {
         robot.clickOn(window.desk().table());
@@ -316,6 +325,17 @@ class TranslateDeskTest {
         ctrl(robot, KeyCode.ENTER);
         assertThat(vm().state().target().paragraphs()).hasSize(2).last()
                 .satisfies(p -> assertThat(p.markup()).isEqualTo("1. Measure the temperature twice a shift."));
+
+        // the status filter of the panel: the desk shows the rows still untranslated, then the one translated
+        TranslationStatus confirmedAs = panel().session().status(6);
+        chooseStatus(robot, "untranslated");
+        assertThat(vm().visible()).hasSize(17).allMatch(r -> r.target().isEmpty());
+        assertThat(window.desk().table().getItems()).hasSize(17);
+        chooseStatus(robot, window.i18n().t("tr.status." + confirmedAs.name().toLowerCase(java.util.Locale.ROOT)));
+        assertThat(vm().visible()).extracting(r -> r.bead().source().get(0)).containsExactly("p7");
+        assertThat(vm().cursorProperty().get()).isEqualTo(6);
+        chooseStatus(robot, "all");
+        assertThat(vm().visible()).hasSize(18);
         robot.interact(() -> {
             try {
                 FxFixtures.savePng(window.stage().getScene(), Path.of("target", "screenshots", "translate-desk.png"));
