@@ -191,6 +191,16 @@ public final class Importer {
         return importInto(project, statementId, file, opts, replace, false);
     }
 
+    /** A project open for writing and a valid statement id, or a one-line error. */
+    private static void checkTarget(Project project, String statementId) {
+        if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
+        try {
+            Statement.validateId(statementId);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(e.getMessage());
+        }
+    }
+
     /**
      * As {@link #importInto(Project, String, Path, ImportOptions, boolean)}; a replace reconciles the stored
      * alignments of that language at once ({@link VersionReplace}: unchanged paragraphs keep their ids, confirmed
@@ -201,12 +211,7 @@ public final class Importer {
      */
     public static ImportResult importInto(Project project, String statementId, Path file, ImportOptions opts,
                                           boolean replace, boolean force) {
-        if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
-        try {
-            Statement.validateId(statementId);
-        } catch (IllegalArgumentException e) {
-            throw new DiptychException(e.getMessage());
-        }
+        checkTarget(project, statementId); // before the file is read
         return importInto(project, statementId, file, importFile(file, opts), replace, force);
     }
 
@@ -218,12 +223,7 @@ public final class Importer {
      */
     public static ImportResult importInto(Project project, String statementId, Path file, ImportResult r,
                                           boolean replace, boolean force) {
-        if (!project.writable()) throw new DiptychException(project.dir() + ": project is open read-only");
-        try {
-            Statement.validateId(statementId);
-        } catch (IllegalArgumentException e) {
-            throw new DiptychException(e.getMessage());
-        }
+        checkTarget(project, statementId);
         DocumentVersion v = r.version();
         String lang = v.lang();
         DocumentVersion existing = project.versionLanguages(statementId).contains(lang)
