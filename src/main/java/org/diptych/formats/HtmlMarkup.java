@@ -88,13 +88,23 @@ final class HtmlMarkup {
                 String name = m.group(2).toLowerCase(Locale.ROOT);
                 TagType type = !m.group(1).isEmpty() ? TagType.CLOSING
                         : (!m.group(3).isEmpty() || VOID.contains(name)) ? TagType.PLACEHOLDER : TagType.OPENING;
-                tf.append(type, name, m.group());
+                tf.append(type, name, type == TagType.CLOSING ? m.group() : safeTag(m.group()));
             }
             last = m.end();
         }
         if (last < markup.length()) tf.append(CharacterReference.decode(markup.substring(last)));
         tf.balanceMarkers();
         return new DocumentUnits.Converted(tf, source.hasCode() && !tf.hasCode());
+    }
+
+    /** An attribute whose value is a URL with a scheme that runs code ({@code javascript:}, {@code vbscript:}, {@code data:}). */
+    private static final Pattern UNSAFE_URL_ATTRIBUTE = Pattern.compile(
+            "\\s+[A-Za-z:-]+\\s*=\\s*(?:\"\\s*(?:javascript|vbscript|data)\\s*:[^\"]*\"|'\\s*(?:javascript|vbscript|data)\\s*:[^']*'|(?:javascript|vbscript|data)\\s*:[^\\s>]*)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A tag of translated markup without attributes that run code: such a link is dropped, its text kept. */
+    static String safeTag(String tag) {
+        return UNSAFE_URL_ATTRIBUTE.matcher(tag).replaceAll("");
     }
 
     static String escapeText(String s) {
