@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.diptych.export.MarkdownLinks;
+import org.diptych.export.Site;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
@@ -45,7 +46,7 @@ public final class TargetVersions {
         List<Paragraph> links = new ArrayList<>();
         List<Bead> beads = new ArrayList<>();
         for (Paragraph p : source.paragraphs()) {
-            if (beads.size() == links.size() && isLinkLine(p)) {
+            if (beads.size() == links.size() && isLinkLine(p, source.lang(), sites)) {
                 // the source's reciprocal link line: not text to translate; the target starts with the same
                 // line, which export recognises as a link to another version and writes anew for the target
                 Paragraph copy = new Paragraph("p" + (links.size() + 1), p.kind(), p.level(), p.markup(), p.text());
@@ -62,15 +63,31 @@ public final class TargetVersions {
 
     /**
      * Whether a paragraph is a link line of the kind these sites put at the top of a post: every line is
-     * nothing but one markdown link (export's rule for recognising reciprocal links).
+     * nothing but one markdown link (export's rule for recognising reciprocal links) and, where the project has
+     * site profiles, each link's address is a post of another language's profile, so an ordinary paragraph that
+     * is only a link (to a source, a petition) stays a row to translate.
      */
-    static boolean isLinkLine(Paragraph p) {
+    static boolean isLinkLine(Paragraph p, String sourceLang, Map<String, SiteProfile> sites) {
         boolean any = false;
-        for (String line : p.markup().split("\n")) {
+        for (String line : p.markup().split("\\n")) {
             if (line.isBlank()) continue;
-            if (MarkdownLinks.linkOnly(line) == null) return false;
+            MarkdownLinks.Link link = MarkdownLinks.linkOnly(line);
+            if (link == null) return false;
+            if (!sites.isEmpty() && !toAnotherVersion(link.url(), sourceLang, sites)) return false;
             any = true;
         }
         return any;
+    }
+
+    private static boolean toAnotherVersion(String url, String sourceLang, Map<String, SiteProfile> sites) {
+        for (Map.Entry<String, SiteProfile> e : sites.entrySet()) {
+            if (e.getKey().equals(sourceLang) || e.getValue() == null) continue;
+            try {
+                if (Site.of(e.getKey(), e.getValue()).url().match(url) != null) return true;
+            } catch (RuntimeException bad) {
+                // a profile whose pattern does not parse recognises nothing
+            }
+        }
+        return false;
     }
 }

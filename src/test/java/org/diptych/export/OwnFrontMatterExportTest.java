@@ -284,4 +284,16 @@ class OwnFrontMatterExportTest {
                 + "[Strike at the port](https://example.org/en/2019/03/08/port-strike/)\n\n### O que aconteceu");
         assertThat(pt.split("port-strike/\\)", -1)).hasSize(3); // two link lines, the copied one not repeated
     }
+
+    @Test
+    void aLeadingLinkToAnotherSiteStaysARowToTranslate() {
+        Path proj = project();
+        try (Project p = Project.open(proj, true)) {
+            importPost(p, ID, "ru", post(RU_FM, "[Подпишите петицию докеров](https://petitions.example.net/dockers)\n\n"
+                    + RU_BODY));
+            TranslationSession s = start(p);
+            assertThat(s.state().target().paragraphs()).isEmpty();
+            assertThat(s.status(0)).isEqualTo(TranslationStatus.UNTRANSLATED);
+        }
+    }
 }
