@@ -104,8 +104,10 @@ class MainWindowTest {
                 () -> window.statementProgress(Fixtures.STATEMENT).pairs().get(0).confirmed() == 8);
         assertThat(window.statementProgress(Fixtures.STATEMENT).pairs())
                 .containsExactly(new org.diptych.review.StatementProgress.Pair("en", "ru", 8, 8, 0, 0));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(((javafx.scene.control.Label) cell.getGraphic()).getText()).endsWith("en→ru: 8 of 8 confirmed, 0 doubtful, 0 untranslated");
+        // the tree may rebuild its cells on the refresh: look the statement's row up again rather than holding one cell
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".statement-summary").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText())
+                .anyMatch(t -> t.startsWith(Fixtures.STATEMENT + " ") && t.endsWith("en→ru: 8 of 8 confirmed, 0 doubtful, 0 untranslated")));
 
         robot.clickOn("#statements-needs-work");
         assertThat(window.tree().getRoot().getChildren()).extracting(i -> i.getValue().statementId())
