@@ -365,6 +365,7 @@ public final class ReviewDesk extends BorderPane {
         actions.add(null);
         add("nextDoubtful", new KeyCodeCombination(KeyCode.F8), () -> op(ReviewViewModel::nextDoubtful));
         add("realign", new KeyCodeCombination(KeyCode.F5), this::realign);
+        add("findReplace", new KeyCodeCombination(KeyCode.H, ctrl), this::findReplace);
         var off = noDesk.or(active.not());
         for (UiAction a : actions) {
             if (a == null) continue;
@@ -448,7 +449,7 @@ public final class ReviewDesk extends BorderPane {
         ops.setPadding(new Insets(4, 6, 4, 6));
         ops.setAlignment(Pos.CENTER_LEFT);
         for (UiAction a : actions) {
-            if (a != null && (a.id().equals("nextDoubtful") || a.id().equals("realign"))) continue;
+            if (a != null && List.of("nextDoubtful", "realign").contains(a.id())) continue; // in the view bar
             if (a == null) {
                 ops.getChildren().add(vertical());
                 continue;
@@ -468,6 +469,7 @@ public final class ReviewDesk extends BorderPane {
                 case "sourceDown", "targetDown" -> arrow(b, "↓", a);
                 case "undo" -> arrow(b, "↶", a);
                 case "redo" -> arrow(b, "↷", a);
+                case "findReplace" -> arrow(b, "a→b", a); // its tooltip names it and Ctrl+H
                 default -> { }
             }
             ops.getChildren().add(b);
@@ -879,6 +881,13 @@ public final class ReviewDesk extends BorderPane {
         }
         String lang = side == Side.SOURCE ? vm.sourceLang() : vm.targetLang();
         ReviewDialogs.editText(window(), i18n, lang, ps).ifPresent(r -> op(m -> m.editText(side, r[0], r[1])));
+    }
+
+    /** Find and replace in the source or target version of the pair: preview, then one undoable step. */
+    private void findReplace() {
+        ReviewViewModel vm = viewModel();
+        if (vm == null) return;
+        FindReplaceDialog.show(window(), i18n, vm).ifPresent(hits -> op(m -> m.replaceAll(hits)));
     }
 
     private void note() {

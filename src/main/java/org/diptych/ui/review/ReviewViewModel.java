@@ -326,6 +326,19 @@ public final class ReviewViewModel {
         });
     }
 
+    /** The paragraphs of one side that {@code q} would change (the find and replace preview). */
+    public List<org.diptych.review.FindReplace.Hit> findPreview(Side side, org.diptych.review.FindReplace.Query q) {
+        return org.diptych.review.FindReplace.preview(editor.state(), side, q);
+    }
+
+    /** Replaces what a preview found, as one undoable step logged as text corrections; the cursor stays. */
+    public void replaceAll(List<org.diptych.review.FindReplace.Hit> hits) {
+        guarded(() -> {
+            int n = org.diptych.review.FindReplace.apply(editor, hits);
+            say("msg.replaced", n + " occurrences replaced in " + hits.size() + " paragraphs", false, n, hits.size());
+        });
+    }
+
     /** Sets the note of the bead under the cursor (blank removes it). */
     public void setNote(String note) {
         run(c -> {

@@ -213,4 +213,37 @@ class DeskOperationsTest extends DeskTestBase {
         assertThat(robot.lookup("#desk-stats").queryAs(Label.class).getText()).contains("doubtful left 2");
         assertThat(stored().beads().get(4).status()).isEqualTo(BeadStatus.CONFIRMED);
     }
+
+    @Test
+    void findAndReplaceInTheSourcePreviewsEveryChangeAndIsOneUndoableLoggedStep(FxRobot robot) {
+        clickRow(robot, "Solidarity with the strikers");
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL); // Review → Find and replace…
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#find-text");
+        FxFixtures.write(robot, "the");
+        robot.clickOn("#replace-text");
+        FxFixtures.write(robot, "our");
+        robot.clickOn("#find-side");
+        robot.clickOn(robot.lookup(".context-menu .menu-item .label")
+                .match((javafx.scene.control.Labeled l) -> "source (en)".equals(l.getText())).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        var preview = robot.lookup("#find-preview").queryListView();
+        assertThat(preview.getItems()).as("any case, inside words too: 'Their', 'them'").hasSize(5);
+        robot.clickOn("#find-word");
+        assertThat(preview.getItems()).extracting(h -> ((org.diptych.review.FindReplace.Hit) h).paragraphId())
+                .containsExactly("p1", "p2", "p7");
+        assertThat(robot.lookup("#find-count").queryLabeled().getText()).isEqualTo("4 occurrences in 3 paragraphs");
+        robot.clickOn("#find-replace-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().state().source().paragraph("p7").markup()).isEqualTo("Signed: our editorial board.");
+        assertThat(robot.lookup("#desk-message").queryLabeled().getText()).startsWith("4 occurrences replaced in 3 paragraphs");
+        window.flushSaves();
+        try (Project p = Project.open(dir, false)) {
+            assertThat(ReviewStore.loadEdits(p, Fixtures.STATEMENT, "en")).extracting(e -> e.after())
+                    .containsExactly("## Solidarity with our strikers", "our dock workers of our port have been on strike for three weeks.",
+                            "Signed: our editorial board.");
+        }
+        robot.clickOn("#button-undo");
+        assertThat(vm().state().source()).isEqualTo(Fixtures.english());
+    }
 }

@@ -268,7 +268,7 @@ class DeskSessionTest extends DeskTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(prefs.reviewer()).isEqualTo("Joana");
         assertThat(robot.lookup("Файл").tryQuery()).isPresent();
-        assertThat(robot.lookup("#button-confirm").queryButton().getText()).isEqualTo("Подтвердить");
+        assertThat(robot.lookup("#button-confirm").queryButton().getText()).isEqualTo("Принять");
         assertThat(robot.lookup("#desk-stats").queryAs(Label.class).getText()).startsWith("Подтверждено 1 из 8");
         robot.clickOn("#button-undo");
         assertThat(stored().beads().get(0).status()).isEqualTo(BeadStatus.AUTO);

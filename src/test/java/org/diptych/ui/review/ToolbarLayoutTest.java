@@ -58,7 +58,8 @@ class ToolbarLayoutTest extends DeskTestBase {
             for (String id : List.of("#button-nextDoubtful", "#button-realign", "#button-confirm", "#desk-filter",
                     "#button-confirmTranslation", "#button-nextUntranslated", "#tr-status-filter")) {
                 Node n = robot.lookup(id).tryQuery().orElse(null);
-                if (!onScreen(n, width)) report.append(lang).append(": ").append(id).append(" not on screen\n");
+                if (!onScreen(n, width)) report.append(lang).append(": ").append(id).append(" not on screen")
+                        .append(n == null ? "" : " " + n.localToScene(n.getBoundsInLocal()) + " visible " + n.isVisible()).append('\n');
             }
             if (robot.lookup("#desk-viewbar .tool-bar-overflow-button").tryQuery().filter(Node::isVisible).isPresent()) {
                 report.append(lang).append(": the desk's view bar has an overflow menu\n");
