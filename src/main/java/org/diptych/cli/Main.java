@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
                 SiteCommand.class,
                 ExportCommand.class,
                 MetaCommand.class,
+                ReplaceTextCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -44,11 +44,19 @@ public final class FindReplace {
 
     private FindReplace() {}
 
+    /** One paragraph of a version that would change: its markup before and after, and how many occurrences. */
+    public record Change(String paragraphId, String before, String after, int count) {}
+
     /** The paragraphs of {@code side} the query changes, in document order (a paragraph left empty is skipped). */
     public static List<Hit> preview(ReviewState state, Side side, Query q) {
-        DocumentVersion v = state.version(side);
+        return changes(state.version(side), q).stream()
+                .map(c -> new Hit(side, c.paragraphId(), c.before(), c.after(), c.count())).toList();
+    }
+
+    /** The paragraphs of a version the query changes, in document order (a paragraph left empty is skipped). */
+    public static List<Change> changes(DocumentVersion v, Query q) {
         Pattern pat = q.pattern();
-        List<Hit> out = new ArrayList<>();
+        List<Change> out = new ArrayList<>();
         for (Paragraph p : v.paragraphs()) {
             Matcher m = pat.matcher(p.markup());
             int n = 0;
@@ -61,7 +69,7 @@ public final class FindReplace {
             m.appendTail(sb);
             String after = sb.toString().strip();
             if (after.isEmpty() || after.equals(p.markup())) continue;
-            out.add(new Hit(side, p.id(), p.markup(), after, n));
+            out.add(new Change(p.id(), p.markup(), after, n));
         }
         return out;
     }
