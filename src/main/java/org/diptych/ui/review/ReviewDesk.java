@@ -50,6 +50,7 @@ import org.diptych.model.Paragraph;
 import org.diptych.project.Project;
 import org.diptych.review.Autosaver;
 import org.diptych.review.BeadFilter;
+import org.diptych.review.ProjectReplace;
 import org.diptych.review.ReviewState;
 import org.diptych.review.ReviewStats;
 import org.diptych.review.ReviewStore;
@@ -887,7 +888,43 @@ public final class ReviewDesk extends BorderPane {
     private void findReplace() {
         ReviewViewModel vm = viewModel();
         if (vm == null) return;
-        FindReplaceDialog.show(window(), i18n, vm).ifPresent(hits -> op(m -> m.replaceAll(hits)));
+        Project p = project;
+        String id = statementId;
+        Runnable flush = () -> {
+            if (saver != null) saver.flush();
+        };
+        FindReplaceDialog.show(window(), i18n, vm, p, id, flush).ifPresent(o -> {
+            if (o.pairHits() != null) {
+                if (!o.pairHits().isEmpty()) op(m -> m.replaceAll(o.pairHits()));
+                return;
+            }
+            if (p == null || !p.writable()) return;
+            flush.run();
+            if (o.undoLast()) {
+                tasks.run(i18n.t("task.undoReplace"), progress -> ProjectReplace.undoLast(p),
+                        n -> reloadAfterReplace(p, null, "msg.replaceUndone", n + " files put back", n), null);
+            } else if (!o.versionHits().isEmpty()) {
+                tasks.run(i18n.t("task.replacing"), progress -> ProjectReplace.apply(p, o.versionHits(), prefs.reviewer(), clock),
+                        r -> reloadAfterReplace(p, ProjectReplace.statements(r.versions()), "msg.replacedVersions",
+                                r.occurrences() + " occurrences replaced in " + r.paragraphs() + " paragraphs of " + r.versions().size() + " versions",
+                                r.occurrences(), r.paragraphs(), r.versions().size()), null);
+            }
+        });
+    }
+
+    /** After a replace across versions (or its undo): forgets what the desk cached and shows the statement again. */
+    private void reloadAfterReplace(Project p, List<String> statements, String key, String fallback, Object... args) {
+        if (statements == null) cache.clear();
+        else statements.forEach(this::invalidate);
+        if (p != project || statementId == null) return;
+        int cursor = viewModel() == null ? -1 : viewModel().cursorProperty().get();
+        show(p, saver, statementId, pairBox.getValue());
+        ReviewViewModel fresh = viewModel();
+        if (fresh != null) {
+            if (cursor >= 0 && cursor < fresh.rows().size()) fresh.cursorProperty().set(cursor);
+            fresh.announce(key, fallback, args);
+        }
+        onViewChanged.get().run();
     }
 
     private void note() {

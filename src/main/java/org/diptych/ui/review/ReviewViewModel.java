@@ -432,6 +432,11 @@ public final class ReviewViewModel {
         }
     }
 
+    /** Shows a message in the desk's status bar (what a step done outside the editor did). */
+    public void announce(String key, String fallback, Object... args) {
+        say(key, fallback, false, args);
+    }
+
     private void say(String key, String fallback, boolean error, Object... args) {
         message.set(new Message(key, fallback, error, args));
     }

@@ -230,7 +230,7 @@ class DeskOperationsTest extends DeskTestBase {
         var preview = robot.lookup("#find-preview").queryListView();
         assertThat(preview.getItems()).as("any case, inside words too: 'Their', 'them'").hasSize(5);
         robot.clickOn("#find-word");
-        assertThat(preview.getItems()).extracting(h -> ((org.diptych.review.FindReplace.Hit) h).paragraphId())
+        assertThat(preview.getItems()).extracting(r -> ((FindReplaceDialog.Row) r).where())
                 .containsExactly("p1", "p2", "p7");
         assertThat(robot.lookup("#find-count").queryLabeled().getText()).isEqualTo("4 occurrences in 3 paragraphs");
         robot.clickOn("#find-replace-all");
@@ -245,5 +245,42 @@ class DeskOperationsTest extends DeskTestBase {
         }
         robot.clickOn("#button-undo");
         assertThat(vm().state().source()).isEqualTo(Fixtures.english());
+    }
+
+    @Test
+    void findAndReplaceAcrossTheProjectIsOneTransactionTheDeskShowsAndUndoLastPutsBack(FxRobot robot) throws Exception {
+        clickRow(robot, "Solidarity with the strikers");
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#find-text");
+        FxFixtures.write(robot, "the");
+        robot.clickOn("#replace-text");
+        FxFixtures.write(robot, "our");
+        robot.clickOn("#find-word");
+        robot.clickOn("#find-side");
+        robot.clickOn(robot.lookup(".context-menu .menu-item .label")
+                .match((javafx.scene.control.Labeled l) -> "every statement, en".equals(l.getText())).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> "4 occurrences in 3 paragraphs of 1 versions".equals(robot.lookup("#find-count").queryLabeled().getText()));
+        assertThat(robot.lookup("#find-preview").queryListView().getItems()).hasSize(3);
+        robot.clickOn("#find-replace-all");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#desk-message").queryLabeled().getText().startsWith("4 occurrences replaced in 3 paragraphs of 1 versions"));
+        assertThat(vm().state().source().paragraph("p7").markup()).as("the desk shows the replaced text").isEqualTo("Signed: our editorial board.");
+        try (Project p = Project.open(dir, false)) {
+            assertThat(ReviewStore.version(p, Fixtures.STATEMENT, "en").paragraph("p7").markup()).isEqualTo("Signed: our editorial board.");
+            assertThat(ReviewStore.version(p, Fixtures.STATEMENT, "ru")).isEqualTo(Fixtures.russian());
+        }
+
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#find-undo-last");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#desk-message").queryLabeled().getText().startsWith("The last replace is undone"));
+        assertThat(vm().state().source()).isEqualTo(Fixtures.english());
+        try (Project p = Project.open(dir, false)) {
+            assertThat(ReviewStore.version(p, Fixtures.STATEMENT, "en")).isEqualTo(Fixtures.english());
+            assertThat(org.diptych.review.ProjectReplace.last(p)).isEmpty();
+        }
     }
 }
