@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,13 +210,58 @@ final class TmStore implements AutoCloseable {
 
     /** Applies to the index writer the journal ops it does not hold yet; true if there were any. */
     private boolean catchUp(boolean verify) throws IOException {
-        boolean changed = false;
+        List<Journal.Op> pending = new ArrayList<>();
         for (Journal.Op op : journal.ops()) {
-            if (op.seq() <= indexedSeq) continue;
-            applyToIndex(op, verify);
-            changed = true;
+            if (op.seq() > indexedSeq) pending.add(op);
         }
-        return changed;
+        applyToIndex(pending, verify);
+        return !pending.isEmpty();
+    }
+
+    /**
+     * Applies journal ops to the index writer in order. Each run of unit ops (puts and deletes) is one
+     * delete of all their ids (one point-set query, not one query per unit: Lucene resolves every buffered
+     * delete query against every segment) followed by the documents of the last put of each id; a
+     * segment op is read and indexed as a whole.
+     */
+    void applyToIndex(List<Journal.Op> ops, boolean verify) throws IOException {
+        Map<String, Journal.Op> run = new LinkedHashMap<>();
+        for (Journal.Op op : ops) {
+            if (op.segment() != null) {
+                applyUnits(run);
+                applyToIndex(op, verify);
+            } else {
+                run.remove(op.id()); // the last op of an id wins, in the order of the last ops
+                run.put(op.id(), op);
+            }
+        }
+        applyUnits(run);
+    }
+
+    private void applyUnits(Map<String, Journal.Op> run) throws IOException {
+        if (run.isEmpty()) return;
+        long[] hashes = new long[run.size()];
+        int i = 0;
+        long last = indexedSeq;
+        for (Journal.Op op : run.values()) {
+            hashes[i++] = UnitIds.longOf(op.id());
+            last = Math.max(last, op.seq());
+        }
+        writer.deleteDocuments(LongPoint.newSetQuery(TmIndex.ID, hashes));
+        List<TmUnit> puts = new ArrayList<>(run.size());
+        for (Journal.Op op : run.values()) {
+            if (op.unit() != null) puts.add(op.unit());
+        }
+        if (puts.size() >= 256) {
+            try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
+                for (TmUnit u : puts) indexer.add(u);
+                indexer.finish();
+            }
+        } else {
+            for (TmUnit u : puts) writer.addDocument(TmIndex.document(u));
+        }
+        indexedSeq = last;
+        run.clear();
     }
 
     void applyToIndex(Journal.Op op, boolean verify) throws IOException {

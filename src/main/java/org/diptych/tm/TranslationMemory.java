@@ -201,7 +201,7 @@ public final class TranslationMemory implements TmBackend {
         if (puts.isEmpty() && deleteIds.isEmpty()) return;
         try {
             List<Journal.Op> step = store.journal.append(puts, deleteIds);
-            for (Journal.Op op : step) store.applyToIndex(op, false);
+            store.applyToIndex(step, false);
         } catch (IOException e) {
             throw new DiptychException(dir() + ": cannot update the translation memory, it is unchanged ("
                     + e.getMessage() + ")", e);
