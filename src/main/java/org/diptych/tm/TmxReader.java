@@ -44,6 +44,39 @@ final class TmxReader {
             return attributes.get("srclang");
         }
 
+        /** Nothing but Diptych's own props: no header of a file from elsewhere. */
+        boolean isEmpty() {
+            return attributes.isEmpty() && foreignMeta().isEmpty();
+        }
+
+        /** The props and notes without Diptych's own ({@code x-diptych-*}: generation, segment, kept headers). */
+        List<TmMeta> foreignMeta() {
+            List<TmMeta> out = new ArrayList<>();
+            for (TmMeta m : meta) {
+                if (m.kind() == TmMeta.Kind.PROP && m.type() != null && m.type().startsWith("x-diptych-")) continue;
+                out.add(m);
+            }
+            return out;
+        }
+
+        /** This header (attributes, props and notes but Diptych's own) as a {@code <header>} element. */
+        String toXml() {
+            StringBuilder sb = new StringBuilder("<header");
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                sb.append(' ').append(e.getKey()).append("=\"").append(Xml.escapeAttr(e.getValue())).append('"');
+            }
+            sb.append('>');
+            for (TmMeta m : foreignMeta()) {
+                String n = m.kind() == TmMeta.Kind.PROP ? "prop" : "note";
+                sb.append('<').append(n);
+                for (Map.Entry<String, String> e : m.attributes().entrySet()) {
+                    sb.append(' ').append(e.getKey()).append("=\"").append(Xml.escapeAttr(e.getValue())).append('"');
+                }
+                sb.append('>').append(Xml.escape(m.text())).append("</").append(n).append('>');
+            }
+            return sb.append("</header>").toString();
+        }
+
         /** The value of the first header prop of that type, or {@code null}. */
         String prop(String type) {
             for (TmMeta m : meta) {
@@ -51,6 +84,27 @@ final class TmxReader {
             }
             return null;
         }
+    }
+
+    /** Parses a {@code <header>} element's text. */
+    static Header parseHeader(String part, int line) throws XMLStreamException {
+        XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(part));
+        r.nextTag();
+        Map<String, String> attrs = attributes(r);
+        List<TmMeta> meta = new ArrayList<>();
+        while (r.next() != XMLStreamConstants.END_ELEMENT || !r.getLocalName().equals("header")) {
+            if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
+                String n = r.getLocalName();
+                if (n.equals("prop") || n.equals("note")) {
+                    meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
+                            attributes(r), r.getElementText()));
+                } else {
+                    skipElement(r);
+                }
+            }
+        }
+        r.close();
+        return new Header(attrs, meta, line);
     }
 
     /** Receives what the reader finds. */
@@ -376,23 +430,7 @@ final class TmxReader {
                 hd = null;
                 if (part != null) {
                     try {
-                        XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(part));
-                        r.nextTag();
-                        Map<String, String> attrs = attributes(r);
-                        List<TmMeta> meta = new ArrayList<>();
-                        while (r.next() != XMLStreamConstants.END_ELEMENT || !r.getLocalName().equals("header")) {
-                            if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
-                                String n = r.getLocalName();
-                                if (n.equals("prop") || n.equals("note")) {
-                                    meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
-                                            attributes(r), r.getElementText()));
-                                } else {
-                                    skipElement(r);
-                                }
-                            }
-                        }
-                        r.close();
-                        hd = new Header(attrs, meta, hLine);
+                        hd = parseHeader(part, hLine);
                     } catch (XMLStreamException | RuntimeException e) {
                         warnings.add(hLine, "malformed <header> (" + reason(e) + "); header ignored");
                     }

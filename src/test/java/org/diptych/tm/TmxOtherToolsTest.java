@@ -229,4 +229,47 @@ class TmxOtherToolsTest {
         assertThat(r.added()).isEqualTo(2);
         assertThat(List.of(tm.lookup("Two.", "en", "ru", 1).get(0).target().text())).containsExactly("Два.");
     }
+
+    @Test
+    void theHeadersAttributesPropsAndNotesSurviveImportAndExport() throws Exception {
+        String header = "<header creationtool=\"Other Tool\" creationtoolversion=\"7.2\" segtype=\"sentence\""
+                + " o-tmf=\"OtherTM\" adminlang=\"en-GB\" srclang=\"en\" datatype=\"html\" o-encoding=\"utf-8\""
+                + " creationdate=\"20200102T030405Z\" creationid=\"coordinator\">\n"
+                + "  <prop type=\"x-client\">Union of port workers</prop>\n"
+                + "  <note>Statements of 2020 &amp; 2021, reviewed.</note>\n"
+                + "</header>";
+        importText("other.tmx", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" + header
+                + "\n<body>\n" + tu("h1", "The strike goes on.", "Забастовка продолжается.") + "</body></tmx>\n");
+        String expected = "<header creationtool=\"Other Tool\" creationtoolversion=\"7.2\" segtype=\"sentence\""
+                + " o-tmf=\"OtherTM\" adminlang=\"en-GB\" srclang=\"en\" datatype=\"html\" o-encoding=\"utf-8\""
+                + " creationdate=\"20200102T030405Z\" creationid=\"coordinator\">\n"
+                + "  <prop type=\"x-client\">Union of port workers</prop>\n"
+                + "  <note>Statements of 2020 &amp; 2021, reviewed.</note>\n"
+                + "</header>";
+        Path out = tmp.resolve("out.tmx");
+        tm.exportTmx(out, false);
+        assertThat(Files.readString(out)).contains(expected).doesNotContain("x-diptych-source-header");
+        // and after the segments are merged into a new record, and the TM is opened again
+        tm.compact();
+        tm.close();
+        tm = TranslationMemory.open(tmp.resolve("tm"));
+        tm.exportTmx(out, false);
+        assertThat(Files.readString(out)).contains(expected);
+        // exported and imported again, the header is the same
+        try (TranslationMemory again = TranslationMemory.open(tmp.resolve("tm2"))) {
+            again.importTmx(out, Progress.NONE);
+            Path out2 = tmp.resolve("out2.tmx");
+            again.exportTmx(out2, false);
+            assertThat(Files.readString(out2)).contains(expected);
+        }
+        // a second file with its own header: Diptych's header, with the props and notes of both
+        importText("second.tmx", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
+                + "<header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\""
+                + " srclang=\"en\" datatype=\"plaintext\"><note>Second file.</note></header>\n<body>\n"
+                + tu("h2", "The port is closed.", "Порт закрыт.") + "</body></tmx>\n");
+        tm.exportTmx(out, false);
+        String x = Files.readString(out);
+        assertThat(x).contains("creationtool=\"Diptych\"").contains("<prop type=\"x-client\">Union of port workers</prop>")
+                .contains("<note>Statements of 2020 &amp; 2021, reviewed.</note>").contains("<note>Second file.</note>");
+    }
 }
