@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -33,11 +35,22 @@ final class RecordFiles {
 
     /** Writes a TMX file with the given header props as a temporary file beside {@code target}. */
     static Written writeTmx(Path target, Map<String, String> headerProps, Body body) throws IOException {
+        List<TmMeta> meta = new ArrayList<>();
+        for (Map.Entry<String, String> e : headerProps.entrySet()) meta.add(TmMeta.prop(e.getKey(), e.getValue()));
+        return writeTmx(target, null, meta, body);
+    }
+
+    /**
+     * Writes a TMX file with that header (attributes, or {@code null} for Diptych's; props and notes) as a
+     * temporary file beside {@code target}.
+     */
+    static Written writeTmx(Path target, Map<String, String> headerAttributes, List<TmMeta> headerMeta, Body body)
+            throws IOException {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             CRC32 crc = new CRC32();
             CheckedOutputStream os = new CheckedOutputStream(Channels.newOutputStream(ch), crc);
-            TmxWriter w = new TmxWriter(os, headerProps);
+            TmxWriter w = new TmxWriter(os, headerAttributes, headerMeta);
             long n = body.write(w);
             w.finish();
             os.flush();

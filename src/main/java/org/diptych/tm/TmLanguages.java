@@ -25,6 +25,17 @@ final class TmLanguages {
         return r.isEmpty() ? null : r;
     }
 
+    private static final java.util.regex.Pattern TAG =
+            java.util.regex.Pattern.compile("(?i)([a-z]{2,3}|[ix])([-_][a-z0-9]{1,8})*");
+
+    /**
+     * True for a BCP 47 / ISO 639 language code as TMX files write them ({@code de-DE}, {@code fr},
+     * {@code zh_Hant_TW}, {@code x-klingon}): kept in the TM though not one it looks up in.
+     */
+    static boolean isLanguageTag(String code) {
+        return code != null && code.length() <= 35 && TAG.matcher(code).matches();
+    }
+
     /** Region of a normalised code, upper case, or "" ({@code pt-BR} → {@code BR}). */
     static String region(String normalized) {
         int dash = normalized.indexOf('-');

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ import org.diptych.Progress;
 final class TmStore implements AutoCloseable {
     static final String LOCK = "tm.lock";
     static final String SEGMENT_PREFIX = "seg-";
+    /** Header prop of segments and the record: the header of an imported file, as XML. */
+    static final String SOURCE_HEADER_PROP = "x-diptych-source-header";
     /** Version of the index layout; an index of another version is rebuilt. */
     static final String INDEX_FORMAT = "1";
     /** Segments after which an import folds everything into a new record. */
@@ -209,13 +212,58 @@ final class TmStore implements AutoCloseable {
 
     /** Applies to the index writer the journal ops it does not hold yet; true if there were any. */
     private boolean catchUp(boolean verify) throws IOException {
-        boolean changed = false;
+        List<Journal.Op> pending = new ArrayList<>();
         for (Journal.Op op : journal.ops()) {
-            if (op.seq() <= indexedSeq) continue;
-            applyToIndex(op, verify);
-            changed = true;
+            if (op.seq() > indexedSeq) pending.add(op);
         }
-        return changed;
+        applyToIndex(pending, verify);
+        return !pending.isEmpty();
+    }
+
+    /**
+     * Applies journal ops to the index writer in order. Each run of unit ops (puts and deletes) is one
+     * delete of all their ids (one point-set query, not one query per unit: Lucene resolves every buffered
+     * delete query against every segment) followed by the documents of the last put of each id; a
+     * segment op is read and indexed as a whole.
+     */
+    void applyToIndex(List<Journal.Op> ops, boolean verify) throws IOException {
+        Map<String, Journal.Op> run = new LinkedHashMap<>();
+        for (Journal.Op op : ops) {
+            if (op.segment() != null) {
+                applyUnits(run);
+                applyToIndex(op, verify);
+            } else {
+                run.remove(op.id()); // the last op of an id wins, in the order of the last ops
+                run.put(op.id(), op);
+            }
+        }
+        applyUnits(run);
+    }
+
+    private void applyUnits(Map<String, Journal.Op> run) throws IOException {
+        if (run.isEmpty()) return;
+        long[] hashes = new long[run.size()];
+        int i = 0;
+        long last = indexedSeq;
+        for (Journal.Op op : run.values()) {
+            hashes[i++] = UnitIds.longOf(op.id());
+            last = Math.max(last, op.seq());
+        }
+        writer.deleteDocuments(LongPoint.newSetQuery(TmIndex.ID, hashes));
+        List<TmUnit> puts = new ArrayList<>(run.size());
+        for (Journal.Op op : run.values()) {
+            if (op.unit() != null) puts.add(op.unit());
+        }
+        if (puts.size() >= 256) {
+            try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
+                for (TmUnit u : puts) indexer.add(u);
+                indexer.finish();
+            }
+        } else {
+            for (TmUnit u : puts) writer.addDocument(TmIndex.document(u));
+        }
+        indexedSeq = last;
+        run.clear();
     }
 
     void applyToIndex(Journal.Op op, boolean verify) throws IOException {
@@ -333,6 +381,15 @@ final class TmStore implements AutoCloseable {
         } catch (IOException e) {
             throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        TmxReader.Header source;
+        try {
+            source = new TmxReader(file, new TmxWarnings(file.toString())).readHeader();
+        } catch (IOException e) {
+            throw new DiptychException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        List<TmMeta> segmentMeta = new ArrayList<>();
+        segmentMeta.add(TmMeta.prop("x-diptych-segment-of", String.valueOf(generation)));
+        if (source != null && !source.isEmpty()) segmentMeta.add(TmMeta.prop(SOURCE_HEADER_PROP, source.toXml()));
         String name = SEGMENT_PREFIX + generation + "-" + (journal.lastSeq() + 1) + ".tmx";
         Path segment = dir.resolve(name);
         RecordFiles.Written written = null;
@@ -345,7 +402,7 @@ final class TmStore implements AutoCloseable {
             try {
                 boolean empty = s.getIndexReader().numDocs() == 0;
                 LongSet ids = new LongSet();
-                written = RecordFiles.writeTmx(segment, Map.of("x-diptych-segment-of", String.valueOf(generation)), out -> {
+                written = RecordFiles.writeTmx(segment, null, segmentMeta, out -> {
                     try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
                         result[0] = new TmxReader(file, warnings).read(new TmxReader.Handler() {
                             @Override
@@ -449,6 +506,29 @@ final class TmStore implements AutoCloseable {
         for (TmUnit u : puts.values()) c.accept(u);
     }
 
+    // ---------------------------------------------------------------- headers of imported files
+
+    /**
+     * The headers of the TMX files imported into the TM (attributes, props and notes, as {@code <header>}
+     * elements), each once, oldest first: kept in the header of each import's segment
+     * ({@value #SOURCE_HEADER_PROP} props) and carried into the record when segments are merged, so that
+     * an export can write them back.
+     */
+    List<String> sourceHeaders() throws IOException {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(record)) files.add(record);
+        for (Journal.Segment seg : journal.segments()) files.add(dir.resolve(seg.name()));
+        for (Path p : files) {
+            TmxReader.Header h = new TmxReader(p, new TmxWarnings(p.toString())).readHeader();
+            if (h == null) continue;
+            for (TmMeta m : h.meta()) {
+                if (m.kind() == TmMeta.Kind.PROP && SOURCE_HEADER_PROP.equals(m.type())) out.add(m.text());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     // ---------------------------------------------------------------- merge
 
     /** Folds the segments and the journal into a new record (a full rewrite). */
@@ -460,7 +540,10 @@ final class TmStore implements AutoCloseable {
             if (Files.exists(record) && h.checked() && h.length() >= 0 && RecordFiles.checksum(record)[1] != h.crc()) {
                 throw damaged("its checksum is not the one written: changed outside Diptych");
             }
-            w = RecordFiles.writeTmx(record, Map.of(TranslationMemory.GENERATION_PROP, String.valueOf(generation + 1)),
+            List<TmMeta> recordMeta = new ArrayList<>();
+            recordMeta.add(TmMeta.prop(TranslationMemory.GENERATION_PROP, String.valueOf(generation + 1)));
+            for (String x : sourceHeaders()) recordMeta.add(TmMeta.prop(SOURCE_HEADER_PROP, x));
+            w = RecordFiles.writeTmx(record, null, recordMeta,
                     out -> {
                         long[] n = new long[1];
                         forEachUnit(u -> {

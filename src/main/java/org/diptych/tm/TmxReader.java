@@ -23,18 +23,58 @@ import org.diptych.DiptychException;
  * malformed unit (an unclosed tag, an undeclared entity) costs only that unit: it is skipped with a
  * line-numbered warning and the reading goes on. Every attribute, prop, note and inline element is kept.
  *
- * <p>A unit is kept when at least two of its variants are usable: a supported language (ru, en, pt with
- * any region; {@code EN_us} and {@code rus} are accepted) and a non-empty segment. Other variants are
- * dropped with a warning. A file that is not TMX at all is refused with a {@link DiptychException}.
+ * <p>A unit is kept when at least two of its variants are usable: a language code and a non-empty
+ * segment. Variants in languages other than ru, en and pt are kept (stored and exported back; lookups
+ * and concordance use ru, en and pt, any region, {@code EN_us} and {@code rus} accepted). Other variants
+ * are dropped with a warning. A file that is not TMX at all is refused with a {@link DiptychException}.
+ *
+ * <p>The cutting skips comments, CDATA sections and processing instructions (a commented-out unit is
+ * none; a {@code </tu>} in CDATA is text). No DTD is ever read: a DOCTYPE is ignored with a warning and an
+ * entity it would declare (external or recursive) is undeclared, which costs only the unit using it.
  */
 final class TmxReader {
     private static final Set<String> CODES = Set.of("bpt", "ept", "ph", "it", "ut");
     private static final XMLInputFactory FACTORY = newFactory();
+    /** Characters of prolog (everything before the first unit, the header included) held at most. */
+    static final int MAX_PROLOG = 64 << 20;
 
     /** The TMX {@code <header>}: its attributes in file order and its props and notes. */
     record Header(Map<String, String> attributes, List<TmMeta> meta, int line) {
         String srclang() {
             return attributes.get("srclang");
+        }
+
+        /** Nothing but Diptych's own props: no header of a file from elsewhere. */
+        boolean isEmpty() {
+            return attributes.isEmpty() && foreignMeta().isEmpty();
+        }
+
+        /** The props and notes without Diptych's own ({@code x-diptych-*}: generation, segment, kept headers). */
+        List<TmMeta> foreignMeta() {
+            List<TmMeta> out = new ArrayList<>();
+            for (TmMeta m : meta) {
+                if (m.kind() == TmMeta.Kind.PROP && m.type() != null && m.type().startsWith("x-diptych-")) continue;
+                out.add(m);
+            }
+            return out;
+        }
+
+        /** This header (attributes, props and notes but Diptych's own) as a {@code <header>} element. */
+        String toXml() {
+            StringBuilder sb = new StringBuilder("<header");
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                sb.append(' ').append(e.getKey()).append("=\"").append(Xml.escapeAttr(e.getValue())).append('"');
+            }
+            sb.append('>');
+            for (TmMeta m : foreignMeta()) {
+                String n = m.kind() == TmMeta.Kind.PROP ? "prop" : "note";
+                sb.append('<').append(n);
+                for (Map.Entry<String, String> e : m.attributes().entrySet()) {
+                    sb.append(' ').append(e.getKey()).append("=\"").append(Xml.escapeAttr(e.getValue())).append('"');
+                }
+                sb.append('>').append(Xml.escape(m.text())).append("</").append(n).append('>');
+            }
+            return sb.append("</header>").toString();
         }
 
         /** The value of the first header prop of that type, or {@code null}. */
@@ -44,6 +84,27 @@ final class TmxReader {
             }
             return null;
         }
+    }
+
+    /** Parses a {@code <header>} element's text. */
+    static Header parseHeader(String part, int line) throws XMLStreamException {
+        XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(part));
+        r.nextTag();
+        Map<String, String> attrs = attributes(r);
+        List<TmMeta> meta = new ArrayList<>();
+        while (r.next() != XMLStreamConstants.END_ELEMENT || !r.getLocalName().equals("header")) {
+            if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
+                String n = r.getLocalName();
+                if (n.equals("prop") || n.equals("note")) {
+                    meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
+                            attributes(r), r.getElementText()));
+                } else {
+                    skipElement(r);
+                }
+            }
+        }
+        r.close();
+        return new Header(attrs, meta, line);
     }
 
     /** Receives what the reader finds. */
@@ -63,6 +124,7 @@ final class TmxReader {
 
     private final Path file;
     private final TmxWarnings warnings;
+    private boolean headerOnly;
     private long units;
     private long skipped;
     private Header header;
@@ -100,6 +162,16 @@ final class TmxReader {
         return new Result(units, skipped, header);
     }
 
+    /** Reads only the file's header (the prolog up to the first unit). */
+    Header readHeader() throws IOException {
+        headerOnly = true;
+        read(new Handler() {
+            @Override
+            public void unit(TmUnit unit, int line) {}
+        });
+        return header;
+    }
+
     /** Cuts the character stream into the prolog and {@code <tu>} pieces. */
     private final class Chunker {
         private final Reader in;
@@ -111,6 +183,7 @@ final class TmxReader {
         private int line = 1; // line of text.charAt(pos)
         private boolean eof;
         private boolean sawEnd;
+        private boolean inProlog = true;
 
         Chunker(Reader in, Handler handler, TmxSource.Opened src) {
             this.in = in;
@@ -119,19 +192,19 @@ final class TmxReader {
         }
 
         void run() throws IOException {
-            int first = findTuStart(pos);
-            while (first < 0 && !eof && text.length() < (8 << 20)) {
-                int from = Math.max(pos, text.length() - 8);
-                fill();
-                first = findTuStart(from);
-            }
+            int first = nextUnitStart(pos);
             String prolog = first < 0 ? text.substring(pos) : text.substring(pos, first);
             if (!prolog.contains("<tmx")) {
                 String what = prolog.isBlank() ? "the file is empty" : prolog.contains("\uFFFD") || looksBinary(prolog)
                         ? "the file is not text in any known encoding" : "no <tmx> element";
                 throw new DiptychException(file + ": not a TMX file (" + what + ")");
             }
+            if (prolog.contains("<!DOCTYPE")) {
+                warnings.add(line + countLines(prolog, 0, prolog.indexOf("<!DOCTYPE")),
+                        "the file's DOCTYPE is ignored: no DTD is read and the entities it declares are not expanded");
+            }
             readHeader(prolog);
+            if (headerOnly) return;
             if (first < 0) {
                 checkEnd(prolog);
                 return;
@@ -139,26 +212,24 @@ final class TmxReader {
             consumeTo(first);
             long sinceProgress = 0;
             while (true) {
-                // text at pos starts with "<tu"
-                int end = text.indexOf("</tu>", pos + 3);
-                int next = findTuStart(pos + 3);
-                while (end < 0 && next < 0 && !eof) {
-                    int from = Math.max(pos + 3, text.length() - 8);
-                    fill();
-                    end = text.indexOf("</tu>", from);
-                    next = findTuStart(from);
-                }
+                // text at pos starts with "<tu"; the unit ends at its </tu>, or where the next <tu starts
+                // (an unclosed unit), outside comments and CDATA sections
+                int startEnd = startTagEnd(pos);
                 int cut;
-                int gt = text.indexOf(">", pos);
-                if (gt > 0 && text.charAt(gt - 1) == '/' && (next < 0 || gt < next)) {
-                    cut = gt + 1; // <tu .../>: an empty unit, reported as such
-                } else if (end >= 0 && (next < 0 || end < next)) {
-                    cut = end + 5;
-                } else if (next >= 0) {
-                    cut = next;
+                if (startEnd > 0 && text.charAt(startEnd - 1) == '/') {
+                    cut = startEnd + 1; // <tu .../>: an empty unit, reported as such
                 } else {
-                    cut = text.length();
-                    sawEnd = text.indexOf("</tmx>", pos) >= 0;
+                    long found = nextUnitMark(startEnd > 0 ? startEnd + 1 : pos + 3);
+                    int at = (int) found;
+                    if (found < 0) {
+                        cut = text.length();
+                        sawEnd = text.indexOf("</tmx>", pos) >= 0;
+                    } else if (isEnd(at)) {
+                        int gt = text.indexOf(">", at);
+                        cut = gt < 0 ? text.length() : gt + 1;
+                    } else {
+                        cut = at;
+                    }
                 }
                 String chunk = text.substring(pos, cut);
                 int chunkLine = line;
@@ -168,17 +239,136 @@ final class TmxReader {
                     handler.progress(src.bytesRead().getAsLong());
                     sinceProgress = 0;
                 }
-                int again = findTuStart(pos);
-                while (again < 0 && !eof) {
-                    int from = Math.max(pos, text.length() - 8);
-                    fill();
-                    again = findTuStart(from);
-                }
+                int again = nextUnitStart(pos);
                 if (again < 0) {
                     checkEnd(text.substring(pos));
                     return;
                 }
                 consumeTo(again);
+            }
+        }
+
+        /** The next unit start at or after {@code from} outside comments and CDATA, reading on as needed; -1 at the end. */
+        private int nextUnitStart(int from) throws IOException {
+            int i = from;
+            while (true) {
+                long m = nextUnitMark(i);
+                if (m < 0) return -1;
+                int at = (int) m;
+                if (!isEnd(at)) return at;
+                i = at + 4;
+            }
+        }
+
+        private boolean isEnd(int at) {
+            return text.charAt(at + 1) == '/';
+        }
+
+        /**
+         * The position of the next {@code <tu} start or {@code </tu} end tag at or after {@code from}, skipping
+         * comments, CDATA sections and processing instructions (a {@code </tu>} inside CDATA is text, a
+         * commented-out unit is no unit); reads more input as needed; -1 at the end of the input.
+         */
+        private long nextUnitMark(int from) throws IOException {
+            int i = from;
+            while (true) {
+                i = indexOfFilling('<', i);
+                if (i < 0) return -1;
+                ensure(i + 9);
+                if (startsWith(i, "<!--")) {
+                    i = skipPast(i + 4, "-->");
+                } else if (startsWith(i, "<![CDATA[")) {
+                    i = skipPast(i + 9, "]]>");
+                } else if (startsWith(i, "<?")) {
+                    i = skipPast(i + 2, "?>");
+                } else if (startsWith(i, "<tu") && delimiter(i + 3)) {
+                    return i;
+                } else if (startsWith(i, "</tu") && (i + 4 >= text.length() || text.charAt(i + 4) == '>'
+                        || Character.isWhitespace(text.charAt(i + 4)))) {
+                    return i;
+                } else {
+                    i++;
+                }
+                if (i < 0) return -1;
+            }
+        }
+
+        /** Index just past {@code end} found at or after {@code from}, or -1 at the end of the input. */
+        private int skipPast(int from, String end) throws IOException {
+            int i = from;
+            while (true) {
+                int k = text.indexOf(end, i);
+                if (k >= 0) return k + end.length();
+                if (eof) return -1;
+                i = Math.max(from, text.length() - end.length());
+                fill();
+            }
+        }
+
+        private int indexOfFilling(char c, int from) throws IOException {
+            int i = from;
+            while (true) {
+                int k = text.indexOf(String.valueOf(c), i);
+                if (k >= 0) return k;
+                if (eof) return -1;
+                i = Math.max(i, text.length());
+                fill();
+            }
+        }
+
+        /** Reads until {@code text} has at least {@code n} characters or the input ends. */
+        private void ensure(int n) throws IOException {
+            while (text.length() < n && !eof) fill();
+        }
+
+        private boolean startsWith(int at, String s) {
+            if (at + s.length() > text.length()) return false;
+            for (int k = 0; k < s.length(); k++) {
+                if (text.charAt(at + k) != s.charAt(k)) return false;
+            }
+            return true;
+        }
+
+        private boolean delimiter(int at) {
+            if (at >= text.length()) return false;
+            char c = text.charAt(at);
+            return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/';
+        }
+
+        /** The {@code >} of the start tag at {@code at} (quoted attribute values skipped), or -1. */
+        private int startTagEnd(int at) throws IOException {
+            int i = at + 1;
+            char quote = 0;
+            while (true) {
+                ensure(i + 1);
+                if (i >= text.length()) return -1;
+                char c = text.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) quote = 0;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    return i;
+                } else if (c == '<') {
+                    return -1;
+                }
+                i++;
+            }
+        }
+
+        /**
+         * While no unit was found yet the prolog is kept whole (the header is parsed from it): a text without
+         * {@code <tmx} after 64 KB is no TMX file, and a prolog is held for at most {@value #MAX_PROLOG} characters.
+         */
+        private void checkProlog() {
+            if (inProlog && text.length() - pos > 65536 && text.indexOf("<tmx") < 0) {
+                String head = text.substring(pos, Math.min(text.length(), pos + 4096));
+                throw new DiptychException(file + ": not a TMX file (" + (head.contains("\uFFFD") || looksBinary(head)
+                        ? "the file is not text in any known encoding" : "no <tmx> element") + ")");
+            }
+            if (inProlog && text.length() - pos > MAX_PROLOG) {
+                throw new DiptychException(file + ": not read: no <tu> in the first " + (MAX_PROLOG >> 20)
+                        + " M characters (a TMX header that long is not supported)");
             }
         }
 
@@ -204,6 +394,7 @@ final class TmxReader {
                 eof = true;
             } else {
                 text.append(buf, 0, n);
+                checkProlog();
             }
         }
 
@@ -215,19 +406,8 @@ final class TmxReader {
             }
         }
 
-        /** Position of the next {@code <tu} followed by a space, {@code >} or {@code /} at or after {@code from}. */
-        private int findTuStart(int from) {
-            int i = from;
-            while (true) {
-                i = text.indexOf("<tu", i);
-                if (i < 0 || i + 3 >= text.length()) return -1;
-                char c = text.charAt(i + 3);
-                if (c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/') return i;
-                i += 3;
-            }
-        }
-
         private void consumeTo(int to) {
+            inProlog = false;
             line += countLines(text, pos, to);
             pos = to;
             compact();
@@ -250,24 +430,8 @@ final class TmxReader {
                 hd = null;
                 if (part != null) {
                     try {
-                        XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(part));
-                        r.nextTag();
-                        Map<String, String> attrs = attributes(r);
-                        List<TmMeta> meta = new ArrayList<>();
-                        while (r.next() != XMLStreamConstants.END_ELEMENT || !r.getLocalName().equals("header")) {
-                            if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
-                                String n = r.getLocalName();
-                                if (n.equals("prop") || n.equals("note")) {
-                                    meta.add(new TmMeta(n.equals("prop") ? TmMeta.Kind.PROP : TmMeta.Kind.NOTE,
-                                            attributes(r), r.getElementText()));
-                                } else {
-                                    skipElement(r);
-                                }
-                            }
-                        }
-                        r.close();
-                        hd = new Header(attrs, meta, hLine);
-                    } catch (XMLStreamException e) {
+                        hd = parseHeader(part, hLine);
+                    } catch (XMLStreamException | RuntimeException e) {
                         warnings.add(hLine, "malformed <header> (" + reason(e) + "); header ignored");
                     }
                 } else {
@@ -291,9 +455,15 @@ final class TmxReader {
             r.nextTag();
             raw = parseTu(r, line);
             r.close();
-        } catch (XMLStreamException e) {
-            int at = e.getLocation() == null ? line : line + Math.max(0, e.getLocation().getLineNumber() - 1);
-            warnings.add(line, "malformed unit (" + reason(e) + (at != line ? ", line " + at : "") + "); unit skipped");
+        } catch (XMLStreamException | RuntimeException e) {
+            // StAX parsers throw runtime exceptions too (Woodstox's lazy parsing: an undeclared entity)
+            XMLStreamException x = e instanceof XMLStreamException xe ? xe
+                    : e.getCause() instanceof XMLStreamException xe ? xe : null;
+            javax.xml.stream.Location loc = x == null ? null : x.getLocation();
+            int at = loc == null ? line : line + Math.max(0, loc.getLineNumber() - 1);
+            String tuid = tuidOf(chunk);
+            warnings.add(line, "malformed " + (tuid == null ? "unit" : "unit tuid=" + tuid) + " ("
+                    + (x != null ? reason(x) : reason(e)) + (at != line ? ", line " + at : "") + "); unit skipped");
             skipped++;
             return;
         }
@@ -312,7 +482,16 @@ final class TmxReader {
         currentHandler.unit(u, line);
     }
 
-    private static String reason(XMLStreamException e) {
+    private static final java.util.regex.Pattern TUID = java.util.regex.Pattern.compile(
+            "^<tu\\b[^>]*?\\btuid\\s*=\\s*[\"']([^\"'<>]{1,80})[\"']");
+
+    /** The tuid of a unit's raw text, or null. */
+    private static String tuidOf(String chunk) {
+        java.util.regex.Matcher m = TUID.matcher(chunk);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String reason(Exception e) {
         String m = e.getMessage() == null ? "unreadable" : e.getMessage();
         int i = m.indexOf("Message: ");
         if (i >= 0) m = m.substring(i + 9);
@@ -518,8 +697,8 @@ final class TmxReader {
                 problems.add("a <tuv> without xml:lang (line " + v.line() + ")");
                 continue;
             }
-            if (TmLanguages.normalizeOrNull(v.lang()) == null) {
-                problems.add("language '" + v.lang() + "' is unknown or not supported (ru, en, pt)");
+            if (TmLanguages.normalizeOrNull(v.lang()) == null && !TmLanguages.isLanguageTag(v.lang())) {
+                problems.add("'" + v.lang() + "' is not a language code");
                 continue;
             }
             if (!v.hasSeg()) {

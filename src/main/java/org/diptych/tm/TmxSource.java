@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * Opens a TMX file as characters, deciding its encoding from the bytes rather than trusting the XML
  * declaration blindly: a byte order mark wins; a declaration that contradicts the bytes (UTF-16 declared
  * for a single-byte file, a legacy code page declared for a file that is valid UTF-8, UTF-8 declared for
- * bytes that are not UTF-8) gets a line-numbered warning and the encoding the bytes show is used.
- * Undecodable bytes become U+FFFD, which the reader reports per unit.
+ * bytes that are not UTF-8) gets a line-numbered warning and the encoding the bytes show is used. A
+ * UTF-8 file with a few units in another encoding stays UTF-8 ({@link #mostlyUtf8}). Undecodable bytes
+ * become U+FFFD, which the reader reports per unit (the unit is skipped, the others are intact).
  */
 final class TmxSource {
     static final int SNIFF = 4 << 20;
@@ -108,7 +109,7 @@ final class TmxSource {
         }
         String d = declared == null ? null : declared.toUpperCase(Locale.ROOT).replace("_", "-");
         if (d == null || d.equals("UTF-8") || d.equals("UTF8")) {
-            if (validUtf8) return StandardCharsets.UTF_8;
+            if (validUtf8 || mostlyUtf8(head)) return StandardCharsets.UTF_8; // units that do not decode are reported
             Charset guess = guessLegacy(head);
             warnings.add(lineOf(head, badAt), (declared == null ? "no encoding declared (UTF-8 assumed)" : "the XML declaration says UTF-8")
                     + " but the bytes here are not UTF-8; read the file as " + guess.name());
@@ -148,6 +149,36 @@ final class TmxSource {
             if ((i > 0 && head[i - 1] < 0) || (i + 1 < head.length && head[i + 1] < 0)) inRuns++;
         }
         return inRuns * 2 > high ? Charset.forName("windows-1251") : Charset.forName("windows-1252");
+    }
+
+    /**
+     * True if the bytes hold more well-formed UTF-8 multi-byte sequences than bytes that break UTF-8: a
+     * UTF-8 file with a few units pasted in another encoding. Such a file is read as UTF-8 (its good units
+     * intact) and only the units with undecodable bytes are lost, each reported; a file in a legacy code
+     * page has (almost) no well-formed sequences.
+     */
+    static boolean mostlyUtf8(byte[] b) {
+        long good = 0;
+        long bad = 0;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            boolean ok = n > 0 && i + n < b.length;
+            for (int k = 1; ok && k <= n; k++) ok = (b[i + k] & 0xC0) == 0x80;
+            if (ok) {
+                good++;
+                i += n + 1;
+            } else {
+                bad++;
+                i++;
+            }
+        }
+        return good > 0 && good > bad;
     }
 
     /** Offset of the first byte that breaks UTF-8, or -1 (a sequence cut by the end of the sample is fine). */

@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,27 +24,58 @@ final class TmxWriter implements Closeable {
     private boolean closed;
 
     /**
-     * Starts the document.
+     * Starts the document with Diptych's header.
      *
      * @param headerProps extra header props ({@code type → value}), written in order
      */
     TmxWriter(OutputStream out, Map<String, String> headerProps) throws IOException {
+        this(out, null, props(headerProps));
+    }
+
+    /**
+     * Starts the document.
+     *
+     * @param headerAttributes the header's attributes in order (those TMX requires and that are missing are
+     *                         added with Diptych's values); {@code null} for Diptych's header
+     * @param headerMeta       the header's props and notes, written in order
+     */
+    TmxWriter(OutputStream out, Map<String, String> headerAttributes, List<TmMeta> headerMeta) throws IOException {
         this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         w.write("<tmx version=\"1.4\">\n");
-        w.write("<header creationtool=\"Diptych\" creationtoolversion=\"" + Xml.escapeAttr(DiptychVersion.get())
-                + "\" segtype=\"paragraph\" o-tmf=\"Diptych\" adminlang=\"en\" srclang=\"*all*\" datatype=\"plaintext\""
-                + " creationdate=\"" + TmUnit.formatDate(Instant.now()) + "\"");
-        if (headerProps.isEmpty()) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        if (headerAttributes != null) attrs.putAll(headerAttributes);
+        for (Map.Entry<String, String> e : diptychHeader().entrySet()) attrs.putIfAbsent(e.getKey(), e.getValue());
+        w.write("<header");
+        attrs(attrs);
+        if (headerMeta.isEmpty()) {
             w.write("/>\n");
         } else {
             w.write(">\n");
-            for (Map.Entry<String, String> e : headerProps.entrySet()) {
-                w.write("  <prop type=\"" + Xml.escapeAttr(e.getKey()) + "\">" + Xml.escape(e.getValue()) + "</prop>\n");
-            }
+            meta(headerMeta, "  ");
             w.write("</header>\n");
         }
         w.write("<body>\n");
+    }
+
+    /** The attributes of the header Diptych writes (TMX 1.4b requires all but creationdate). */
+    static Map<String, String> diptychHeader() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("creationtool", "Diptych");
+        a.put("creationtoolversion", DiptychVersion.get());
+        a.put("segtype", "paragraph");
+        a.put("o-tmf", "Diptych");
+        a.put("adminlang", "en");
+        a.put("srclang", "*all*");
+        a.put("datatype", "plaintext");
+        a.put("creationdate", TmUnit.formatDate(Instant.now()));
+        return a;
+    }
+
+    private static List<TmMeta> props(Map<String, String> headerProps) {
+        List<TmMeta> m = new ArrayList<>();
+        for (Map.Entry<String, String> e : headerProps.entrySet()) m.add(TmMeta.prop(e.getKey(), e.getValue()));
+        return m;
     }
 
     void write(TmUnit u) throws IOException {

@@ -149,7 +149,9 @@ public final class TranslationMemory implements TmBackend {
     }
 
     /**
-     * Writes the TM as TMX 1.4b to {@code out} (atomically).
+     * Writes the TM as TMX 1.4b to {@code out} (atomically). The header is the imported file's (its
+     * attributes, props and notes) when the TM's units were imported from one file, else Diptych's with
+     * the props and notes of every imported file's header.
      *
      * @param approvedOnly leave draft units out
      * @return the number of units written
@@ -160,7 +162,23 @@ public final class TranslationMemory implements TmBackend {
         RecordFiles.Written w = null;
         try {
             Files.createDirectories(parent);
-            w = RecordFiles.writeTmx(out, Map.of(), tw -> {
+            // The header of the imported file (one), or Diptych's with the props and notes of all of them.
+            Map<String, String> attrs = null;
+            List<TmMeta> meta = new ArrayList<>();
+            List<String> sources = store.sourceHeaders();
+            for (String x : sources) {
+                TmxReader.Header h;
+                try {
+                    h = TmxReader.parseHeader(x, 0);
+                } catch (javax.xml.stream.XMLStreamException e) {
+                    continue; // written by this class: not expected
+                }
+                if (sources.size() == 1) attrs = h.attributes();
+                for (TmMeta m : h.foreignMeta()) {
+                    if (!meta.contains(m)) meta.add(m);
+                }
+            }
+            w = RecordFiles.writeTmx(out, attrs, meta, tw -> {
                 long[] n = new long[1];
                 store.forEachUnit(u -> {
                     if (approvedOnly && u.isDraft()) return;
@@ -201,7 +219,7 @@ public final class TranslationMemory implements TmBackend {
         if (puts.isEmpty() && deleteIds.isEmpty()) return;
         try {
             List<Journal.Op> step = store.journal.append(puts, deleteIds);
-            for (Journal.Op op : step) store.applyToIndex(op, false);
+            store.applyToIndex(step, false);
         } catch (IOException e) {
             throw new DiptychException(dir() + ": cannot update the translation memory, it is unchanged ("
                     + e.getMessage() + ")", e);
