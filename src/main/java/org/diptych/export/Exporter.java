@@ -105,14 +105,15 @@ public final class Exporter {
      *
      * @param path    relative to the export folder, {@code /}-separated
      * @param how     how the path was found
-     * @param sibling for {@link Placed#BESIDE_SIBLING}, the site file it was placed beside, else null
+     * @param siblingLang for {@link Placed#BESIDE_SIBLING}, the language of the version it was placed beside, else null
+     * @param siblingPath and that version's site file
      */
-    public record Destination(String lang, String path, Placed how, String sibling) {
-        /** One line for a preview: {@code pt → content/pt/news/x.md (new file beside the en version's content/en/news/x.md)}. */
+    public record Destination(String lang, String path, Placed how, String siblingLang, String siblingPath) {
+        /** One line for a preview: {@code pt → content/pt/news/x.md (new file, placed as the en version's content/en/news/x.md …)}. */
         public String describe() {
             return lang + " → " + path + switch (how) {
                 case SITE_FILE -> " (its file in the site)";
-                case BESIDE_SIBLING -> " (new file, placed as " + sibling + " by the site's convention)";
+                case BESIDE_SIBLING -> " (new file, placed as the " + siblingLang + " version's " + siblingPath + " by the site's convention)";
                 case PROFILE -> " (site profile's path pattern)";
                 case DEFAULT -> " (no site profile)";
             };
@@ -429,16 +430,16 @@ public final class Exporter {
      */
     private Destination destination(Statement st, DocumentVersion v, Site site, String ext, List<String> warnings) {
         String lang = v.lang(), id = st.id();
-        if (v.sitePath() != null) return new Destination(lang, v.sitePath(), Placed.SITE_FILE, null);
+        if (v.sitePath() != null) return new Destination(lang, v.sitePath(), Placed.SITE_FILE, null, null);
         DocumentVersion sib = sibling(st, v);
         if (sib != null) {
             String rel = SitePaths.derive(sib.sitePath(), sib.lang(), lang, siteFiles().byLang());
             rel = fitExtension(rel, v.format(), ext, lang, warnings);
-            return new Destination(lang, rel, Placed.BESIDE_SIBLING, "the " + sib.lang() + " version's " + sib.sitePath());
+            return new Destination(lang, rel, Placed.BESIDE_SIBLING, sib.lang(), sib.sitePath());
         }
-        if (site == null) return new Destination(lang, lang + "/" + id + ext, Placed.DEFAULT, null);
+        if (site == null) return new Destination(lang, lang + "/" + id + ext, Placed.DEFAULT, null, null);
         String rel = fitExtension(expand(site.path(), PostKey.of(id, v), id, lang), v.format(), ext, lang, warnings);
-        return new Destination(lang, rel, Placed.PROFILE, null);
+        return new Destination(lang, rel, Placed.PROFILE, null, null);
     }
 
     /**
