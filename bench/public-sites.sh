@@ -3,13 +3,20 @@
 # bench/public-sites.tsv is materialized at its pinned commit from a local snapshot (a bare git directory under
 # $SITE_MIRRORS, default /work/.mirror/<owner>+<name>/repo) into bench-data/public/<name>/site (never
 # committed), then `import-site --dry-run`, a real import into a new ru/en/pt project and a second run (nothing
-# changed) are timed. A snapshot that is absent is reported, not fatal. Logs in bench-data/public/<name>/.
-# Usage: bench/public-sites.sh [NAME...]
+# changed) are timed. Then the round trip: the checkout is made a git work tree, every statement is exported back
+# into it (org.diptych.bench.SiteExportBench all) and `git status --porcelain` must be empty; then one translation
+# (TRANSLATE, default pt) of a statement with a nested site file is started in the project and exported, and git
+# status shows where it landed. A snapshot that is absent is reported, not fatal. Logs in bench-data/public/<name>/.
+# Usage: [TRANSLATE=ru] bench/public-sites.sh [NAME...]
 set -e
 cd "$(dirname "$0")/.."
 MIRRORS=${SITE_MIRRORS:-/work/.mirror}
-mvn -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
-CP="target/classes:$(cat target/bench.classpath)"
+mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# a copy of the classes, so that a build in the work tree while the bench runs does not pull them away
+rm -rf bench-data/public/.classes; mkdir -p bench-data/public/.classes
+cp -r target/classes target/test-classes bench-data/public/.classes/
+CP="bench-data/public/.classes/classes:bench-data/public/.classes/test-classes:$(cat target/bench.classpath)"
+TRANSLATE=${TRANSLATE:-pt}
 diptych() { java -Xmx1g -Dfile.encoding=UTF-8 -cp "$CP" org.diptych.cli.Main "$@"; }
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc | sed 's/^\./0./'; }
@@ -38,4 +45,19 @@ grep -v '^#' bench/public-sites.tsv | while IFS="$tab" read -r name repo commit 
   t0=$(now); diptych import-site --project "$out/project" "$site" > "$out/rerun.txt" 2> "$out/rerun.err" || echo "  re-run failed: $(tail -1 "$out/rerun.err")"; t1=$(now)
   grep -E '^Imported' "$out/rerun.txt" | sed 's/^/  second run: /' || true
   echo "  second run $(secs "$t0" "$t1") s"
+  # the round trip: export everything back into the checkout (a git work tree of the snapshot as materialized)
+  git -C "$site" init -q && git -C "$site" add -A && git -C "$site" -c user.name=bench -c user.email=bench@localhost commit -q -m snapshot
+  t0=$(now)
+  java -Xmx1g -Dfile.encoding=UTF-8 -cp "$CP" org.diptych.bench.SiteExportBench all "$out/project" "$site" > "$out/export.txt" 2>&1 || true
+  t1=$(now)
+  grep -E '^exported' "$out/export.txt" | sed 's/^/  /' || tail -1 "$out/export.txt"
+  echo "  export back $(secs "$t0" "$t1") s; git status --porcelain: $(git -C "$site" status --porcelain -uall | wc -l) entries"
+  git -C "$site" status --porcelain -uall | head -5 | sed 's/^/    /'
+  git -C "$site" status --porcelain -uall > "$out/export-status.txt"
+  # a new translation of a nested page: where it lands
+  java -Xmx1g -Dfile.encoding=UTF-8 -cp "$CP" org.diptych.bench.SiteExportBench translate "$out/project" "$site" "$TRANSLATE" \
+    > "$out/translate.txt" 2>&1 || true
+  grep -E '^translated|^no statement|preview: '"$TRANSLATE" "$out/translate.txt" | sed 's/^/  /' || tail -1 "$out/translate.txt"
+  echo "  after the $TRANSLATE translation, git status --porcelain:"
+  git -C "$site" status --porcelain -uall | head -5 | sed 's/^/    /'
 done

@@ -78,11 +78,73 @@ public final class Exporter {
         this.project = project;
     }
 
-    /** A version rendered for its site, not yet written. */
-    private record Rendered(String lang, String relPath, String url, String format, byte[] bytes) {
+    /**
+     * A version rendered for its site, not yet written; {@code placed} says how its path was found
+     * ({@link Destination#how()}).
+     */
+    private record Rendered(String lang, String relPath, String url, String format, byte[] bytes, Placed placed) {
         boolean isPost() {
             return "markdown".equals(format);
         }
+    }
+
+    /** How a version's path in the export folder is found. */
+    public enum Placed {
+        /** the file it was imported from with {@code import-site} ({@link DocumentVersion#sitePath()}) */
+        SITE_FILE,
+        /** a new version of a site's statement: beside its sibling's site file, by the site's convention ({@link SitePaths}) */
+        BESIDE_SIBLING,
+        /** its language's site profile path pattern */
+        PROFILE,
+        /** no site profile: {@code <lang>/<id>.<ext>} */
+        DEFAULT
+    }
+
+    /**
+     * Where a version would be written.
+     *
+     * @param path    relative to the export folder, {@code /}-separated
+     * @param how     how the path was found
+     * @param siblingLang for {@link Placed#BESIDE_SIBLING}, the language of the version it was placed beside, else null
+     * @param siblingPath and that version's site file
+     */
+    public record Destination(String lang, String path, Placed how, String siblingLang, String siblingPath) {
+        /** One line for a preview: {@code pt → content/pt/news/x.md (new file, placed as the en version's content/en/news/x.md …)}. */
+        public String describe() {
+            return lang + " → " + path + switch (how) {
+                case SITE_FILE -> " (its file in the site)";
+                case BESIDE_SIBLING -> " (new file, placed as the " + siblingLang + " version's " + siblingPath + " by the site's convention)";
+                case PROFILE -> " (site profile's path pattern)";
+                case DEFAULT -> " (no site profile)";
+            };
+        }
+    }
+
+    /** The site files the project's versions were imported from: path → "id [lang]", and the paths by language. */
+    private record SiteFiles(Map<String, String> owners, Map<String, List<String>> byLang) {}
+
+    private SiteFiles siteFiles;
+
+    /** Read once per Exporter when a new version is placed beside a sibling or checked for a clash. */
+    private SiteFiles siteFiles() {
+        if (siteFiles == null) {
+            Map<String, String> owners = new LinkedHashMap<>();
+            Map<String, List<String>> byLang = new TreeMap<>();
+            for (String sid : project.statementIds()) {
+                for (String lang : project.versionLanguages(sid)) {
+                    try {
+                        String sp = project.loadVersion(sid, lang).map(DocumentVersion::sitePath).orElse(null);
+                        if (sp == null) continue;
+                        owners.put(sp, sid + " [" + lang + "]");
+                        byLang.computeIfAbsent(lang, k -> new ArrayList<>()).add(sp);
+                    } catch (RuntimeException unreadable) {
+                        // a version that cannot be read names no site file
+                    }
+                }
+            }
+            siteFiles = new SiteFiles(owners, byLang);
+        }
+        return siteFiles;
     }
 
     /**
@@ -116,11 +178,19 @@ public final class Exporter {
         for (String lang : order) {
             Site s = sites.get(lang);
             if (s == null) {
-                warnings.add("[" + lang + "] no site profile: written to " + lang + "/" + id + ".* and not linked from the other versions"
-                        + " (set one with 'diptych site --lang " + lang + "')");
+                boolean placed = st.version(lang).sitePath() != null || sibling(st, st.version(lang)) != null;
+                warnings.add("[" + lang + "] no site profile: " + (placed ? "" : "written to " + lang + "/" + id + ".* and ")
+                        + "not linked from the other versions (set one with 'diptych site --lang " + lang + "')");
                 continue;
             }
-            urls.put(lang, expand(s.url(), PostKey.of(id, st.version(lang)), id, lang));
+            PostKey key = PostKey.of(id, st.version(lang));
+            if (s.url().usesDate() && key.year() == null && st.version(lang).sitePath() != null) {
+                // a page of a site whose posts have dated URLs: its file is known, its URL is not
+                warnings.add("[" + lang + "] " + st.version(lang).sitePath() + ": no date for the URL pattern " + s.url()
+                        + " (a page, not a post): not linked from the other versions");
+                continue;
+            }
+            urls.put(lang, expand(s.url(), key, id, lang));
         }
 
         List<String> toRender = options.bundle() || pair == null ? order : Arrays.asList(pair);
@@ -166,8 +236,11 @@ public final class Exporter {
                 String before = targets.put(target, r.lang());
                 if (before != null) {
                     throw new DiptychException(target + ": both the " + before + " and the " + r.lang()
-                            + " version would be written here; give their site profiles different path patterns");
+                            + " version would be written here; " + (r.placed() == Placed.BESIDE_SIBLING
+                            ? "the site marks neither language in its paths; set a path pattern for " + r.lang() + " ('diptych site')"
+                            : "give their site profiles different path patterns"));
                 }
+                if (r.placed() != Placed.SITE_FILE) refuseClash(id, r, target, projectPosts, warnings);
             }
             for (Rendered r : rendered.values()) {
                 Path target = SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path");
@@ -317,31 +390,113 @@ public final class Exporter {
 
     // ---------------------------------------------------------------- rendering
 
-    private Rendered render(Statement st, String lang, Map<String, Site> sites, Map<String, String> urls,
-                            List<String> order, List<String> warnings) {
-        DocumentVersion v = st.version(lang);
-        String id = st.id();
-        String format = v.format();
-        Site site = sites.get(lang);
-        String ext = switch (format) {
+    /**
+     * Where each version of the statement would be written for these options (posts; a bundle holds the same
+     * files under their names), without rendering or writing anything: the export dialog shows it.
+     */
+    public List<Destination> destinations(ExportOptions options) {
+        Statement st = project.loadStatement(options.statementId());
+        Map<String, Site> sites = sites();
+        List<String> order = languageOrder(st);
+        List<String> langs = options.pair() == null ? order : Arrays.asList(parsePair(options.pair(), st));
+        List<Destination> out = new ArrayList<>();
+        for (String lang : langs) {
+            DocumentVersion v = st.version(lang);
+            String ext = extension(v.format());
+            if (ext == null) continue;
+            try {
+                out.add(destination(st, v, sites.get(lang), ext, new ArrayList<>()));
+            } catch (DiptychException | IllegalStateException unplaced) {
+                // the export itself names the problem
+            }
+        }
+        return out;
+    }
+
+    private static String extension(String format) {
+        return switch (format) {
             case "markdown" -> ".md";
             case "html" -> ".html";
             case "docx" -> ".docx";
             case "text", "lines" -> ".txt";
             default -> null;
         };
+    }
+
+    /**
+     * The path of a version: the site file it was imported from; for a new version of a statement some of whose
+     * versions came from a site, its sibling's site path by the site's convention for its language
+     * ({@link SitePaths}); else its site profile's path pattern, or {@code <lang>/<id>.<ext>}.
+     */
+    private Destination destination(Statement st, DocumentVersion v, Site site, String ext, List<String> warnings) {
+        String lang = v.lang(), id = st.id();
+        if (v.sitePath() != null) return new Destination(lang, v.sitePath(), Placed.SITE_FILE, null, null);
+        DocumentVersion sib = sibling(st, v);
+        if (sib != null) {
+            String rel = SitePaths.derive(sib.sitePath(), sib.lang(), lang, siteFiles().byLang());
+            rel = fitExtension(rel, v.format(), ext, lang, warnings);
+            return new Destination(lang, rel, Placed.BESIDE_SIBLING, sib.lang(), sib.sitePath());
+        }
+        if (site == null) return new Destination(lang, lang + "/" + id + ext, Placed.DEFAULT, null, null);
+        String rel = fitExtension(expand(site.path(), PostKey.of(id, v), id, lang), v.format(), ext, lang, warnings);
+        return new Destination(lang, rel, Placed.PROFILE, null, null);
+    }
+
+    /**
+     * The version a new version is placed beside: the one it was translated from (aligned with it) if that came
+     * from a site, else the first in the project's order that did; null if none did.
+     */
+    private DocumentVersion sibling(Statement st, DocumentVersion v) {
+        if (v.sitePath() != null) return null;
+        DocumentVersion first = null;
+        for (String other : languageOrder(st)) {
+            DocumentVersion o = st.version(other);
+            if (other.equals(v.lang()) || o.sitePath() == null) continue;
+            if (Files.isRegularFile(project.alignmentFile(st.id(), other, v.lang()))
+                    || Files.isRegularFile(project.alignmentFile(st.id(), v.lang(), other))) return o;
+            if (first == null) first = o;
+        }
+        return first;
+    }
+
+    /**
+     * Refuses to write a version that has no site file of its own over an existing file that is another
+     * statement's (the site file one of its versions was imported from, or where its profile puts it); an
+     * existing file that is no statement's (an earlier export of this version, or a page the site import did not
+     * take) is replaced with a warning, unless it is replaced by the very same bytes.
+     */
+    private void refuseClash(String id, Rendered r, Path target, Map<String, String> projectPosts, List<String> warnings) {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        String owner = siteFiles().owners().get(r.relPath());
+        if (owner == null) owner = projectPosts.get(r.relPath());
+        if (owner != null && !owner.startsWith(id + " [")) {
+            throw new DiptychException(target + ": the new " + r.lang() + " version of '" + id + "' would overwrite the file of "
+                    + owner + "; nothing was written (give the " + r.lang() + " version another place with its site profile)");
+        }
+        if (owner == null && r.placed() == Placed.BESIDE_SIBLING && !Arrays.equals(readAll(target), r.bytes())) {
+            warnings.add("[" + r.lang() + "] " + r.relPath() + " was already in the export folder and is no version of the project"
+                    + " (written by an earlier export, or not imported from the site): replaced");
+        }
+    }
+
+    private Rendered render(Statement st, String lang, Map<String, Site> sites, Map<String, String> urls,
+                            List<String> order, List<String> warnings) {
+        DocumentVersion v = st.version(lang);
+        String id = st.id();
+        String format = v.format();
+        Site site = sites.get(lang);
+        String ext = extension(format);
         if (ext == null) {
             warnings.add("[" + lang + "] format '" + format + "' cannot be exported as a document; skipped");
             return null;
         }
-        String rel = site == null ? lang + "/" + id + ext : expand(site.path(), PostKey.of(id, v), id, lang);
-        rel = fitExtension(rel, format, ext, lang, warnings);
+        Destination dest = destination(st, v, site, ext, warnings);
         byte[] bytes = switch (format) {
             case "markdown" -> markdownBytes(st, v, site, sites, urls, order, warnings);
             case "html", "docx" -> document(st, v, warnings);
             default -> text(v);
         };
-        return new Rendered(lang, rel, urls.get(lang), format, bytes);
+        return new Rendered(lang, dest.path(), urls.get(lang), format, bytes, dest.how());
     }
 
     private static String fitExtension(String rel, String format, String ext, String lang, List<String> warnings) {

@@ -94,8 +94,8 @@ public final class SiteImporter {
                     continue;
                 }
                 Path file = plan.site().resolve(v.path());
-                ImportResult read = v.parsed() != null ? v.parsed()
-                        : Importer.importFile(file, new ImportOptions(v.lang(), null, "markdown"));
+                ImportResult read = withSitePath(v.parsed() != null ? v.parsed()
+                        : Importer.importFile(file, new ImportOptions(v.lang(), null, "markdown")), v.path());
                 touched.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(v.lang());
                 if (v.action() == Action.NEW) {
                     batch.add(new Importer.NewVersion(s.id(), file, read));
@@ -224,6 +224,12 @@ public final class SiteImporter {
         alignments.clear();
         puts.clear();
         deletes.clear();
+    }
+
+    /** What was read, remembering the file's path in the site (export writes the version back there). */
+    static ImportResult withSitePath(ImportResult r, String sitePath) {
+        return new ImportResult(r.version().withSitePath(sitePath), r.original(), r.encoding(), r.encodingReason(), r.lang(),
+                r.langReason(), r.warnings());
     }
 
     private static DocumentVersion version(Project project, Map<String, DocumentVersion> stored, String id, String lang) {

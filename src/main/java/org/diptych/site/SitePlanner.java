@@ -774,6 +774,10 @@ public final class SitePlanner {
         if (!existing.contains(id) || !project.versionLanguages(id).contains(p.lang)) return Action.NEW;
         Optional<Path> original = project.originalFile(id, p.lang);
         if (original.isEmpty()) return Action.CHANGED;
+        // a version imported before versions remembered their site path, or a file that moved: stored again
+        if (!p.rel.equals(project.loadVersion(id, p.lang).map(org.diptych.model.DocumentVersion::sitePath).orElse(null))) {
+            return Action.CHANGED;
+        }
         try {
             String name = p.rel.substring(p.rel.lastIndexOf('/') + 1);
             return original.get().getFileName().toString().equals(name)

@@ -60,7 +60,7 @@ public final class FrontMatterRows {
     /** The version with one front-matter key set (every other line of the block kept). */
     public static DocumentVersion withValue(DocumentVersion v, String key, String value) {
         FrontMatter fm = FrontMatterKeys.set(v.frontMatter(), key, value);
-        return new DocumentVersion(v.lang(), v.originalFile(), v.format(), v.encoding(), fm, v.paragraphs());
+        return v.withFrontMatter(fm);
     }
 
     /**

@@ -22,6 +22,7 @@ import javafx.stage.Window;
 
 import org.diptych.export.ExportOptions;
 import org.diptych.export.ExportReport;
+import org.diptych.export.Exporter;
 import org.diptych.export.ExportReport.ExportedFile;
 import org.diptych.export.ExportReport.LinkCheck;
 import org.diptych.ui.FileChoosers;
@@ -39,11 +40,13 @@ final class ExportDialog {
      * @param withoutSite the statement's languages that have no site profile (their posts would not link to
      *                    the others): the dialog says so, with a button that runs {@code editSites}
      * @param editSites   opens the site profiles dialog over the given window
+     * @param destinations where each version of the statement would go for options (read off the FX thread)
      * @return the options, or empty if cancelled
      */
     static Optional<ExportOptions> show(Window owner, I18n i18n, String statementId, List<String> pairs, Path folder,
                                         FileChoosers choosers, java.util.function.Supplier<List<String>> withoutSite,
-                                        Consumer<Window> editSites) {
+                                        Consumer<Window> editSites,
+                                        java.util.function.Function<ExportOptions, List<Exporter.Destination>> destinations) {
         Dialog<ExportOptions> d = new Dialog<>();
         if (owner != null) d.initOwner(owner);
         d.setTitle(i18n.t("export.title"));
@@ -88,6 +91,23 @@ final class ExportDialog {
             d.getDialogPane().getScene().getWindow().sizeToScene();
         });
         showMissing.run();
+        // where the files go (a new version of a site's statement: beside its sibling's file), for the pair chosen
+        Label where = new Label();
+        where.setId("export-destinations");
+        where.setWrapText(true);
+        where.setMaxWidth(520);
+        Runnable showWhere = () -> {
+            String p = all.equals(pair.getValue()) ? null : pair.getValue();
+            ExportOptions o = new ExportOptions(statementId, Path.of("."), false, p);
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> destinations.apply(o))
+                    .whenComplete((list, failed) -> javafx.application.Platform.runLater(() -> {
+                        if (!java.util.Objects.equals(p, all.equals(pair.getValue()) ? null : pair.getValue())) return;
+                        where.setText(failed != null || list.isEmpty() ? "" : i18n.t("export.destinations") + "\n"
+                                + String.join("\n", list.stream().map(x -> destination(i18n, x)).toList()));
+                    }));
+        };
+        pair.valueProperty().addListener((obs, was, now) -> showWhere.run());
+        showWhere.run();
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
@@ -95,6 +115,7 @@ final class ExportDialog {
         g.addRow(1, new Label(i18n.t("export.pair")), pair);
         g.add(bundle, 1, 2);
         g.add(siteBox, 1, 3);
+        g.add(where, 1, 4);
         d.getDialogPane().setContent(g);
         ButtonType run = new ButtonType(i18n.t("export.run"), ButtonType.OK.getButtonData());
         d.getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);
@@ -107,6 +128,16 @@ final class ExportDialog {
             return new ExportOptions(statementId, Path.of(dir.getText().strip()), bundle.isSelected(), p);
         });
         return d.showAndWait();
+    }
+
+    /** One line of the preview: where a version goes and why there. */
+    static String destination(I18n i18n, Exporter.Destination d) {
+        return switch (d.how()) {
+            case SITE_FILE -> i18n.t("export.dest.site", d.lang(), d.path());
+            case BESIDE_SIBLING -> i18n.t("export.dest.beside", d.lang(), d.path(), d.siblingLang(), d.siblingPath());
+            case PROFILE -> i18n.t("export.dest.profile", d.lang(), d.path());
+            case DEFAULT -> i18n.t("export.dest.default", d.lang(), d.path());
+        };
     }
 
     /**

@@ -830,7 +830,8 @@ public final class MainWindow {
         Path folder = lastExportFolder != null ? lastExportFolder : defaultExportFolder(p);
         ExportDialog.show(stage, i18n, id, alignedPairs(id), folder, choosers,
                 () -> p.versionLanguages(id).stream().filter(l -> !p.manifest().sites().containsKey(l)).toList(),
-                owner -> SiteProfilesDialog.show(owner, i18n, p).ifPresent(m -> status.setText(i18n.t("status.sitesSaved"))))
+                owner -> SiteProfilesDialog.show(owner, i18n, p).ifPresent(m -> status.setText(i18n.t("status.sitesSaved"))),
+                o -> new Exporter(p).destinations(o))
                 .ifPresent(this::export);
     }
 

@@ -126,6 +126,10 @@ class ExportUiTest {
         assertThat(robot.lookup("#export-dialog").tryQuery()).isPresent();
         FxFixtures.type(robot, "#export-folder", out.toString());
         if (pair != null) FxFixtures.choose(robot, "#export-pair", pair);
+        // the preview names where each version of the pair (or of all) goes
+        int versions = pair == null ? window.project().versionLanguages(STATEMENT).size() : 2;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-destinations").queryLabeled().getText()
+                .chars().filter(c -> c == '→').count() == versions);
         if (bundle) robot.clickOn("#export-bundle");
         robot.clickOn("#export-run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#export-summary").tryQuery().isPresent());
