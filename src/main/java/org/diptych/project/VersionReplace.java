@@ -258,6 +258,24 @@ public final class VersionReplace {
     }
 
     /**
+     * The language of the statement's most recent replace that can still be undone ({@link #canUndo}), or
+     * {@code null}: what the window's "Undo replace" works on.
+     */
+    public static String undoableLanguage(Project p, String statementId) {
+        String best = null, bestTime = null;
+        for (String lang : p.versionLanguages(statementId)) {
+            Path snap = lastSnapshot(p, statementId, lang);
+            if (snap == null || !canUndo(p, statementId, lang)) continue;
+            String t = snap.getFileName().toString();
+            if (bestTime == null || t.compareTo(bestTime) > 0) {
+                best = lang;
+                bestTime = t;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Undoes the last replace of a version: the files it replaced come back from its snapshot, the ones it
      * created are removed, and the snapshot is marked used, all in one transaction (the files as they were
      * just before the undo go to the snapshot's {@code undone/} folder). Returns false if there is none.
