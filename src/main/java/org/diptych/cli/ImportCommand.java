@@ -4,13 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.diptych.DiptychException;
 import org.diptych.formats.ImportOptions;
 import org.diptych.formats.ImportResult;
 import org.diptych.formats.Importer;
 import org.diptych.formats.Format;
 import org.diptych.model.Languages;
+import org.diptych.model.Statement;
 import org.diptych.project.Messages;
 import org.diptych.project.Project;
+import org.diptych.project.VersionReplace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +62,12 @@ final class ImportCommand implements Callable<Integer> {
             + " (the old version and alignment stay in backups/).")
     boolean force;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (never modified).")
+    @Option(names = "--undo-replace", description = "Undo the last --replace of the --lang version of the statement:"
+            + " the previous version, original and alignments (with their review statuses) come back from backups/;"
+            + " refused if one of them changed since. No FILE.")
+    boolean undoReplace;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The file to import (never modified).")
     Path file;
 
     @Override
@@ -78,6 +86,8 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (force && !replace) throw new ParameterException(spec.commandLine(), "--force goes with --replace");
+        if (undoReplace) return undoReplace(out);
+        if (file == null) throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
         ImportResult r;
         try (Project p = Project.open(projectDir, true)) {
             r = Importer.importInto(p, statementId, file, new ImportOptions(lang, encoding, format), replace, force);
@@ -88,6 +98,32 @@ final class ImportCommand implements Callable<Integer> {
         if (r.encoding() != null) out.println("  encoding: " + r.encoding() + " (" + r.encodingReason() + ")");
         out.println("  language: " + r.lang() + " (" + r.langReason() + ")");
         for (String w : r.warnings()) out.println("  " + (w.contains(": replaced the ") ? "" : "warning: ") + Messages.oneLine(w));
+        return Main.OK;
+    }
+
+    private int undoReplace(PrintWriter out) {
+        if (replace || encoding != null || format != null) {
+            throw new ParameterException(spec.commandLine(), "--undo-replace takes no --replace, --encoding or --format");
+        }
+        if (file != null) throw new ParameterException(spec.commandLine(), "--undo-replace takes no FILE");
+        if (lang == null) throw new ParameterException(spec.commandLine(), "--undo-replace needs --lang (the version replaced)");
+        String l = Languages.normalize(lang);
+        try {
+            Statement.validateId(statementId);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(Messages.printable(e.getMessage()));
+        }
+        try (Project p = Project.open(projectDir, true)) {
+            if (!p.versionLanguages(statementId).contains(l)) {
+                throw new DiptychException(p.dir() + ": statement '" + statementId + "' has no " + l + " version");
+            }
+            VersionReplace.Undone u = VersionReplace.undo(p, statementId, l);
+            if (u == null) {
+                throw new DiptychException(p.dir() + ": the " + l + " version of " + statementId
+                        + " was never replaced (or every replace is undone already); nothing was changed");
+            }
+            out.println("Undid the replace: " + u.summary());
+        }
         return Main.OK;
     }
 }

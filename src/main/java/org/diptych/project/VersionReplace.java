@@ -193,6 +193,12 @@ public final class VersionReplace {
             ObjectNode undo = Project.json().createObjectNode();
             undo.putPOJO("created", created);
             undo.putPOJO("replaced", touched);
+            // what each file holds right after the replace (null: gone), so an undo can see a later change
+            ObjectNode after = undo.putObject("after");
+            for (Map.Entry<Path, byte[]> e : puts.entrySet()) after.put(rel(p, e.getKey()), sha256(e.getValue()));
+            if (oldOriginal != null && !oldOriginal.equals(vd.resolve(plan.version().originalFile()))) {
+                after.putNull(rel(p, oldOriginal));
+            }
             // the undo list goes in with the backups, before anything switches
             AtomicFiles.write(SafePaths.requireInside(p.dir(), snap.resolve(UNDO_FILE), "backup"),
                     Project.json().writeValueAsBytes(undo), null);
@@ -220,31 +226,126 @@ public final class VersionReplace {
         return best;
     }
 
+    /** What undoing a replace did. */
+    public record Undone(String statementId, String lang, Path snapshot, int restored, int removed) {
+        /** One line: "restored the en version of ID as it was before the replace of 2024-…: 3 files restored, 0 removed". */
+        public String summary() {
+            return "restored the " + lang + " version of " + statementId + " and its alignments as they were before the replace of "
+                    + snapshot.getFileName() + " (" + restored + " file" + (restored == 1 ? "" : "s") + " restored, " + removed
+                    + " removed)";
+        }
+    }
+
+    /** Refused: a file the replace wrote changed since (a review step, another import). */
+    public static final class ChangedSince extends DiptychException {
+        public ChangedSince(String message) {
+            super(message);
+        }
+    }
+
     /**
-     * Undoes the last replace of a version: the files it replaced come back from its snapshot, the ones it
-     * created are removed (one transaction), and the snapshot is marked used. Returns false if there is none.
+     * Whether the last replace of a version can be undone: there is one, and every file it wrote still holds
+     * what it wrote.
      */
-    public static boolean restorePrevious(Project p, String statementId, String lang) {
+    public static boolean canUndo(Project p, String statementId, String lang) {
         Path snap = lastSnapshot(p, statementId, lang);
         if (snap == null) return false;
-        Transaction tx = p.transaction();
         try {
-            JsonNode undo = Project.json().readTree(Files.readAllBytes(snap.resolve(UNDO_FILE)));
-            for (JsonNode c : undo.path("created")) tx.delete(SafePaths.under(p.dir(), c.asText(), "restored file"));
+            return changedSince(p, Project.json().readTree(Files.readAllBytes(snap.resolve(UNDO_FILE)))) == null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The language of the statement's most recent replace that can still be undone ({@link #canUndo}), or
+     * {@code null}: what the window's "Undo replace" works on.
+     */
+    public static String undoableLanguage(Project p, String statementId) {
+        String best = null, bestTime = null;
+        for (String lang : p.versionLanguages(statementId)) {
+            Path snap = lastSnapshot(p, statementId, lang);
+            if (snap == null || !canUndo(p, statementId, lang)) continue;
+            String t = snap.getFileName().toString();
+            if (bestTime == null || t.compareTo(bestTime) > 0) {
+                best = lang;
+                bestTime = t;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Undoes the last replace of a version: the files it replaced come back from its snapshot, the ones it
+     * created are removed, and the snapshot is marked used, all in one transaction (the files as they were
+     * just before the undo go to the snapshot's {@code undone/} folder). Returns false if there is none.
+     *
+     * @throws ChangedSince if a file the replace wrote changed since (nothing is changed)
+     */
+    public static boolean restorePrevious(Project p, String statementId, String lang) {
+        return undo(p, statementId, lang) != null;
+    }
+
+    /**
+     * As {@link #restorePrevious}, saying what it did; {@code null} if the version was never replaced (or
+     * every replace is undone already).
+     */
+    public static Undone undo(Project p, String statementId, String lang) {
+        Path snap = lastSnapshot(p, statementId, lang);
+        if (snap == null) return null;
+        Transaction tx = p.transaction(snap.resolve("undone"));
+        int restored = 0, removed = 0;
+        try {
+            byte[] undoBytes = Files.readAllBytes(SafePaths.requireInside(p.dir(), snap.resolve(UNDO_FILE), "backup"));
+            JsonNode undo = Project.json().readTree(undoBytes);
+            String changed = changedSince(p, undo);
+            if (changed != null) {
+                throw new ChangedSince(p.dir().resolve(changed) + ": changed since the " + lang + " version of " + statementId
+                        + " was replaced (" + snap.getFileName() + "); the replace was not undone");
+            }
+            for (JsonNode c : undo.path("created")) {
+                tx.delete(SafePaths.under(p.dir(), c.asText(), "restored file"));
+                removed++;
+            }
             for (JsonNode r : undo.path("replaced")) {
                 Path b = SafePaths.under(snap, r.asText(), "backup");
+                if (!SafePaths.isRegularFile(b)) throw new IOException(b + " is missing");
                 tx.put(SafePaths.under(p.dir(), r.asText(), "restored file"), Files.readAllBytes(b));
+                restored++;
             }
+            // marked used in the same change: a crash leaves the replace either undone and marked, or neither
+            tx.put(snap.resolve("undone.json"), undoBytes);
+            tx.delete(snap.resolve(UNDO_FILE));
         } catch (IOException e) {
             throw new DiptychException(snap + ": cannot read the previous version (" + Messages.oneLine(String.valueOf(e.getMessage())) + ")", e);
         }
         tx.commit("the previous " + lang + " version of " + statementId);
-        try {
-            Files.move(snap.resolve(UNDO_FILE), snap.resolve("undone.json"));
-        } catch (IOException ignored) {
-            // restoring twice restores the same files again: harmless
+        return new Undone(statementId, lang, snap, restored, removed);
+    }
+
+    /** The first file (relative) that no longer holds what the replace wrote, or null. Old snapshots: never. */
+    private static String changedSince(Project p, JsonNode undo) throws IOException {
+        JsonNode after = undo.path("after");
+        if (!after.isObject()) return null;
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Path f = SafePaths.under(p.dir(), e.getKey(), "replaced file");
+            boolean exists = java.nio.file.Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (e.getValue().isNull()) {
+                if (exists) return e.getKey();
+            } else if (!exists || !SafePaths.isRegularFile(f) || !sha256(Files.readAllBytes(f)).equals(e.getValue().asText())) {
+                return e.getKey();
+            }
         }
-        return true;
+        return null;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String rel(Project p, Path f) {

@@ -223,4 +223,82 @@ class ReplaceCommandTest {
         assertThat(id.err()).doesNotContain("\u001b").doesNotContain("\u0007");
         assertThat(Map.of()).isEmpty();
     }
+
+    Result undoing(String... extra) {
+        List<String> args = new ArrayList<>(List.of("import", "--undo-replace", "--project", dir.toString(), "--statement", ID));
+        args.addAll(List.of(extra));
+        return CliTestSupport.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void undoReplaceBringsBackTheVersionAndTheConfirmedAlignmentAsOneChange() throws IOException {
+        String untouched = state();
+        Alignment reviewed = stored();
+        assertThat(undoing("--lang", "en").err()).contains("never replaced").contains("nothing was changed");
+        assertThat(importing(file("en-corrected.md", corrected()), "--replace", "--force").code()).isZero();
+        String replaced = state();
+
+        // a full disk during the undo: the project stays as the replace left it, and the undo can be tried again
+        for (long budget : new long[] {0, 30, 2000}) {
+            AtomicFiles.Faults.failAfterBytes(budget);
+            Result r = undoing("--lang", "en");
+            AtomicFiles.Faults.clear();
+            assertThat(r.code()).isEqualTo(Main.FAILURE);
+            assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+            assertThat(r.err()).contains("nothing was changed");
+            assertThat(state()).isEqualTo(replaced);
+        }
+
+        Result u = undoing("--lang", "en");
+        assertThat(u.code()).as(u.err()).isZero();
+        assertThat(u.out()).contains("restored the en version of " + ID);
+        assertThat(state()).isEqualTo(untouched);
+        // every bead back with its status, reviewer and time
+        assertThat(stored().beads()).isEqualTo(reviewed.beads());
+        assertThat(stored().beads()).allSatisfy(b -> assertThat(b.isConfirmed()).isTrue());
+        // undone once: a second undo has nothing left to undo
+        Result again = undoing("--lang", "en");
+        assertThat(again.code()).isEqualTo(Main.FAILURE);
+        assertThat(again.err()).contains("never replaced");
+        assertThat(state()).isEqualTo(untouched);
+
+        // two replaces are undone one after the other
+        assertThat(importing(file("en-corrected.md", corrected()), "--replace", "--force").code()).isZero();
+        String second = state();
+        assertThat(importing(file("en-corrected2.md", corrected().replace("line with prices", "line with the prices")),
+                "--replace", "--force").code()).isZero();
+        assertThat(state()).isNotEqualTo(second);
+        assertThat(undoing("--lang", "en").code()).isZero();
+        assertThat(state()).isEqualTo(second);
+        assertThat(undoing("--lang", "en").code()).isZero();
+        assertThat(state()).isEqualTo(untouched);
+    }
+
+    @Test
+    void undoReplaceIsRefusedWhenTheVersionChangedSince() throws IOException {
+        assertThat(importing(file("en-corrected.md", corrected()), "--replace", "--force").code()).isZero();
+        // a review step after the replace: one bead rejected
+        try (Project p = Project.open(dir, true)) {
+            Alignment al = p.loadAlignment(ID, "ru", "en").orElseThrow();
+            List<Bead> beads = new ArrayList<>(al.beads());
+            beads.set(0, beads.get(0).withStatus(BeadStatus.REJECTED, "lead", Instant.EPOCH));
+            p.saveAlignment(al.withBeads(beads));
+        }
+        String reviewedAfter = state();
+        Result r = undoing("--lang", "en");
+        assertThat(r.code()).isEqualTo(Main.FAILURE);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("align.ru-en.json").contains("changed since the en version of " + ID + " was replaced")
+                .contains("not undone");
+        assertThat(state()).isEqualTo(reviewedAfter);
+
+        // usage: --lang is needed, no FILE, no --replace; a language the statement lacks is one line
+        assertThat(undoing().code()).as("no --lang").isEqualTo(Main.USAGE);
+        assertThat(undoing("--lang", "en", "--replace").code()).isEqualTo(Main.USAGE);
+        assertThat(undoing("--lang", "en", file("x.md", Posts.EN).toString()).code()).isEqualTo(Main.USAGE);
+        assertThat(CliTestSupport.run("import", "--project", dir.toString(), "--statement", ID).code())
+                .as("import without FILE").isEqualTo(Main.USAGE);
+        assertThat(undoing("--lang", "pt").err()).contains("has no pt version");
+        assertThat(state()).isEqualTo(reviewedAfter);
+    }
 }

@@ -305,7 +305,10 @@ public final class MainWindow {
                 KeyCombination.SHIFT_DOWN), this::exportDialog);
         MenuItem sites = item("siteProfiles", null, this::siteProfilesDialog);
         MenuItem openSite = item("openSite", null, this::openSiteDialog);
-        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, openSite, export, sites, new SeparatorMenuItem(),
+        MenuItem undoReplace = item("undoReplace", null, this::undoReplace);
+        // offered while the statement's last replace can still be undone (nothing it wrote changed since)
+        file.setOnShowing(e -> undoReplace.setDisable(undoableReplace() == null));
+        file.getItems().addAll(newProject, open, recentMenu, new SeparatorMenuItem(), imp, undoReplace, openSite, export, sites, new SeparatorMenuItem(),
                 pref, new SeparatorMenuItem(), closeP, quit);
         Menu review = new Menu(i18n.t("menu.review"));
         review.setId("menu-review");
@@ -753,7 +756,65 @@ public final class MainWindow {
             desk.clear();
             reloadTree();
             selectInTree(statementId, null);
-            status.setText(String.join("; ", reports));
+            String text = String.join("; ", reports);
+            // a replace can be undone: say so, in the window's language
+            if (replace && org.diptych.project.VersionReplace.undoableLanguage(p, statementId) != null) {
+                text = i18n.t("status.replaced", text);
+            }
+            status.setText(text);
+        }, null);
+    }
+
+    /** The statement on screen and the language of its last replace that can be undone, or null. */
+    private String[] undoableReplace() {
+        if (project == null) return null;
+        String id = currentStatement();
+        if (id == null) return null;
+        String lang = org.diptych.project.VersionReplace.undoableLanguage(project, id);
+        return lang == null ? null : new String[] {id, lang};
+    }
+
+    /**
+     * File → Undo replace: the statement's last replace undone in the background (the previous version and
+     * alignments with their review statuses, one transaction); refused in one line if they changed since.
+     */
+    public void undoReplace() {
+        if (project == null) {
+            error(i18n.t("error.noProject"));
+            return;
+        }
+        String id = currentStatement();
+        if (id == null) {
+            error(i18n.t("error.noStatement"));
+            return;
+        }
+        Project p = project;
+        Autosaver s = saver;
+        tasks.run(i18n.t("task.undoReplace", id), progress -> {
+            s.flush(); // the desk's last review steps are on disk before the check
+            String lang = org.diptych.project.VersionReplace.undoableLanguage(p, id);
+            if (lang == null) {
+                for (String l : p.versionLanguages(id)) {
+                    if (org.diptych.project.VersionReplace.lastSnapshot(p, id, l) != null) {
+                        throw new org.diptych.DiptychException(i18n.t("undoReplace.changed", id, l));
+                    }
+                }
+                throw new org.diptych.DiptychException(i18n.t("undoReplace.none", id));
+            }
+            try {
+                org.diptych.project.VersionReplace.undo(p, id, lang);
+            } catch (org.diptych.project.VersionReplace.ChangedSince e) {
+                throw new org.diptych.DiptychException(i18n.t("undoReplace.changed", id, lang));
+            }
+            return lang;
+        }, lang -> {
+            if (project != p) return;
+            reviewCache.keySet().removeIf(k -> k.startsWith(id + "|"));
+            desk.invalidate(id);
+            desk.clear();
+            reloadTree();
+            selectInTree(id, null);
+            status.setText(i18n.t("status.undoneReplace", lang, id));
         }, null);
     }
 
