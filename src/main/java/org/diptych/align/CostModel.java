@@ -15,7 +15,7 @@ import org.diptych.model.Languages;
  * A score is a log-likelihood ratio in nats, "these paragraphs translate each other" against "they are
  * unrelated", plus the log prior of the bead's shape:
  * <pre>
- * score = prior(a:b) + length + Σ_classes evidence + structure + quotes        (a, b ≥ 1)
+ * score = prior(a:b) + length + Σ_classes evidence + words + structure + quotes       (a, b ≥ 1)
  * score = prior(1:0)                                                          (a paragraph left alone)
  * </pre>
  * <ul>
@@ -45,6 +45,10 @@ import org.diptych.model.Languages;
  *       paragraphs, re-estimated from the first pass (its 1:1 beads shifted by three). The square root makes
  *       two 1:1 beads worth more than one 2:2 bead of the same similarity, so cross matches between
  *       neighbouring paragraphs do not glue them together.</li>
+ *   <li><b>words</b>: the project's IBM Model 1 ({@link WordTable}, stored by {@link StoredLexicon}), read as
+ *       {@link #WORD_WEIGHT}·(coverage − chance)·sqrt(known words of the smaller side), the coverage being the
+ *       expected share of the bead's known words that have a translation on the other side (see
+ *       {@link WordEvidence}), chance re-estimated from the first pass like the Dice of the bags.</li>
  *   <li><b>structure</b>: the first paragraph of each side compared by markdown role — heading levels, list
  *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
  *       against plain text costs, heading against bold opener earns a little (translators turn
@@ -109,6 +113,12 @@ final class CostModel {
     /** Nats per unit of Dice above chance, per square root of the smaller side's key count. */
     static final double DICE_WEIGHT = 10;
     static final double CHANCE_DICE_SAME_SCRIPT = 0.05, CHANCE_DICE_CROSS_SCRIPT = 0.02, CHANCE_DICE_LEX = 0.03;
+
+    // -------------------------------------------------------------- the project's word model (IBM Model 1)
+    /** Nats per unit of Model 1 coverage above chance, per square root of the smaller side's known words. */
+    static final double WORD_WEIGHT = 8;
+    /** Default coverage of unrelated paragraphs, before the first pass re-estimates it. */
+    static final double CHANCE_WORDS = 0.06;
 
     // -------------------------------------------------------------- structure and quotes
     static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
@@ -199,6 +209,41 @@ final class CostModel {
         tgtPairs = pairUnions(tgt);
     }
 
+    /** The project's word model over these units ({@link WordEvidence}), or null. */
+    WordEvidence words;
+    /** Model 1 coverage of unrelated paragraphs (re-estimated from the first pass). */
+    double chanceWords = CHANCE_WORDS;
+    private PairLexicon.Tokens srcTokens, tgtTokens;
+    private boolean tokenized;
+
+    /** The stems of both sides' units ({@link PairLexicon#tokens}), made once (two threads); null if a language has no analyzer. */
+    PairLexicon.Tokens[] tokens() {
+        if (!tokenized) {
+            java.util.concurrent.CompletableFuture<PairLexicon.Tokens> tf = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> PairLexicon.tokens(tgt, targetLang), PairLexicon.ASYNC);
+            srcTokens = PairLexicon.tokens(src, sourceLang);
+            tgtTokens = tf.join();
+            tokenized = true;
+        }
+        return srcTokens == null || tgtTokens == null ? null : new PairLexicon.Tokens[] {srcTokens, tgtTokens};
+    }
+
+    /** Reads the project's word model (oriented source→target) as the Model 1 term of every bead. */
+    void useWords(WordTable table) {
+        PairLexicon.Tokens[] t = table == null ? null : tokens();
+        words = t == null ? null : WordEvidence.of(table, t[0], t[1]);
+    }
+
+    /** The Model 1 term of a bead: {@link #WORD_WEIGHT}·(coverage − chance)·sqrt(smaller side's known words). */
+    double wordScore(int i0, int a, int j0, int b) {
+        if (words == null) return 0;
+        int ks = words.sourceKnown(i0, a), kt = words.targetKnown(j0, b);
+        int small = Math.min(ks, kt);
+        if (small == 0) return 0;
+        double coverage = words.covered(i0, a, j0, b) / (ks + kt);
+        return WORD_WEIGHT * (coverage - chanceWords) * Math.sqrt(small);
+    }
+
     /** The lexicon keys of the units changed (a lexicon learned from pass one, {@link PairLexicon}): pairs of units recomputed. */
     void lexiconChanged() {
         for (int x = 0; x + 1 < src.n; x++) srcPairs[LEX][x] = src.union(LEX, x, 2);
@@ -270,7 +315,7 @@ final class CostModel {
         else if (listLike(i0, a, j0, b)) prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
         else prior = PRIOR_31;
         return prior + length(i0, a, j0, b)
-                + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
+                + evidence(i0, a, j0, b) + wordScore(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
     }
 
     /** The parts of {@link #score}, for diagnostics ({@code ExplainDebug} in the test sources). */
@@ -288,6 +333,7 @@ final class CostModel {
                         classEvidence(f, ks, kt)));
             }
         }
+        if (words != null) sb.append(String.format(java.util.Locale.ROOT, " m1=%.2f", wordScore(i0, a, j0, b)));
         sb.append(String.format(java.util.Locale.ROOT, " struct=%.2f quotes=%.2f", structure(i0, a, j0, b), quotes(i0, a, j0, b)));
         return sb.toString();
     }
@@ -473,6 +519,23 @@ final class CostModel {
         kappa = Math.max(0.04, best[0]);
         estimateChance(pairs, COG);
         estimateChance(pairs, LEX);
+        estimateChanceWords(pairs);
+    }
+
+    /** Chance Model 1 coverage: its mean over the first pass's 1:1 pairs shifted by three, smoothed like Dice's. */
+    private void estimateChanceWords(List<int[]> pairs) {
+        if (words == null) return;
+        double sum = 0;
+        int count = 0, n = pairs.size();
+        for (int x = 0; x < n; x++) {
+            int i = pairs.get(x)[0], j = pairs.get((x + 3) % n)[1];
+            int ks = words.sourceKnown(i, 1), kt = words.targetKnown(j, 1);
+            if (ks == 0 || kt == 0) continue;
+            sum += words.covered(i, 1, j, 1) / (ks + kt);
+            count++;
+        }
+        if (count < 8) return;
+        chanceWords = clamp((sum + 8 * chanceWords) / (count + 8), 0.005, 0.5);
     }
 
     /** Chance Dice of a class: its mean over the first pass's 1:1 pairs shifted by three (unrelated pairs). */
