@@ -61,7 +61,13 @@ import org.diptych.model.Languages;
  *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
  * </ul>
  * A translator's note or credit line (see {@link Units}) and a link-only line cost {@link #STRUCT_NOTE} in a
- * bead with other paragraphs: they stand alone. A short line (under {@link #SHORT} characters, not a list item)
+ * bead with other paragraphs: they stand alone. So does page furniture ({@link Units#furniture}: translation credits,
+ * "Source:" lines, captions, share lines, dates alone, signature tails, link definitions), which pairs 1:1 only with
+ * furniture of its kind ({@link #FURNITURE_SAME}; with text, {@link #STRUCT_NOTE}) and is left alone for
+ * {@link #PRIOR_FURNITURE_SKIP} instead of {@link #PRIOR_SKIP}: one version often has it and the other not. Two link
+ * definitions pair for {@link #LINK_DEF_PAIR}, barely more than both left alone, so a block of them that a
+ * translation moved past a paragraph (a crossing no monotone alignment can pair) is left alone, not paired at the
+ * cost of the paragraphs. A short line (under {@link #SHORT} characters, not a list item)
  * in a 2:1, 1:2 or 2:2 bead costs {@link #SHORT_MERGE}: a short line without counterpart is more often one a
  * translator left out or added than one glued to its neighbour — except a lead-in ending with a colon
  * ("Signed:") that opens the bead.
@@ -133,6 +139,12 @@ final class CostModel {
     static final double SHORT_MERGE = -0.5;
     /** Two link-only lines paired. */
     static final double LINK_PAIR = 3.0;
+    /** Two link-reference definitions paired (two left alone cost 2·{@link #PRIOR_FURNITURE_SKIP}). */
+    static final double LINK_DEF_PAIR = 1.0;
+    /** A unit of page furniture ({@link Units#furniture}) left alone. */
+    static final double PRIOR_FURNITURE_SKIP = -1.0;
+    /** Page furniture of the same kind paired (a source line with a source line); furniture with text costs {@link #STRUCT_NOTE}. */
+    static final double FURNITURE_SAME = 1.5;
     /** A translator's note or credit line in a bead with anything (notes are additions, they stand alone); a link-only line with more than one unit. */
     static final double STRUCT_NOTE = -3.0;
     static final double QUOTE_W = 0.3, QUOTE_U = 0.4;
@@ -302,11 +314,17 @@ final class CostModel {
 
     /** Score of the bead of source units [i0, i0+a) and target units [j0, j0+b). */
     double score(int i0, int a, int j0, int b) {
-        if (a == 0 || b == 0) return PRIOR_SKIP;
+        if (a == 0 || b == 0) {
+            // page furniture one version has and the other lacks is common: leaving it alone costs little
+            boolean furniture = a == 1 ? src.furniture[i0] != Units.NONE : b == 1 && tgt.furniture[j0] != Units.NONE;
+            return furniture ? PRIOR_FURNITURE_SKIP : PRIOR_SKIP;
+        }
         if (a == 1 && b == 1 && src.struct[i0] == Units.LINK && tgt.struct[j0] == Units.LINK) {
             // link-only lines (a post's links to its other language versions) pair by position: their
-            // titles and targets differ between versions by design, so only the structure counts
-            return LINK_PAIR;
+            // titles and targets differ between versions by design, so only the structure counts; link
+            // definitions, which a translation may move to another place, little more than being left alone
+            boolean defs = src.furniture[i0] == Units.LINK_DEFINITION && tgt.furniture[j0] == Units.LINK_DEFINITION;
+            return defs ? LINK_DEF_PAIR : LINK_PAIR;
         }
         double prior;
         if (a == 1 && b == 1) prior = 0;
@@ -396,6 +414,14 @@ final class CostModel {
 
     private double structure(int i0, int a, int j0, int b) {
         double s = compare(src.struct[i0], tgt.struct[j0]);
+        byte fs = src.furniture[i0], ft = tgt.furniture[j0];
+        if (a == 1 && b == 1 && (fs != Units.NONE || ft != Units.NONE)) {
+            // furniture pairs with furniture of its kind; with text, it is a line one version lacks
+            s += fs == ft ? FURNITURE_SAME : STRUCT_NOTE;
+        } else if (a + b > 2) {
+            for (int x = i0; x < i0 + a; x++) if (src.furniture[x] != Units.NONE && src.struct[x] != Units.LINK) s += STRUCT_NOTE;
+            for (int y = j0; y < j0 + b; y++) if (tgt.furniture[y] != Units.NONE && tgt.struct[y] != Units.LINK) s += STRUCT_NOTE;
+        }
         for (int x = 1; x < a; x++) s += inner(src, i0 + x);
         for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
         if (isHeading(src.struct[i0]) && isHeading(tgt.struct[j0]) && (a > 1) != (b > 1)) {

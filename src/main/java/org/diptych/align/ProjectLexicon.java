@@ -46,7 +46,8 @@ public final class ProjectLexicon {
 
     /**
      * The lexicon for {@code src}→{@code tgt}: glossary and learned entries, with the project's stored word model
-     * ({@link #words}, updated first) as its {@link Lexicon#words}; null if the project has nothing to learn from.
+     * ({@link #words}, brought up to date in memory; nothing is written) as its {@link Lexicon#words}; null if the
+     * project has nothing to learn from.
      */
     public static Lexicon learn(Project p, String src, String tgt) {
         String key = p.dir().toAbsolutePath().normalize() + "\n" + src + "\n" + tgt;
@@ -74,6 +75,8 @@ public final class ProjectLexicon {
         List<Long> stamp;
         Map<String, StoredLexicon.Section> sections;
         WordTable table;
+        /** The sections differ from the file's. */
+        boolean dirty;
     }
 
     private static final Map<Path, Stored> STORED = new java.util.HashMap<>();
@@ -83,12 +86,27 @@ public final class ProjectLexicon {
     /**
      * The project's stored word model for the language pair ({@link StoredLexicon}, the file
      * {@code lexicon.<a>-<b>.tsv}), brought up to date first: the statements whose alignments or versions changed
-     * since it was written (and the TM, if it changed) are retrained, the others' counts kept; the file is
-     * rewritten only when something changed and the project is open for writing. Oriented {@code src}→{@code tgt};
-     * {@code null} when there is nothing to learn from or a language has no analyzer. Callers may call it after an
-     * align, a confirmation or an import; the next {@link #learn} does it anyway.
+     * since it was written (and the TM, if it changed) are retrained, the others' counts kept, in memory; the file
+     * is written by {@link #store}. Oriented {@code src}→{@code tgt}; {@code null} when there is nothing to learn
+     * from or a language has no analyzer.
      */
     public static WordTable words(Project p, String src, String tgt) {
+        return words(p, src, tgt, false);
+    }
+
+    /**
+     * Brings the stored word model of the language pair up to date ({@link #words}) and writes
+     * {@code lexicon.<a>-<b>.tsv} if it changed (atomically; the project must be open for writing, else nothing is
+     * written). Called after an alignment, a confirmation or an import has been saved; a command that changes
+     * nothing does not call it, so the file changes only with the work it was learned from.
+     *
+     * @return the model, oriented {@code src}→{@code tgt}, or {@code null}
+     */
+    public static WordTable store(Project p, String src, String tgt) {
+        return words(p, src, tgt, true);
+    }
+
+    private static WordTable words(Project p, String src, String tgt, boolean write) {
         if (!StoredLexicon.analyzable(src) || !StoredLexicon.analyzable(tgt)
                 || org.diptych.model.Languages.base(src).equals(org.diptych.model.Languages.base(tgt))) {
             return null;
@@ -142,16 +160,18 @@ public final class ProjectLexicon {
             if (changed) {
                 st.sections = next;
                 st.table = null;
-                if (p.writable()) {
-                    try {
-                        org.diptych.project.SafePaths.requireInside(p.dir(), file, "lexicon");
-                        org.diptych.project.AtomicFiles.write(file, StoredLexicon.format(ab[0], ab[1], next.values()), null);
-                        st.stamp = new ArrayList<>();
-                        stat(st.stamp, file);
-                    } catch (IOException | RuntimeException e) {
-                        // derived data: the aligner still gets the model; the next update writes it again
-                        LOG.warn("{}: not written ({})", file, e.getMessage());
-                    }
+                st.dirty = true;
+            }
+            if (write && st.dirty && p.writable()) {
+                try {
+                    org.diptych.project.SafePaths.requireInside(p.dir(), file, "lexicon");
+                    org.diptych.project.AtomicFiles.write(file, StoredLexicon.format(ab[0], ab[1], st.sections.values()), null);
+                    st.stamp = new ArrayList<>();
+                    stat(st.stamp, file);
+                    st.dirty = false;
+                } catch (IOException | RuntimeException e) {
+                    // derived data: the aligner still gets the model; the next store writes it again
+                    LOG.warn("{}: not written ({})", file, e.getMessage());
                 }
             }
             if (st.table == null) st.table = StoredLexicon.table(ab[0], ab[1], st.sections.values());

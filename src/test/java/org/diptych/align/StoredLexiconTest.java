@@ -149,6 +149,8 @@ class StoredLexiconTest {
             statement(p, "s2", 6, 12, false);
             WordTable first = ProjectLexicon.words(p, "en", "ru");
             Path file = dir.resolve("lexicon.en-ru.tsv");
+            assertThat(file).as("learning alone writes nothing").doesNotExist();
+            assertThat(ProjectLexicon.store(p, "en", "ru")).isSameAs(first);
             assertThat(file).exists();
             assertThat(Files.readString(file)).contains("@\tstatement\ts1\t", "@\tstatement\ts2\t", "@\ttm\tmemory\t");
             assertThat(ProjectLexicon.words(p, "ru", "en")).isSameAs(first.reversed()); // nothing changed: same table
@@ -158,14 +160,14 @@ class StoredLexiconTest {
             statement(p, "s2", 6, 12, true);
             statement(p, "s3", 2, 9, false);
             deleteTree(p.statementDir("s1"));
-            WordTable updated = ProjectLexicon.words(p, "en", "ru");
+            WordTable updated = ProjectLexicon.store(p, "en", "ru");
             assertThat(updated).isNotSameAs(first);
             byte[] incremental = Files.readAllBytes(file);
             assertThat(new String(incremental, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\ts1\t");
 
             // retrained from nothing on the same project: the same file, the same probabilities
             Files.delete(file);
-            WordTable fresh = ProjectLexicon.words(p, "en", "ru");
+            WordTable fresh = ProjectLexicon.store(p, "en", "ru");
             assertThat(Files.readAllBytes(file)).isEqualTo(incremental);
             for (String[] k : new String[][] {{"hospital", "больница"}, {"law", "закон"}, {"committee", "комитет"}}) {
                 String e = stem("en", k[0]), f = stem("ru", k[1]);
@@ -176,7 +178,7 @@ class StoredLexiconTest {
 
             // a damaged file is retrained, not trusted
             Files.writeString(file, "# Diptych lexicon en-ru, format 1\n@\tstatement\ts2\n");
-            assertThat(ProjectLexicon.words(p, "en", "ru").links(0.2)).isEqualTo(fresh.links(0.2));
+            assertThat(ProjectLexicon.store(p, "en", "ru").links(0.2)).isEqualTo(fresh.links(0.2));
             assertThat(Files.readAllBytes(file)).isEqualTo(incremental);
         }
     }
@@ -188,7 +190,7 @@ class StoredLexiconTest {
             statement(p, "s1", 0, 12, true);
         }
         try (Project ro = Project.open(dir, false)) {
-            assertThat(ProjectLexicon.words(ro, "en", "ru")).isNotNull();
+            assertThat(ProjectLexicon.store(ro, "en", "ru")).isNotNull();
             assertThat(dir.resolve("lexicon.en-ru.tsv")).doesNotExist();
         }
     }
