@@ -182,6 +182,8 @@ public final class Aligner {
         if (tgtHolder[0] == null) throw new IllegalStateException("feature extraction failed");
         progress.checkCancelled();
         CostModel model = new CostModel(src, tgtHolder[0], sourceLang, targetLang);
+        WordTable words = lexicon == null ? null : lexicon.words(sourceLang, targetLang);
+        if (words != null) model.useWords(words);
         return alignUnits(src, tgtHolder[0], model, fixed, rejected, learn, progress);
     }
 

@@ -15,7 +15,7 @@ import org.diptych.model.Languages;
  * A score is a log-likelihood ratio in nats, "these paragraphs translate each other" against "they are
  * unrelated", plus the log prior of the bead's shape:
  * <pre>
- * score = prior(a:b) + length + Σ_classes evidence + structure + quotes        (a, b ≥ 1)
+ * score = prior(a:b) + length + Σ_classes evidence + words + structure + quotes       (a, b ≥ 1)
  * score = prior(1:0)                                                          (a paragraph left alone)
  * </pre>
  * <ul>
@@ -45,6 +45,10 @@ import org.diptych.model.Languages;
  *       paragraphs, re-estimated from the first pass (its 1:1 beads shifted by three). The square root makes
  *       two 1:1 beads worth more than one 2:2 bead of the same similarity, so cross matches between
  *       neighbouring paragraphs do not glue them together.</li>
+ *   <li><b>words</b>: the project's IBM Model 1 ({@link WordTable}, stored by {@link StoredLexicon}), read as
+ *       {@link #WORD_WEIGHT}·(coverage − chance)·sqrt(known words of the smaller side), the coverage being the
+ *       expected share of the bead's known words that have a translation on the other side (see
+ *       {@link WordEvidence}), chance re-estimated from the first pass like the Dice of the bags.</li>
  *   <li><b>structure</b>: the first paragraph of each side compared by markdown role — heading levels, list
  *       items, bold openers ({@code **Question:** …}), link-only lines, quotes. Same role earns, heading
  *       against plain text costs, heading against bold opener earns a little (translators turn
@@ -57,7 +61,13 @@ import org.diptych.model.Languages;
  *       by position with the fixed score {@link #LINK_PAIR}: their titles and targets differ by design.</li>
  * </ul>
  * A translator's note or credit line (see {@link Units}) and a link-only line cost {@link #STRUCT_NOTE} in a
- * bead with other paragraphs: they stand alone. A short line (under {@link #SHORT} characters, not a list item)
+ * bead with other paragraphs: they stand alone. So does page furniture ({@link Units#furniture}: translation credits,
+ * "Source:" lines, captions, share lines, dates alone, signature tails, link definitions), which pairs 1:1 only with
+ * furniture of its kind ({@link #FURNITURE_SAME}; with text, {@link #STRUCT_NOTE}) and is left alone for
+ * {@link #PRIOR_FURNITURE_SKIP} instead of {@link #PRIOR_SKIP}: one version often has it and the other not. Two link
+ * definitions pair for {@link #LINK_DEF_PAIR}, barely more than both left alone, so a block of them that a
+ * translation moved past a paragraph (a crossing no monotone alignment can pair) is left alone, not paired at the
+ * cost of the paragraphs. A short line (under {@link #SHORT} characters, not a list item)
  * in a 2:1, 1:2 or 2:2 bead costs {@link #SHORT_MERGE}: a short line without counterpart is more often one a
  * translator left out or added than one glued to its neighbour — except a lead-in ending with a colon
  * ("Signed:") that opens the bead.
@@ -110,6 +120,12 @@ final class CostModel {
     static final double DICE_WEIGHT = 10;
     static final double CHANCE_DICE_SAME_SCRIPT = 0.05, CHANCE_DICE_CROSS_SCRIPT = 0.02, CHANCE_DICE_LEX = 0.03;
 
+    // -------------------------------------------------------------- the project's word model (IBM Model 1)
+    /** Nats per unit of Model 1 coverage above chance, per square root of the smaller side's known words. */
+    static final double WORD_WEIGHT = 8;
+    /** Default coverage of unrelated paragraphs, before the first pass re-estimates it. */
+    static final double CHANCE_WORDS = 0.06;
+
     // -------------------------------------------------------------- structure and quotes
     static final double STRUCT_SAME = 1.5, STRUCT_HEADING_BOLD = 0.6, STRUCT_HEADING_PLAIN = -2.0,
             STRUCT_LIST_PLAIN = -0.3, STRUCT_LINK_OTHER = -1.5, STRUCT_OTHER = -0.5, STRUCT_INNER_HEADING = -1.5;
@@ -123,6 +139,12 @@ final class CostModel {
     static final double SHORT_MERGE = -0.5;
     /** Two link-only lines paired. */
     static final double LINK_PAIR = 3.0;
+    /** Two link-reference definitions paired (two left alone cost 2·{@link #PRIOR_FURNITURE_SKIP}). */
+    static final double LINK_DEF_PAIR = 1.0;
+    /** A unit of page furniture ({@link Units#furniture}) left alone. */
+    static final double PRIOR_FURNITURE_SKIP = -1.0;
+    /** Page furniture of the same kind paired (a source line with a source line); furniture with text costs {@link #STRUCT_NOTE}. */
+    static final double FURNITURE_SAME = 1.5;
     /** A translator's note or credit line in a bead with anything (notes are additions, they stand alone); a link-only line with more than one unit. */
     static final double STRUCT_NOTE = -3.0;
     static final double QUOTE_W = 0.3, QUOTE_U = 0.4;
@@ -199,6 +221,41 @@ final class CostModel {
         tgtPairs = pairUnions(tgt);
     }
 
+    /** The project's word model over these units ({@link WordEvidence}), or null. */
+    WordEvidence words;
+    /** Model 1 coverage of unrelated paragraphs (re-estimated from the first pass). */
+    double chanceWords = CHANCE_WORDS;
+    private PairLexicon.Tokens srcTokens, tgtTokens;
+    private boolean tokenized;
+
+    /** The stems of both sides' units ({@link PairLexicon#tokens}), made once (two threads); null if a language has no analyzer. */
+    PairLexicon.Tokens[] tokens() {
+        if (!tokenized) {
+            java.util.concurrent.CompletableFuture<PairLexicon.Tokens> tf = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> PairLexicon.tokens(tgt, targetLang), PairLexicon.ASYNC);
+            srcTokens = PairLexicon.tokens(src, sourceLang);
+            tgtTokens = tf.join();
+            tokenized = true;
+        }
+        return srcTokens == null || tgtTokens == null ? null : new PairLexicon.Tokens[] {srcTokens, tgtTokens};
+    }
+
+    /** Reads the project's word model (oriented source→target) as the Model 1 term of every bead. */
+    void useWords(WordTable table) {
+        PairLexicon.Tokens[] t = table == null ? null : tokens();
+        words = t == null ? null : WordEvidence.of(table, t[0], t[1]);
+    }
+
+    /** The Model 1 term of a bead: {@link #WORD_WEIGHT}·(coverage − chance)·sqrt(smaller side's known words). */
+    double wordScore(int i0, int a, int j0, int b) {
+        if (words == null) return 0;
+        int ks = words.sourceKnown(i0, a), kt = words.targetKnown(j0, b);
+        int small = Math.min(ks, kt);
+        if (small == 0) return 0;
+        double coverage = words.covered(i0, a, j0, b) / (ks + kt);
+        return WORD_WEIGHT * (coverage - chanceWords) * Math.sqrt(small);
+    }
+
     /** The lexicon keys of the units changed (a lexicon learned from pass one, {@link PairLexicon}): pairs of units recomputed. */
     void lexiconChanged() {
         for (int x = 0; x + 1 < src.n; x++) srcPairs[LEX][x] = src.union(LEX, x, 2);
@@ -257,11 +314,17 @@ final class CostModel {
 
     /** Score of the bead of source units [i0, i0+a) and target units [j0, j0+b). */
     double score(int i0, int a, int j0, int b) {
-        if (a == 0 || b == 0) return PRIOR_SKIP;
+        if (a == 0 || b == 0) {
+            // page furniture one version has and the other lacks is common: leaving it alone costs little
+            boolean furniture = a == 1 ? src.furniture[i0] != Units.NONE : b == 1 && tgt.furniture[j0] != Units.NONE;
+            return furniture ? PRIOR_FURNITURE_SKIP : PRIOR_SKIP;
+        }
         if (a == 1 && b == 1 && src.struct[i0] == Units.LINK && tgt.struct[j0] == Units.LINK) {
             // link-only lines (a post's links to its other language versions) pair by position: their
-            // titles and targets differ between versions by design, so only the structure counts
-            return LINK_PAIR;
+            // titles and targets differ between versions by design, so only the structure counts; link
+            // definitions, which a translation may move to another place, little more than being left alone
+            boolean defs = src.furniture[i0] == Units.LINK_DEFINITION && tgt.furniture[j0] == Units.LINK_DEFINITION;
+            return defs ? LINK_DEF_PAIR : LINK_PAIR;
         }
         double prior;
         if (a == 1 && b == 1) prior = 0;
@@ -270,7 +333,7 @@ final class CostModel {
         else if (listLike(i0, a, j0, b)) prior = PRIOR_LIST - 0.3 * (Math.max(a, b) - 3);
         else prior = PRIOR_31;
         return prior + length(i0, a, j0, b)
-                + evidence(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
+                + evidence(i0, a, j0, b) + wordScore(i0, a, j0, b) + structure(i0, a, j0, b) + quotes(i0, a, j0, b);
     }
 
     /** The parts of {@link #score}, for diagnostics ({@code ExplainDebug} in the test sources). */
@@ -288,6 +351,7 @@ final class CostModel {
                         classEvidence(f, ks, kt)));
             }
         }
+        if (words != null) sb.append(String.format(java.util.Locale.ROOT, " m1=%.2f", wordScore(i0, a, j0, b)));
         sb.append(String.format(java.util.Locale.ROOT, " struct=%.2f quotes=%.2f", structure(i0, a, j0, b), quotes(i0, a, j0, b)));
         return sb.toString();
     }
@@ -350,6 +414,14 @@ final class CostModel {
 
     private double structure(int i0, int a, int j0, int b) {
         double s = compare(src.struct[i0], tgt.struct[j0]);
+        byte fs = src.furniture[i0], ft = tgt.furniture[j0];
+        if (a == 1 && b == 1 && (fs != Units.NONE || ft != Units.NONE)) {
+            // furniture pairs with furniture of its kind; with text, it is a line one version lacks
+            s += fs == ft ? FURNITURE_SAME : STRUCT_NOTE;
+        } else if (a + b > 2) {
+            for (int x = i0; x < i0 + a; x++) if (src.furniture[x] != Units.NONE && src.struct[x] != Units.LINK) s += STRUCT_NOTE;
+            for (int y = j0; y < j0 + b; y++) if (tgt.furniture[y] != Units.NONE && tgt.struct[y] != Units.LINK) s += STRUCT_NOTE;
+        }
         for (int x = 1; x < a; x++) s += inner(src, i0 + x);
         for (int y = 1; y < b; y++) s += inner(tgt, j0 + y);
         if (isHeading(src.struct[i0]) && isHeading(tgt.struct[j0]) && (a > 1) != (b > 1)) {
@@ -473,6 +545,23 @@ final class CostModel {
         kappa = Math.max(0.04, best[0]);
         estimateChance(pairs, COG);
         estimateChance(pairs, LEX);
+        estimateChanceWords(pairs);
+    }
+
+    /** Chance Model 1 coverage: its mean over the first pass's 1:1 pairs shifted by three, smoothed like Dice's. */
+    private void estimateChanceWords(List<int[]> pairs) {
+        if (words == null) return;
+        double sum = 0;
+        int count = 0, n = pairs.size();
+        for (int x = 0; x < n; x++) {
+            int i = pairs.get(x)[0], j = pairs.get((x + 3) % n)[1];
+            int ks = words.sourceKnown(i, 1), kt = words.targetKnown(j, 1);
+            if (ks == 0 || kt == 0) continue;
+            sum += words.covered(i, 1, j, 1) / (ks + kt);
+            count++;
+        }
+        if (count < 8) return;
+        chanceWords = clamp((sum + 8 * chanceWords) / (count + 8), 0.005, 0.5);
     }
 
     /** Chance Dice of a class: its mean over the first pass's 1:1 pairs shifted by three (unrelated pairs). */

@@ -55,13 +55,49 @@ public interface Lexicon {
         };
     }
 
-    /** This lexicon and another: the entries of both, without duplicates. */
+    /**
+     * Word translation probabilities (IBM Model 1) from {@code sourceLang} into {@code targetLang}, which the
+     * aligner reads as a term of its cost model beside these entries; {@code null} (the default) for none.
+     */
+    default WordTable words(String sourceLang, String targetLang) {
+        return null;
+    }
+
+    /** This lexicon and another: the entries of both, without duplicates; the words of the first that has some. */
     default Lexicon and(Lexicon other) {
         Lexicon self = this;
-        return (s, t) -> {
-            Set<Entry> all = new LinkedHashSet<>(self.entries(s, t));
-            all.addAll(other.entries(s, t));
-            return List.copyOf(all);
+        return new Lexicon() {
+            @Override
+            public List<Entry> entries(String s, String t) {
+                Set<Entry> all = new LinkedHashSet<>(self.entries(s, t));
+                all.addAll(other.entries(s, t));
+                return List.copyOf(all);
+            }
+
+            @Override
+            public WordTable words(String s, String t) {
+                WordTable w = self.words(s, t);
+                return w != null ? w : other.words(s, t);
+            }
+        };
+    }
+
+    /**
+     * {@code entries} (or no entries, if {@code null}) with the word model {@code words} (for its language pair,
+     * either direction).
+     */
+    static Lexicon withWords(Lexicon entries, WordTable words) {
+        Lexicon base = entries == null ? empty() : entries;
+        return new Lexicon() {
+            @Override
+            public List<Entry> entries(String s, String t) {
+                return base.entries(s, t);
+            }
+
+            @Override
+            public WordTable words(String s, String t) {
+                return words.oriented(s, t);
+            }
         };
     }
 

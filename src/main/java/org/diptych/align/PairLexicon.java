@@ -43,7 +43,7 @@ final class PairLexicon {
     private PairLexicon() {}
 
     /** A daemon thread per task (the aligner's own feature threads are made the same way). */
-    private static final java.util.concurrent.Executor ASYNC = r -> {
+    static final java.util.concurrent.Executor ASYNC = r -> {
         Thread th = new Thread(r, "align-lexicon");
         th.setDaemon(true);
         th.start();
@@ -147,10 +147,9 @@ final class PairLexicon {
         List<int[]> good = new ArrayList<>();
         for (int[] p : ones) if (model.score(p[0], 1, p[1], 1) >= TRAIN_SCORE) good.add(p);
         if (good.size() < MIN_PAIRS) return null;
-        java.util.concurrent.CompletableFuture<Tokens> tf =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens(model.tgt, targetLang), ASYNC);
-        Tokens s = tokens(model.src, sourceLang), t = tf.join();
-        if (s == null || t == null) return null;
+        Tokens[] st = model.tokens();
+        if (st == null) return null;
+        Tokens s = st[0], t = st[1];
         Learned learned = learn(s, t, good, null);
         if (learned == null || learned.links().isEmpty()) return learned;
         apply(model.src, s, learned.links(), true);

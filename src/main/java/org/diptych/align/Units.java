@@ -53,6 +53,13 @@ final class Units {
     final boolean[] soft;
     /** {@code leadIn[x]}: the first line of unit x is a short lead-in ending with a colon ("Signed:", "Assinam:"). */
     final boolean[] leadIn;
+    /**
+     * {@code furniture[x]}: what unit x is if it is page furniture rather than text ({@link #furnitureOf}): a
+     * translation credit, a "Source:" line, a photo caption, a share line, a date alone, a signature tail, a
+     * link-reference definition; {@link #NONE} otherwise. One version often has it and the other not.
+     */
+    final byte[] furniture;
+    static final byte NONE = 0, CREDIT = 1, SOURCE = 2, CAPTION = 3, SHARE = 4, DATE = 5, SIGNATURE = 6, LINK_DEFINITION = 7;
     long totalLen;
 
     private Units(int n) {
@@ -69,6 +76,7 @@ final class Units {
         plain = new String[n];
         soft = new boolean[n];
         leadIn = new boolean[n];
+        furniture = new byte[n];
     }
 
     /**
@@ -179,6 +187,46 @@ final class Units {
             + "|tradu[çc][ãa]o\\s*:|tradu[çc][ãa]o de |traduzido por|примечание переводчика|прим\\.\\s?(?:пер|ред)"
             + "|примечание редакции|перевод\\s*:|перевод с )");
 
+    /** Lines of furniture are short: at most this many characters. */
+    static final int FURNITURE_LINE = 120;
+    private static final Pattern CREDIT_MD = Pattern.compile("(?iu)^(?:(?:many |special )?thanks to|we thank|obrigad[oa]s?\\b|agradec"
+            + "|спасибо|благодар)");
+    private static final Pattern CREDIT_WHAT = Pattern.compile("(?iu)translat|proofread|revis|review|edit|tradu|перев|редакт|вычит|помощ|help|ajuda");
+    private static final Pattern SOURCE_MD = Pattern.compile("(?iu)^(?:sources?|fontes?|источники?|originally published(?: in| by| at)?"
+            + "|publicado originalmente(?: em| por| no| na)?|впервые опубликовано(?: в| на)?|первоисточник)\\s*[:—–-]");
+    private static final Pattern CAPTION_MD = Pattern.compile("(?iu)^(?:photos?|pictures?|images?|fotos?|fotografias?|imagens?|фото(?:графии|графия)?"
+            + "|снимки?|иллюстраци[яи]|credits?|créditos?)\\s*(?:by\\s*|de\\s*)?[:—–-]");
+    private static final Pattern SHARE_MD = Pattern.compile("(?iu)^(?:share(?: this)?|compartilh[ea]r?|partilh[ea]r?|поделит(?:ь)?ся|поделитесь|репост)\\b");
+    private static final Pattern SIGNATURE_MD = Pattern.compile("(?iu)^(?:[—–―]\\s*\\S.*|(?:the )?editors|(?:the )?editorial board"
+            + "|(?:a |o )?reda[çc][ãa]o|(?:o )?conselho editorial|редакция|редколлегия)$");
+    private static final String MONTH_WORD = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+            + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro"
+            + "|novembro|dezembro|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])";
+    private static final Pattern DATE_MD = Pattern.compile("(?iu)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?(?:"
+            + "\\d{1,2}(?:st|nd|rd|th)?\\.?\\s*(?:de\\s+)?" + MONTH_WORD + "\\.?,?\\s*(?:de\\s+)?\\d{4}(?:\\s*(?:г\\.?|года))?"
+            + "|" + MONTH_WORD + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+            + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}(?:\\s*г\\.?)?)$");
+
+    /** What kind of page furniture a unit is, {@link #NONE} if it is text (markup, plain text, structure class). */
+    static byte furnitureOf(String markup, String text, byte struct) {
+        if (struct == LINK && markup.startsWith("[") && LINK_DEF.matcher(markup).matches()) return LINK_DEFINITION;
+        if (text.length() > FURNITURE_LINE || struct == LIST || isHeadingClass(struct)) return NONE;
+        String t = text.strip();
+        while (!t.isEmpty() && (t.charAt(0) == '*' || t.charAt(0) == '_' || t.charAt(0) == '(')) t = t.substring(1).strip();
+        if (CREDIT_MD.matcher(t).find() && CREDIT_WHAT.matcher(t).find()) return CREDIT;
+        if (SOURCE_MD.matcher(t).find()) return SOURCE;
+        if (CAPTION_MD.matcher(t).find()) return CAPTION;
+        if (SHARE_MD.matcher(t).find() && t.length() <= 80) return SHARE;
+        String bare = t.replaceAll("[*_)]+$", "").strip();
+        if (DATE_MD.matcher(bare).matches()) return DATE;
+        if (bare.length() <= 60 && SIGNATURE_MD.matcher(bare).matches()) return SIGNATURE;
+        return NONE;
+    }
+
+    private static boolean isHeadingClass(byte s) {
+        return s >= 1 && s <= 6;
+    }
+
     private void extract(int i, Paragraph p, KeyBuffer buf, LexiconIndex.Side lexSide, Map<String, String> canon) {
         String markup = p.markup().strip();
         byte st = structureOf(p, markup);
@@ -190,6 +238,7 @@ final class Units {
         int nl = markup.indexOf('\n');
         String first = stripMarkdown((nl < 0 ? markup : markup.substring(0, nl)).strip()).strip();
         leadIn[i] = first.length() > 1 && first.length() <= 60 && first.endsWith(":");
+        furniture[i] = furnitureOf(markup, text, st);
         len[i] = Math.max(1, text.codePointCount(0, text.length()));
 
         int lines = 0;

@@ -21,6 +21,8 @@ final class WordModel {
     private final CellMap cell;
     private final double[] t;
     private final double[] cooc;
+    /** Expected counts of each cell in the last E step (weighted): the model's sufficient statistics. */
+    private final double[] expected;
 
     /** Open-addressing map of (e, f) keys to cell numbers, without boxing (training looks up every cell of every pair). */
     static final class CellMap {
@@ -76,10 +78,26 @@ final class WordModel {
         }
     }
 
-    private WordModel(CellMap cell, double[] t, double[] cooc) {
+    private WordModel(CellMap cell, double[] t, double[] cooc, double[] expected) {
         this.cell = cell;
         this.t = t;
         this.cooc = cooc;
+        this.expected = expected;
+    }
+
+    /** What {@link #forEachCell} hands over per cell. */
+    interface CellVisitor {
+        void visit(int e, int f, double prob, double expectedCount);
+    }
+
+    /** Every cell with a source word (NULL left out): ids, {@code t(f|e)} and the last E step's expected count. */
+    void forEachCell(CellVisitor v) {
+        for (long k : cell.keys()) {
+            int e = (int) (k >>> 32), f = (int) k;
+            if (e == 0) continue;
+            int c = cell.get(k);
+            v.visit(e, f, t[c], expected[c]);
+        }
     }
 
     private static long key(int e, int f) {
@@ -162,7 +180,7 @@ final class WordModel {
             for (int c = 0; c < nc; c++) total[eOf[c]] += count[c];
             for (int c = 0; c < nc; c++) t[c] = total[eOf[c]] > 0 ? count[c] / total[eOf[c]] : 0;
         }
-        return new WordModel(cell, t, cooc);
+        return new WordModel(cell, t, cooc, count);
     }
 
     /**

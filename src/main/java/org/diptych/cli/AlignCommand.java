@@ -183,6 +183,7 @@ final class AlignCommand implements Callable<Integer> {
             p.saveAlignment(result);
             out.println(summary(result, p.alignmentFile(statementId, src, tgt)));
             if (!noTm) feed(p, out, a, b, result, lexicon, "");
+            ProjectLexicon.store(p, src, tgt); // the stored word model learns this statement's beads
         }
         return Main.OK;
     }

@@ -195,6 +195,11 @@ public final class SiteImporter {
         } finally {
             pool.shutdownNow();
         }
+        // the stored word model learns the new alignments' beads (only the statements that changed are trained)
+        for (String pair : lexicons.keySet()) {
+            String[] st = pair.split("\n", 2);
+            ProjectLexicon.store(project, st[0], st[1]);
+        }
         if (setProfiles) {
             Manifest m = project.manifest();
             for (var e : plan.profiles().entrySet()) {

@@ -1,0 +1,105 @@
+package org.diptych.align;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.diptych.align.AnchorTest.align;
+import static org.diptych.align.AnchorTest.lines;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.diptych.model.BlockKind;
+import org.diptych.model.Paragraph;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The phenomena of real published translations (issue 14), one minimal pair of documents each: page furniture
+ * left alone unless the other version has it, a link-definition block on opposite sides of a paragraph, three
+ * paragraphs with a heading inside run into one.
+ */
+class PhenomenaTest {
+    static final String EN1 = "Thousands of dockers marched through the city centre yesterday demanding fair wages and safe work.";
+    static final String EN2 = "The strike goes on and the union calls a new assembly for Friday evening at the port gate.";
+    static final String PT1 = "Milhares de estivadores marcharam ontem pelo centro da cidade exigindo salários justos e trabalho seguro.";
+    static final String PT2 = "A greve continua e o sindicato convoca uma nova assembleia para sexta-feira à noite no portão do porto.";
+
+    static Paragraph heading(String id, String text) {
+        return new Paragraph(id, BlockKind.HEADING, 2, "## " + text, text);
+    }
+
+    @Test
+    void creditsSourcesSignaturesAndDatesStandAloneUnlessTheOtherVersionHasThem() {
+        String[][] furniture = {
+                {"Thanks to Ana and Paulo for the translation.", "Obrigado a Ana e Paulo pela tradução."},
+                {"Source: The Dockers' Bulletin", "Fonte: The Dockers' Bulletin"},
+                {"— The strike committee", "— O comitê de greve"},
+                {"12 March 2024", "12 de março de 2024"},
+                {"Photos: Maria Silva", "Fotos: Maria Silva"},
+                {"Share: Twitter · Facebook · Telegram", "Compartilhe: Twitter · Facebook · Telegram"},
+        };
+        for (String[] f : furniture) {
+            // only in the original, between two paragraphs and at the end: alone, not glued to a neighbour
+            assertThat(align("en", "pt", null, lines(EN1, f[0], EN2), lines(PT1, PT2)))
+                    .as(f[0]).containsExactly("0:0", "1:", "2:1");
+            assertThat(align("en", "pt", null, lines(EN1, EN2, f[0]), lines(PT1, PT2)))
+                    .as(f[0]).containsExactly("0:0", "1:1", "2:");
+            assertThat(align("pt", "en", null, lines(PT1, PT2, f[1]), lines(EN1, EN2)))
+                    .as(f[1]).containsExactly("0:0", "1:1", "2:");
+            // in both: paired
+            assertThat(align("en", "pt", null, lines(EN1, f[0], EN2), lines(PT1, f[1], PT2)))
+                    .as(f[0]).containsExactly("0:0", "1:1", "2:2");
+        }
+    }
+
+    @Test
+    void aSourceLineOfTheLengthOfAMissingParagraphIsNotTakenForIt() {
+        // the translation (ru) lacks the original's short closing line; the "Source:" line next to it has the
+        // length of the one line the translation does have there: only knowing it for furniture tells them apart
+        List<Paragraph> en = lines(EN1, "The general assembly will begin at six o'clock.", "Source: the dockers' paper", EN2);
+        List<Paragraph> ru = lines("Тысячи докеров вчера прошли маршем через центр города, требуя справедливой зарплаты и безопасного труда.",
+                "Собрание начнётся в шесть.",
+                "Забастовка продолжается, и профсоюз созывает новое собрание в пятницу вечером у ворот порта.");
+        assertThat(align("en", "ru", null, en, ru)).containsExactly("0:0", "1:1", "2:", "3:2");
+        en = lines(EN1, "Source: the dockers' paper", "The general assembly will begin at six o'clock.", EN2);
+        assertThat(align("en", "ru", null, en, ru)).containsExactly("0:0", "1:", "2:1", "3:2");
+    }
+
+    @Test
+    void furnitureIsRecognised() {
+        Units u = AnchorTest.units("Thanks to Ana for the translation.", "Obrigada à Joana pela revisão.", "Спасибо Ольге за перевод.",
+                "Source: Reuters", "Fonte: Brasil de Fato", "Источник: «Новая газета»", "Photos: Maria", "Фото: Иван Петров",
+                "12 March 2024", "12 de março de 2024", "12 марта 2024 г.", "— The editors", "Редакция", "Share this:",
+                "Поделиться: VK · Telegram", "[1]: https://example.org/a",
+                "Thanks to the strike, wages rose by a fifth in every port of the region.");
+        for (int x = 0; x < u.n - 1; x++) assertThat(u.furniture[x]).as(u.plain[x]).isNotEqualTo(Units.NONE);
+        assertThat(u.furniture[u.n - 1]).as("a sentence that opens with Thanks to").isEqualTo(Units.NONE);
+    }
+
+    @Test
+    void aLinkDefinitionBlockOnOppositeSidesOfAParagraphIsLeftAloneAndTheParagraphsPair() {
+        // the original lists its link definitions after the first paragraph, the translation after the second:
+        // a crossing that a monotone alignment cannot pair; the paragraphs are what must pair
+        List<Paragraph> en = lines("Read the [full statement][1] of the dockers and the [letter][2] of the union to the company.",
+                "[1]: https://example.org/statement", "[2]: https://example.org/letter", EN2);
+        List<Paragraph> pt = lines("Leia a [declaração completa][1] dos estivadores e a [carta][2] do sindicato à empresa.", PT2,
+                "[1]: https://example.org/statement", "[2]: https://example.org/letter");
+        assertThat(align("en", "pt", null, en, pt)).containsExactly("0:0", "1:", "2:", "3:1", ":2", ":3");
+    }
+
+    @Test
+    void threeParagraphsWithAHeadingInsideRunIntoOne() {
+        // the translator ran two paragraphs into one and lost the sub-heading between them
+        List<Paragraph> en = new ArrayList<>(lines(
+                "The strike at the port began on Monday after talks with the company broke down for the third time this year.",
+                "The dockers demand a new contract, safe working hours and the return of the two union delegates dismissed in March.",
+                "x",
+                "The union will hold a general assembly on Friday and asks every port worker to come and vote on the next steps.",
+                "Messages of solidarity can be sent to the strike committee."));
+        en.set(2, heading("p3", "What comes next"));
+        List<Paragraph> pt = lines(
+                "A greve no porto começou na segunda-feira depois que as negociações com a empresa fracassaram pela terceira vez este ano.",
+                "Os estivadores exigem um novo contrato, horários de trabalho seguros e a volta dos dois delegados sindicais demitidos em março. "
+                        + "O sindicato fará uma assembleia geral na sexta-feira e pede a todos os trabalhadores do porto que venham votar os próximos passos.",
+                "Mensagens de solidariedade podem ser enviadas ao comitê de greve.");
+        assertThat(align("en", "pt", null, en, pt)).containsExactly("0:0", "1,2,3:1", "4:2");
+    }
+}
