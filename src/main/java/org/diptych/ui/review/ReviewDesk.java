@@ -901,7 +901,7 @@ public final class ReviewDesk extends BorderPane {
             if (p == null || !p.writable()) return;
             flush.run();
             if (o.undoLast()) {
-                tasks.run(i18n.t("task.undoReplace"), progress -> ProjectReplace.undoLast(p),
+                tasks.run(i18n.t("task.undoReplaceText"), progress -> ProjectReplace.undoLast(p),
                         n -> reloadAfterReplace(p, null, "msg.replaceUndone", n + " files put back", n), null);
             } else if (!o.versionHits().isEmpty()) {
                 tasks.run(i18n.t("task.replacing"), progress -> ProjectReplace.apply(p, o.versionHits(), prefs.reviewer(), clock),
