@@ -276,7 +276,7 @@ class DeskOperationsTest extends DeskTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#find-undo-last");
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
-                () -> robot.lookup("#desk-message").queryLabeled().getText().startsWith("The last replace is undone"));
+                () -> robot.lookup("#desk-message").queryLabeled().getText().startsWith("The last Replace all across versions is undone"));
         assertThat(vm().state().source()).isEqualTo(Fixtures.english());
         try (Project p = Project.open(dir, false)) {
             assertThat(ReviewStore.version(p, Fixtures.STATEMENT, "en")).isEqualTo(Fixtures.english());
