@@ -136,7 +136,7 @@ class TmxOtherToolsTest {
                 <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext">
                 """);
         String note = "<note>A long history of this memory, kept by the tool that wrote it.</note>\n";
-        while (sb.length() < (9 << 20)) sb.append(note);
+        while (sb.length() < (8 << 20) + 100_000) sb.append(note);
         sb.append("</header>\n<body>\n").append(tu("late", "The first unit comes late.", "Первая единица приходит поздно."))
                 .append("</body></tmx>\n");
         ImportReport r = importText("longheader.tmx", sb.toString());

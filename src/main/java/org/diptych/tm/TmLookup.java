@@ -1,0 +1,218 @@
+package org.diptych.tm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+import org.diptych.DiptychException;
+import org.diptych.model.Languages;
+
+/**
+ * Lookups of the embedded TM (ranking): candidate retrieval from the index and re-scoring of each
+ * candidate by {@link MatchScorer}. Thread-safe; works on the searcher the store gives.
+ */
+final class TmLookup {
+    private static final int BM25_CANDIDATES = 30;
+    /** Query terms used for BM25 candidates: the rarest ones. */
+    static final int MAX_TERMS = 12;
+    private static final int MASKED_CANDIDATES = 30;
+    private static final int EXACT_CANDIDATES = 10;
+
+    private final TmStore store;
+
+    TmLookup(TmStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Finds the units whose source-language text is most like the query and that have the target
+     * language, best first (score, then approved before draft, then more used, then newer).
+     * Candidates come from the index: units whose words are equal up to case, punctuation and tags, or up
+     * to numbers (hash points), and the best BM25 hits on the query's rarest pairs of stems (then on its
+     * rarest stems if that found fewer than {@code max} matches); each candidate is scored by
+     * {@link MatchScorer}.
+     */
+    List<TmMatch> lookup(TmQuery q) {
+        String src = normalize(q.sourceLang());
+        String tgt = normalize(q.targetLang());
+        String srcBase = Languages.base(src);
+        String tgtBase = Languages.base(tgt);
+        if (src.equals(tgt)) throw new DiptychException("source and target language are the same (" + src + ")");
+        Tokens qt = Tokens.of(q.text(), q.tags());
+        if (qt.words.length == 0 && qt.all.isEmpty()) return List.of();
+        String context = q.previousText() == null ? null : TranslationMemory.contextHash(q.previousText());
+        try {
+            IndexSearcher s = store.searchers.acquire();
+            try {
+                // Most TMs have the target language in every unit; then filtering would only slow BM25 down.
+                Query filter = everyUnitHas(s, tgtBase) ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
+                Set<Integer> docs = new LinkedHashSet<>();
+                collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), Tokens.hash(qt.words)), filter,
+                        EXACT_CANDIDATES, docs);
+                collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), Tokens.hash(qt.masked)), filter,
+                        MASKED_CANDIDATES, docs);
+                int n = Math.max(BM25_CANDIDATES, q.max() * 3);
+                Query pairs = termsQuery(s, srcBase, q.text(), true);
+                if (pairs != null) collect(s, pairs, filter, n, docs);
+                StoredFields sf = s.storedFields();
+                List<Candidate> scored = new ArrayList<>();
+                for (int doc : docs) {
+                    Candidate c = score(TranslationMemory.load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
+                    if (c != null && c.score >= q.minScore()) scored.add(c);
+                }
+                if (scored.size() < q.max()) {
+                    // Edits can break most word pairs of a short text: then single words find the unit.
+                    Query words = termsQuery(s, srcBase, q.text(), false);
+                    Set<Integer> more = new LinkedHashSet<>();
+                    if (words != null) collect(s, words, filter, n, more);
+                    more.removeAll(docs);
+                    for (int doc : more) {
+                        Candidate c = score(TranslationMemory.load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
+                        if (c != null && c.score >= q.minScore()) scored.add(c);
+                    }
+                }
+                scored.sort(Candidate.ORDER);
+                List<TmMatch> out = new ArrayList<>();
+                for (Candidate c : scored.subList(0, Math.min(q.max(), scored.size()))) {
+                    out.add(new TmMatch(c.score, c.kind, c.scored.differences(), c.description, c.source, c.target,
+                            MatchScorer.diff(qt, c.tokens), c.unit, c.unit.provenance()));
+                }
+                return out;
+            } finally {
+                store.searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private volatile Object languageCacheReader;
+    private final Map<String, Boolean> languageCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** True if every unit has a variant in that language (remembered per index reader). */
+    private boolean everyUnitHas(IndexSearcher s, String base) throws IOException {
+        if (languageCacheReader != s.getIndexReader()) {
+            languageCache.clear();
+            languageCacheReader = s.getIndexReader();
+        }
+        Boolean all = languageCache.get(base);
+        if (all == null) {
+            all = s.count(new TermQuery(new Term(TmIndex.LANG, base))) == s.getIndexReader().numDocs();
+            languageCache.put(base, all);
+        }
+        return all;
+    }
+
+    private static void collect(IndexSearcher s, Query q, Query filter, int n, Set<Integer> docs) throws IOException {
+        Query bq = filter == null ? q : new BooleanQuery.Builder()
+                .add(q, BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER)
+                .build();
+        for (ScoreDoc sd : s.search(bq, n).scoreDocs) docs.add(sd.doc);
+    }
+
+    /**
+     * A disjunction of the query's rarest word pairs, or stems (at most {@link #MAX_TERMS}, terms that no
+     * unit has left out): BM25 over them ranks the candidates. Rare pairs are what tells a unit from its
+     * many near-duplicates, and leaving out the common ones keeps the lookup fast on large TMs; single
+     * stems are the fallback when the pairs found too little.
+     */
+    private static Query termsQuery(IndexSearcher s, String base, String text, boolean pairs) throws IOException {
+        String field = TmIndex.words(base);
+        Set<String> distinct = new LinkedHashSet<>();
+        for (Object[] t : TmIndex.analyze(base, field, text, pairs)) distinct.add((String) t[0]);
+        List<Term> terms = new ArrayList<>();
+        Map<Term, Integer> df = new java.util.HashMap<>();
+        for (String t : distinct) {
+            Term term = new Term(field, t);
+            int f = s.getIndexReader().docFreq(term);
+            if (f > 0) {
+                terms.add(term);
+                df.put(term, f);
+            }
+        }
+        if (terms.isEmpty()) return null;
+        terms.sort(Comparator.comparingInt(df::get));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Term t : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
+            b.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private record Candidate(TmUnit unit, TmVariant source, TmVariant target, Tokens tokens,
+                             MatchScorer.Scored scored, int score, MatchKind kind, String description, double fine) {
+        /** Score, approved before draft, closer characters, more used, newer. */
+        static final Comparator<Candidate> ORDER = Comparator.comparingInt((Candidate c) -> -c.score)
+                .thenComparing(c -> c.unit.isDraft())
+                .thenComparingDouble(c -> -c.fine)
+                .thenComparingInt(c -> -c.unit.usageCount())
+                .thenComparing((Candidate c) -> c.unit.attributes().getOrDefault("changedate",
+                        c.unit.attributes().getOrDefault("creationdate", "")), Comparator.reverseOrder())
+                .thenComparing(c -> c.unit.id());
+    }
+
+    private static Candidate score(TmUnit u, Tokens qt, String src, String tgt, String srcBase, String tgtBase,
+                                   String context) {
+        Candidate best = null;
+        for (TmVariant v : u.variants()) {
+            String n = v.normalizedLang();
+            if (n == null || !Languages.base(n).equals(srcBase)) continue;
+            TmVariant target = targetFor(u, v, tgt, tgtBase);
+            if (target == null) continue;
+            Tokens vt = Tokens.of(v.text(), v.tags());
+            MatchScorer.Scored sc = MatchScorer.score(qt, vt);
+            int score = sc.score();
+            MatchKind kind = sc.kind();
+            String desc = sc.description();
+            if (score == 100 && context != null && context.equals(v.prop(TmUnit.PROP_PREVIOUS))) {
+                score = 101;
+                kind = MatchKind.IN_CONTEXT;
+                desc = "in-context exact match (the previous paragraph matches too)";
+            }
+            if (u.isDraft()) {
+                score -= 1;
+                desc += "; draft (not approved)";
+            }
+            Candidate c = new Candidate(u, v, target, vt, sc, score, kind, desc,
+                    MatchScorer.dice(qt.trigrams(), vt.trigrams()));
+            if (best == null || c.score > best.score || (c.score == best.score && n.equals(src))) best = c;
+        }
+        return best;
+    }
+
+    private static TmVariant targetFor(TmUnit u, TmVariant source, String tgt, String tgtBase) {
+        TmVariant first = null;
+        for (TmVariant v : u.variants()) {
+            if (v == source) continue;
+            String n = v.normalizedLang();
+            if (n == null || !Languages.base(n).equals(tgtBase)) continue;
+            if (n.equals(tgt)) return v;
+            if (first == null) first = v;
+        }
+        return first;
+    }
+
+    static String normalize(String lang) {
+        try {
+            return Languages.normalize(lang);
+        } catch (IllegalArgumentException e) {
+            throw new DiptychException(e.getMessage());
+        }
+    }
+}
