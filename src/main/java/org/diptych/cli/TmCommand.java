@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /** {@code diptych tm …}: the translation memory from the command line. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "Translation memory: import and export TMX, statistics, concordance, lookup.",
         subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Stats.class,
-                TmCommand.Concordance.class, TmCommand.Lookup.class, TmCommand.Compact.class, TmCommand.Repair.class})
+                TmCommand.Concordance.class, TmCommand.Lookup.class, TmCommand.Compact.class, TmCommand.Repair.class,
+                TeamCommands.SolrSetup.class, TeamCommands.Connect.class, TeamCommands.Disconnect.class, TeamCommands.Team.class})
 final class TmCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +40,7 @@ final class TmCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: import, export, stats, concordance, lookup, compact or repair; see 'diptych tm --help'.");
+                "Missing subcommand: import, export, stats, concordance, lookup, compact, repair, solr-setup, connect, disconnect or team; see 'diptych tm --help'.");
     }
 
     /** Which TM: a standalone folder or a project's. */
@@ -55,10 +56,40 @@ final class TmCommand implements Runnable {
     static final class Opened implements AutoCloseable {
         final TranslationMemory tm;
         private final Project project;
+        /** The project's local and team TM, when it names a team TM (lookups and concordance ask both). */
+        org.diptych.tm.solr.TeamTm team;
 
         private Opened(TranslationMemory tm, Project project) {
             this.tm = tm;
             this.project = project;
+        }
+
+        /** Opens the named TM with the project's team TM, if it has one. */
+        static Opened withTeam(Where w, boolean write) {
+            Opened o = open(w, write, false);
+            if (o.project != null) {
+                try {
+                    o.team = org.diptych.tm.solr.TeamTm.forProject(o.project.dir(), o.tm,
+                            org.diptych.platform.Locations.user().config());
+                } catch (RuntimeException e) {
+                    o.close();
+                    throw e;
+                }
+            }
+            return o;
+        }
+
+        /** What lookups and concordance ask: the team and the local TM, or the local TM. */
+        org.diptych.tm.TmBackend search() {
+            return team != null ? team : tm;
+        }
+
+        /** Where a unit comes from, as the last column of a lookup line: local, or team:MEMBER. */
+        String origin(org.diptych.tm.TmUnit u) {
+            if (team == null) return null;
+            if (team.originOf(u) == org.diptych.tm.solr.TeamTm.Origin.LOCAL) return "local";
+            String m = org.diptych.tm.solr.SolrTmBackend.member(u);
+            return "team" + (m == null ? "" : ":" + m);
         }
 
         static Opened open(Where w, boolean write, boolean create) {
@@ -85,6 +116,10 @@ final class TmCommand implements Runnable {
         @Override
         public void close() {
             try {
+                if (team != null) {
+                    team.push();
+                    team.close();
+                }
                 tm.close();
             } finally {
                 if (project != null) project.close();
@@ -241,8 +276,8 @@ final class TmCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Opened o = Opened.open(where, false, false)) {
-                List<ConcordanceHit> hits = o.tm.concordance(text, lang, Math.max(1, max));
+            try (Opened o = Opened.withTeam(where, false)) {
+                List<ConcordanceHit> hits = o.search().concordance(text, lang, Math.max(1, max));
                 for (ConcordanceHit h : hits) {
                     StringBuilder others = new StringBuilder();
                     for (TmVariant v : h.unit().variants()) {
@@ -251,7 +286,8 @@ final class TmCommand implements Runnable {
                         others.append(v.lang()).append(": ").append(oneLine(v.text()));
                     }
                     String id = h.unit().tuid() != null ? h.unit().tuid() : h.unit().id();
-                    out.println(id + "\t" + oneLine(h.marked("[", "]")) + "\t" + others);
+                    String origin = o.origin(h.unit());
+                    out.println(id + "\t" + oneLine(h.marked("[", "]")) + "\t" + others + (origin == null ? "" : "\t" + origin));
                 }
                 if (hits.isEmpty()) spec.commandLine().getErr().println("no unit contains '" + text + "'");
             }
@@ -305,12 +341,13 @@ final class TmCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             if (max < 1) throw new DiptychException("--max must be at least 1");
-            try (Opened o = Opened.open(where, false, false)) {
+            try (Opened o = Opened.withTeam(where, false)) {
                 if (input.queries == null) {
-                    List<TmMatch> ms = o.tm.lookup(new TmQuery(input.text, null, sourceLang, targetLang, previous, minScore, max));
+                    List<TmMatch> ms = o.search().lookup(new TmQuery(input.text, null, sourceLang, targetLang, previous, minScore, max));
                     for (TmMatch m : ms) {
                         out.println(m.score() + "\t" + m.kind().name().toLowerCase() + "\t" + nz(m.unit().tuid()) + "\t"
-                                + oneLine(m.source().text()) + "\t" + oneLine(m.target().text()) + "\t" + m.description());
+                                + oneLine(m.source().text()) + "\t" + oneLine(m.target().text()) + "\t" + m.description()
+                                + (o.team == null ? "" : "\t" + o.origin(m.unit())));
                     }
                     if (ms.isEmpty()) spec.commandLine().getErr().println("no match at or above " + minScore);
                     return Main.OK;
@@ -323,7 +360,7 @@ final class TmCommand implements Runnable {
                         n++;
                         if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
                         List<TmMatch> ms = line.isBlank() ? List.of()
-                                : o.tm.lookup(new TmQuery(line, null, sourceLang, targetLang, null, minScore, 1));
+                                : o.search().lookup(new TmQuery(line, null, sourceLang, targetLang, null, minScore, 1));
                         if (ms.isEmpty()) {
                             out.println(n + "\t\t\t\t");
                         } else {

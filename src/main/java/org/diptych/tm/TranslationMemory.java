@@ -199,6 +199,8 @@ public final class TranslationMemory implements TmBackend {
             throw e;
         }
         store.commitOrCatchUp();
+        java.util.function.Consumer<List<TmUnit>> listener = updateListener;
+        if (listener != null && !puts.isEmpty()) listener.accept(puts);
         if (store.journal.ops().size() > COMPACT_AFTER) {
             try {
                 compact();
@@ -206,6 +208,16 @@ public final class TranslationMemory implements TmBackend {
                 // the update stands; the journal is folded another time
             }
         }
+    }
+
+    private volatile java.util.function.Consumer<List<TmUnit>> updateListener;
+
+    /**
+     * Sets who is told of the units each {@link #update} put, once they are durable here (the team TM's push
+     * queue, {@code tm.solr.TeamTm}); {@code null} for no one. Called under the TM's lock; must not throw.
+     */
+    public void onUpdate(java.util.function.Consumer<List<TmUnit>> listener) {
+        updateListener = listener;
     }
 
     /** Counts one use of a unit (a translator took its translation): raises its usage count. */
