@@ -20,9 +20,18 @@ public record ImportPlan(Path site, SiteConfig config, List<PlannedStatement> st
     /** How a version compares with the project. */
     public enum Action { NEW, CHANGED, UNCHANGED }
 
-    /** One version to import: the site file, its language and how it was told, how it was paired. */
+    /**
+     * One version to import: the site file, its language and how it was told, how it was paired;
+     * {@code moved} for an unchanged version whose stored site path is not {@code path} (imported before versions
+     * remembered it, or the same file moved): the import records the path and changes nothing else.
+     */
     public record PlannedVersion(String lang, String path, String langHow, Action action,
-                                 @com.fasterxml.jackson.annotation.JsonIgnore ImportResult parsed) {}
+                                 @com.fasterxml.jackson.annotation.JsonIgnore ImportResult parsed,
+                                 @com.fasterxml.jackson.annotation.JsonIgnore boolean moved) {
+        public PlannedVersion(String lang, String path, String langHow, Action action, ImportResult parsed) {
+            this(lang, path, langHow, action, parsed, false);
+        }
+    }
 
     /** A statement: its id and versions; {@code pairedBy} says which rule joined them (or "single"). */
     public record PlannedStatement(String id, String pairedBy, List<PlannedVersion> versions) {

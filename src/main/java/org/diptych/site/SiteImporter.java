@@ -84,6 +84,7 @@ public final class SiteImporter {
         Map<String, List<String>> touched = new LinkedHashMap<>();
         Map<String, DocumentVersion> stored = new HashMap<>(); // id + lang -> the version as imported now
         List<Importer.NewVersion> batch = new ArrayList<>();
+        List<Project.VersionFiles> moved = new ArrayList<>();
         long batchBytes = 0;
         for (PlannedStatement s : plan.statements()) {
             for (PlannedVersion v : s.versions()) {
@@ -91,6 +92,11 @@ public final class SiteImporter {
                 pr.update(done++, total, "Importing " + v.path());
                 if (v.action() == Action.UNCHANGED) {
                     unchanged++;
+                    if (v.moved()) {
+                        // the same file, elsewhere in the site (or imported before versions remembered their path)
+                        project.loadVersion(s.id(), v.lang()).ifPresent(old ->
+                                moved.add(new Project.VersionFiles(s.id(), old.withSitePath(v.path()), null)));
+                    }
                     continue;
                 }
                 Path file = plan.site().resolve(v.path());
@@ -117,6 +123,10 @@ public final class SiteImporter {
         }
         warnings.addAll(Importer.importNew(project, batch));
         batch.clear();
+        project.saveVersions(moved); // their site paths, all or nothing
+        if (!moved.isEmpty()) {
+            warnings.add(moved.size() + " unchanged version(s): the path of their file in the site recorded (export writes them back there)");
+        }
 
         // pairs to align: source is the statement's first language in the project's order
         record Job(String id, DocumentVersion a, DocumentVersion b, Alignment previous, Lexicon lexicon) {}

@@ -197,7 +197,10 @@ public final class SitePlanner {
         for (Map.Entry<String, List<Post>> e : byId.entrySet()) {
             List<PlannedVersion> versions = new ArrayList<>();
             for (Post p : e.getValue()) {
-                versions.add(new PlannedVersion(p.lang, p.rel, p.langHow, action(project, existing, e.getKey(), p), p.parsed));
+                Action a = action(project, existing, e.getKey(), p);
+                boolean moved = a == Action.UNCHANGED && !p.rel.equals(project.loadVersion(e.getKey(), p.lang)
+                        .map(org.diptych.model.DocumentVersion::sitePath).orElse(null));
+                versions.add(new PlannedVersion(p.lang, p.rel, p.langHow, a, p.parsed, moved));
             }
             statements.add(new PlannedStatement(e.getKey(), pairedBy.getOrDefault(e.getValue().get(0).group, "single"), versions));
         }
@@ -774,10 +777,6 @@ public final class SitePlanner {
         if (!existing.contains(id) || !project.versionLanguages(id).contains(p.lang)) return Action.NEW;
         Optional<Path> original = project.originalFile(id, p.lang);
         if (original.isEmpty()) return Action.CHANGED;
-        // a version imported before versions remembered their site path, or a file that moved: stored again
-        if (!p.rel.equals(project.loadVersion(id, p.lang).map(org.diptych.model.DocumentVersion::sitePath).orElse(null))) {
-            return Action.CHANGED;
-        }
         try {
             String name = p.rel.substring(p.rel.lastIndexOf('/') + 1);
             return original.get().getFileName().toString().equals(name)
@@ -851,8 +850,9 @@ public final class SitePlanner {
             }
             if (covered < count.get(lang)) {
                 notes.add("[" + lang + "] " + (count.get(lang) - covered) + " of " + count.get(lang) + " posts are not at the path "
-                        + path + " gives for their statement (their file name differs from the statement id);"
-                        + " exporting them would write a new file");
+                        + path + " gives for their statement (nested sections, bundles, or a file name other than the"
+                        + " statement id); export writes each back to its own file, the pattern only places statements"
+                        + " that come from no site");
             }
             int[] s = style.get(lang);
             LinkStyle ls = s[0] > 0 && s[1] * 2 >= s[0] ? LinkStyle.TOP_LINE : s[0] > 0 && s[2] * 2 >= s[0] ? LinkStyle.FRONT_MATTER : LinkStyle.NONE;

@@ -20,8 +20,8 @@ import org.diptych.translate.TargetVersions;
  * The round trip of bench/public-sites.sh, in one JVM: {@code all PROJECT SITE} exports every statement of a
  * project imported from SITE back into it (incomplete versions allowed: the site's own pairs are drafts) and
  * prints how many files were written and how many of them changed; {@code translate PROJECT SITE LANG}
- * starts a LANG translation of the first statement (by id) with a nested site file (three folders or more)
- * and no LANG version, exports it and prints where it landed. The caller checks the checkout with git.
+ * starts a LANG translation of the statement without a LANG version whose site file is the most deeply nested
+ * (the first by id; from its en version if it has one there), exports it and prints where it landed. The caller checks the checkout with git.
  */
 public final class SiteExportBench {
     private SiteExportBench() {}
@@ -70,27 +70,35 @@ public final class SiteExportBench {
     }
 
     private static void translate(Project p, Path site, String lang) {
+        // the statement without a LANG version whose site file is the most deeply nested (en preferred, then by id)
+        String best = null;
+        DocumentVersion source = null;
         for (String id : p.statementIds()) {
             Statement st = p.loadStatement(id);
             if (st.versions().containsKey(lang)) continue;
-            DocumentVersion source = null;
             for (DocumentVersion v : st.versions().values()) {
-                if (v.sitePath() != null && v.sitePath().split("/").length >= 4 && v.format().equals("markdown")
-                        && (source == null || v.lang().equals("en"))) source = v;
+                if (v.sitePath() == null || !v.format().equals("markdown")) continue;
+                int depth = v.sitePath().split("/").length;
+                int bestDepth = source == null ? -1 : source.sitePath().split("/").length;
+                if (depth > bestDepth || depth == bestDepth && id.equals(best) && v.lang().equals("en")) {
+                    best = id;
+                    source = v;
+                }
             }
-            if (source == null) continue;
-            TargetVersions.Start start = TargetVersions.start(id, source, lang, p.manifest().sites());
-            p.saveVersion(id, start.target(), null);
-            p.saveAlignment(start.alignment());
-            ExportOptions o = ExportOptions.posts(id, site).allowingIncomplete(true);
-            for (Exporter.Destination d : new Exporter(p).destinations(o)) System.out.println("  preview: " + d.describe());
-            ExportReport r = new Exporter(p).export(o, Progress.NONE);
-            for (ExportReport.ExportedFile f : r.files()) {
-                System.out.println("  " + f.lang() + ": " + site.relativize(f.path()) + (f.changed() ? " (written)" : " (unchanged)"));
-            }
-            System.out.println("translated " + id + " from " + source.lang() + " (" + source.sitePath() + ") into " + lang);
+        }
+        if (source == null) {
+            System.out.println("no statement from the site without a " + lang + " version");
             return;
         }
-        System.out.println("no statement with a nested site file and no " + lang + " version");
+        TargetVersions.Start start = TargetVersions.start(best, source, lang, p.manifest().sites());
+        p.saveVersion(best, start.target(), null);
+        p.saveAlignment(start.alignment());
+        ExportOptions o = ExportOptions.posts(best, site).allowingIncomplete(true);
+        for (Exporter.Destination d : new Exporter(p).destinations(o)) System.out.println("  preview: " + d.describe());
+        ExportReport r = new Exporter(p).export(o, Progress.NONE);
+        for (ExportReport.ExportedFile f : r.files()) {
+            System.out.println("  " + f.lang() + ": " + site.relativize(f.path()) + (f.changed() ? " (written)" : " (unchanged)"));
+        }
+        System.out.println("translated " + best + " from " + source.lang() + " (" + source.sitePath() + ") into " + lang);
     }
 }

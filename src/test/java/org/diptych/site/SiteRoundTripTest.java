@@ -161,6 +161,19 @@ class SiteRoundTripTest {
         Path site = hugoFolders(tmp.resolve("site"));
         try (Project p = importAndRoundTrip(site)) {
             String strike = statementOf(p, "en", "content/en/news/2023/strike.md");
+
+            // a project imported before versions remembered their file: a re-run records the path, nothing else
+            DocumentVersion old = p.loadVersion(strike, "ru").orElseThrow();
+            p.saveVersion(strike, old.withSitePath(null), null);
+            ImportPlan again = SitePlanner.plan(p, site, Progress.NONE);
+            assertThat(again.count(ImportPlan.Action.UNCHANGED)).isEqualTo(again.versionCount());
+            SiteImporter.Report r = SiteImporter.run(p, again, true, Progress.NONE);
+            assertThat(r.replaced() + r.aligned()).isZero();
+            DocumentVersion now = p.loadVersion(strike, "ru").orElseThrow();
+            assertThat(now.sitePath()).isEqualTo("content/ru/news/2023/strike.md");
+            assertThat(now.paragraphs()).isEqualTo(old.paragraphs());
+            assertThat(r.warnings()).anyMatch(w -> w.startsWith("1 unchanged version(s): the path of their file in the site recorded"));
+
             assertThat(translateAndExport(p, site, strike, "en", "pt")).isEqualTo("content/pt/news/2023/strike.md");
             String team = statementOf(p, "en", "content/en/about/team/index.md");
             assertThat(translateAndExport(p, site, team, "ru", "pt")).isEqualTo("content/pt/about/team/index.md");
