@@ -40,6 +40,7 @@ public final class HtmlReader {
 
     /** Reads an HTML document given as text. */
     public static Result read(String html, String fileName) {
+        InputLimits.checkHtml(html, fileName);
         List<Paragraph> out = new ArrayList<>();
         String[] title = {null};
         String[] lang = {null};

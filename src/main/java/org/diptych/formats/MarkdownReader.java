@@ -68,9 +68,11 @@ public final class MarkdownReader {
      * Reads {@code body} (lines separated by {@code \n}).
      *
      * @param firstLine the line number of the body's first line in the file, for warnings
-     * @throws DiptychException naming {@code fileName} if Okapi cannot parse the text
+     * @throws DiptychException naming {@code fileName} if Okapi cannot parse the text, or if the text passes one
+     *                          of the {@link InputLimits} (checked first)
      */
     public static Result read(String body, String fileName, int firstLine) {
+        InputLimits.checkMarkdown(body, fileName, firstLine);
         MarkdownReader r = new MarkdownReader(body);
         List<MarkdownToken> tokens = new ArrayList<>();
         try {
