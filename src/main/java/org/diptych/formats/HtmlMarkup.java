@@ -88,7 +88,8 @@ final class HtmlMarkup {
                 String name = m.group(2).toLowerCase(Locale.ROOT);
                 TagType type = !m.group(1).isEmpty() ? TagType.CLOSING
                         : (!m.group(3).isEmpty() || VOID.contains(name)) ? TagType.PLACEHOLDER : TagType.OPENING;
-                tf.append(type, name, type == TagType.CLOSING ? m.group() : safeTag(m.group()));
+                // a tag that runs code or loads a page is dropped (its text stays, as text)
+                if (allowedElement(name)) tf.append(type, name, type == TagType.CLOSING ? m.group() : safeTag(m.group()));
             }
             last = m.end();
         }
@@ -97,14 +98,68 @@ final class HtmlMarkup {
         return new DocumentUnits.Converted(tf, source.hasCode() && !tf.hasCode());
     }
 
-    /** An attribute whose value is a URL with a scheme that runs code ({@code javascript:}, {@code vbscript:}, {@code data:}). */
-    private static final Pattern UNSAFE_URL_ATTRIBUTE = Pattern.compile(
-            "\\s+[A-Za-z:-]+\\s*=\\s*(?:\"\\s*(?:javascript|vbscript|data)\\s*:[^\"]*\"|'\\s*(?:javascript|vbscript|data)\\s*:[^']*'|(?:javascript|vbscript|data)\\s*:[^\\s>]*)",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Elements translated markup may not bring into a page: they run code, load other pages or change how
+     * the page is read (the tag is dropped, the text between stays as text).
+     */
+    private static final Set<String> DROPPED_ELEMENTS = Set.of("script", "style", "iframe", "frame", "frameset", "object",
+            "embed", "applet", "base", "meta", "link", "form", "input", "button", "textarea", "select", "option", "svg",
+            "math", "template", "noscript", "xml", "portal", "dialog");
+    /** Attributes whose value is a URL (checked for a scheme that runs code). */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href", "background",
+            "poster", "lowsrc", "dynsrc", "cite", "data", "codebase", "longdesc", "usemap", "ping", "manifest", "srcset", "icon");
+    /** One attribute: name, then optionally = and a double-quoted, single-quoted or bare value. */
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "\\s*([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?|\\s*/|\\s+");
 
-    /** A tag of translated markup without attributes that run code: such a link is dropped, its text kept. */
+    /** A URL (or a srcset candidate) starting with a scheme that runs code. */
+    private static final Pattern CODE_SCHEME = Pattern.compile("(?:^|,)(?:javascript|vbscript|data)(?::|&)");
+
+    /** Whether translated markup may carry this element ({@code script}, {@code iframe}… may not). */
+    static boolean allowedElement(String name) {
+        return !DROPPED_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A start tag of translated markup without what runs code: event handlers ({@code onerror=}, {@code onclick=}…),
+     * {@code srcdoc}, {@code style} with {@code expression(}, {@code url(javascript:} or {@code @import}, and URL
+     * attributes whose scheme is {@code javascript:}, {@code vbscript:} or {@code data:} (also written with
+     * character references, spaces or control characters inside). Such a link is dropped, its text kept.
+     */
     static String safeTag(String tag) {
-        return UNSAFE_URL_ATTRIBUTE.matcher(tag).replaceAll("");
+        Matcher head = Pattern.compile("^<([A-Za-z][A-Za-z0-9:-]*)").matcher(tag);
+        if (!head.find()) return tag;
+        int end = tag.endsWith("/>") ? tag.length() - 2 : tag.length() - 1;
+        if (end < head.end()) return tag;
+        String body = tag.substring(head.end(), end);
+        StringBuilder out = new StringBuilder(tag.length()).append(head.group());
+        Matcher m = ATTRIBUTE.matcher(body);
+        int pos = 0;
+        while (pos < body.length() && m.find(pos) && m.start() == pos && m.end() > pos) {
+            pos = m.end();
+            if (m.group(1) == null) continue; // spaces or a stray slash
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            if (!safeAttribute(name, value)) continue;
+            out.append(' ').append(m.group().strip());
+        }
+        if (pos < body.length()) return head.group() + (tag.endsWith("/>") ? "/>" : ">"); // unparsable attributes: none kept
+        return out.append(tag.endsWith("/>") ? "/>" : ">").toString();
+    }
+
+    private static boolean safeAttribute(String name, String value) {
+        if (name.startsWith("on") || name.equals("srcdoc") || name.equals("formaction")) return false;
+        if (value == null) return true;
+        String v = CharacterReference.decode(value).replaceAll("[\\x00-\\x20\\x7f-\\x9f]+", "").toLowerCase(Locale.ROOT);
+        if (name.equals("style")) {
+            return !(v.contains("expression(") || v.contains("javascript:") || v.contains("vbscript:") || v.contains("@import")
+                    || v.contains("behavior:") || v.contains("-moz-binding"));
+        }
+        if (URL_ATTRIBUTES.contains(name) || name.endsWith(":href")) {
+            // a scheme written with a reference the decoder does not know (&colon;) counts too
+            return !CODE_SCHEME.matcher(v).find();
+        }
+        return true;
     }
 
     static String escapeText(String s) {
