@@ -44,13 +44,17 @@ final class ExportCommand implements Callable<Integer> {
             + " (each untranslated row is named in the summary).")
     boolean allowIncomplete;
 
+    @Option(names = "--utf8", description = "Write edited posts in UTF-8 even when their original is in another"
+            + " encoding (by default an edited post keeps its original's encoding, e.g. windows-1251).")
+    boolean utf8;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExportReport r;
         try (Project p = Project.open(projectDir, false)) {
-            r = new Exporter(p).export(new ExportOptions(statementId, this.out, bundle, pair, allowIncomplete), Progress.NONE);
+            r = new Exporter(p).export(new ExportOptions(statementId, this.out, bundle, pair, allowIncomplete, utf8), Progress.NONE);
         } catch (Exporter.IncompleteExport e) {
             for (String line : e.check().lines()) err.println("diptych: " + line);
             err.println("diptych: " + e.getMessage());

@@ -13,11 +13,17 @@ import java.util.Objects;
  * @param pair        {@code SRC-TGT} (e.g. {@code ru-en}, {@code ru-pt-BR}) to restrict the export to these two
  *                    versions (posts) or this pair (bundle); {@code null} for all versions / every aligned pair
  * @param allowIncomplete export even when {@link ExportCheck} finds untranslated rows, drafts or QA errors
+ * @param utf8        write edited posts in UTF-8 even when their original is in another encoding (windows-1251…);
+ *                    without it an edited post keeps its original's encoding
  */
-public record ExportOptions(String statementId, Path outDir, boolean bundle, String pair, boolean allowIncomplete) {
+public record ExportOptions(String statementId, Path outDir, boolean bundle, String pair, boolean allowIncomplete, boolean utf8) {
     public ExportOptions {
         Objects.requireNonNull(statementId, "statementId");
         Objects.requireNonNull(outDir, "outDir");
+    }
+
+    public ExportOptions(String statementId, Path outDir, boolean bundle, String pair, boolean allowIncomplete) {
+        this(statementId, outDir, bundle, pair, allowIncomplete, false);
     }
 
     /** Options that refuse an incomplete version ({@link ExportCheck}). */
@@ -27,7 +33,7 @@ public record ExportOptions(String statementId, Path outDir, boolean bundle, Str
 
     /** The same options, exporting incomplete versions too (each untranslated row named in the report). */
     public ExportOptions allowingIncomplete(boolean allow) {
-        return new ExportOptions(statementId, outDir, bundle, pair, allow);
+        return new ExportOptions(statementId, outDir, bundle, pair, allow, utf8);
     }
 
     /** All versions of a statement as posts. */
@@ -41,6 +47,11 @@ public record ExportOptions(String statementId, Path outDir, boolean bundle, Str
     }
 
     public ExportOptions withPair(String newPair) {
-        return new ExportOptions(statementId, outDir, bundle, newPair, allowIncomplete);
+        return new ExportOptions(statementId, outDir, bundle, newPair, allowIncomplete, utf8);
+    }
+
+    /** The same options, writing edited posts in UTF-8 ({@code true}) or in their original's encoding. */
+    public ExportOptions inUtf8(boolean inUtf8) {
+        return new ExportOptions(statementId, outDir, bundle, pair, allowIncomplete, inUtf8);
     }
 }

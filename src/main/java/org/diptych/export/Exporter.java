@@ -29,7 +29,9 @@ import org.diptych.export.ExportReport.ExportedFile;
 import org.diptych.export.ExportReport.Kind;
 import org.diptych.export.ExportReport.LinkCheck;
 import org.diptych.formats.DocumentUnits;
+import org.diptych.formats.EncodingDetector;
 import org.diptych.formats.Format;
+import org.diptych.formats.MarkdownSplice;
 import org.diptych.formats.MarkdownWriter;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
@@ -55,8 +57,10 @@ import org.diptych.project.SafePaths;
  *     with one {@code [title](url)} paragraph per other version that has a site profile (titles from that
  *     version's front matter, HTML entities decoded); with {@code front-matter} the keys {@code lang} and
  *     {@code ref} (the statement id) are set in the front matter; reciprocal link lines already at the top
- *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. Written in UTF-8; a post
- *     that is as imported and whose links already point at the same URLs is written as its original bytes.</li>
+ *     of the body are recognised ({@link ReciprocalLinks}) and replaced, never duplicated. A post that is as
+ *     imported and whose links already point at the same URLs is written as its original bytes; an edited post
+ *     with an original of its own is the original with only the changed paragraphs (and front matter) replaced,
+ *     in the original's encoding unless {@link ExportOptions#utf8()}; a translated one is written in UTF-8.</li>
  * <li><b>html</b>, <b>docx</b>: imported and unchanged, the original bytes; edited, or translated in Diptych
  *     (no original file of its own), the original of its source version run through Okapi with every
  *     paragraph replaced by its translation and the HTML title by the version's title ({@link DocumentUnits}
@@ -82,7 +86,7 @@ public final class Exporter {
      * A version rendered for its site, not yet written; {@code placed} says how its path was found
      * ({@link Destination#how()}).
      */
-    private record Rendered(String lang, String relPath, String url, String format, byte[] bytes, Placed placed) {
+    private record Rendered(String lang, String relPath, String url, String format, byte[] bytes, Placed placed, Charset charset) {
         boolean isPost() {
             return "markdown".equals(format);
         }
@@ -207,7 +211,7 @@ public final class Exporter {
             pr.checkCancelled();
             pr.update(done++, total, "Preparing " + lang);
             try {
-                Rendered r = render(st, lang, sites, urls, order, warnings);
+                Rendered r = render(st, lang, sites, urls, order, warnings, options.utf8());
                 if (r != null) rendered.put(lang, r);
             } catch (DiptychException e) {
                 if (required.contains(lang)) throw e;
@@ -247,7 +251,7 @@ public final class Exporter {
                 files.add(writeFile(target, r.bytes(), r.lang(), r.url(), r.isPost() ? Kind.POST : Kind.DOCUMENT));
             }
             for (Rendered r : rendered.values()) {
-                if (r.isPost()) posts.put(r.relPath(), readBack(SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path")));
+                if (r.isPost()) posts.put(r.relPath(), readBack(SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path"), r.charset()));
             }
             pr.update(done++, total, "Checking links");
             links = LinkChecker.check(posts, sites.values(), out, Set.of(), projectPosts.keySet());
@@ -256,7 +260,7 @@ public final class Exporter {
             Set<String> produced = new LinkedHashSet<>();
             for (Rendered r : rendered.values()) {
                 produced.add(r.relPath());
-                if (r.isPost()) posts.put(r.relPath(), new String(r.bytes(), StandardCharsets.UTF_8));
+                if (r.isPost()) posts.put(r.relPath(), new String(r.bytes(), r.charset()));
             }
             links = LinkChecker.check(posts, sites.values(), out, produced, projectPosts.keySet());
             pr.update(done++, total, "Writing bundles");
@@ -480,7 +484,7 @@ public final class Exporter {
     }
 
     private Rendered render(Statement st, String lang, Map<String, Site> sites, Map<String, String> urls,
-                            List<String> order, List<String> warnings) {
+                            List<String> order, List<String> warnings, boolean utf8) {
         DocumentVersion v = st.version(lang);
         String id = st.id();
         String format = v.format();
@@ -491,12 +495,12 @@ public final class Exporter {
             return null;
         }
         Destination dest = destination(st, v, site, ext, warnings);
-        byte[] bytes = switch (format) {
-            case "markdown" -> markdownBytes(st, v, site, sites, urls, order, warnings);
-            case "html", "docx" -> document(st, v, warnings);
-            default -> text(v);
-        };
-        return new Rendered(lang, dest.path(), urls.get(lang), format, bytes, dest.how());
+        if ("markdown".equals(format)) {
+            PostBytes post = markdownBytes(st, v, site, sites, urls, order, warnings, utf8);
+            return new Rendered(lang, dest.path(), urls.get(lang), format, post.bytes(), dest.how(), post.charset());
+        }
+        byte[] bytes = "html".equals(format) || "docx".equals(format) ? document(st, v, warnings) : text(v);
+        return new Rendered(lang, dest.path(), urls.get(lang), format, bytes, dest.how(), StandardCharsets.UTF_8);
     }
 
     private static String fitExtension(String rel, String format, String ext, String lang, List<String> warnings) {
@@ -519,32 +523,65 @@ public final class Exporter {
         return fixed;
     }
 
+    /** A post's bytes and the character set they are in. */
+    private record PostBytes(byte[] bytes, Charset charset) {}
+
+    /** What a post is made of before it is written: its front matter and its body paragraphs. */
+    private record Post(FrontMatter frontMatter, List<Paragraph> body) {}
+
     /**
      * The post's bytes: the original file itself when the version is as imported (its paragraphs are what the
      * original reads as) and the post would differ only in how its reciprocal links are written (the same
      * URLs, the same front matter), so that exporting an unchanged post into the site's checkout changes
-     * nothing there; otherwise the rendered post in UTF-8.
+     * nothing there; a version with an original of its own that was edited, the original with only what
+     * changed replaced ({@link MarkdownSplice}: line ends, byte order mark, white space around unchanged
+     * paragraphs kept), in the original's encoding unless {@code utf8} is asked for (or the new text does not
+     * fit that encoding; a warning says so); otherwise the rendered post in UTF-8.
      */
-    private byte[] markdownBytes(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,
-                                 List<String> order, List<String> warnings) {
+    private PostBytes markdownBytes(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,
+                                    List<String> order, List<String> warnings, boolean utf8) {
         List<String> mine = new ArrayList<>();
-        String rendered = markdown(st, v, site, sites, urls, order, mine);
+        Post post = markdown(st, v, site, sites, urls, order, mine);
+        String rendered = MarkdownWriter.write(post.frontMatter(), post.body());
         warnings.addAll(mine);
         if (hasOriginal(st.id(), v)) {
             Path original = project.originalFile(st.id(), v.lang()).orElseThrow();
             byte[] bytes = readAll(original);
             try {
+                EncodingDetector.Result enc = v.encoding() != null && Charset.isSupported(v.encoding())
+                        ? EncodingDetector.forced(v.encoding(), bytes) : EncodingDetector.detect(bytes, false);
                 DocumentVersion asImported = org.diptych.formats.Importer.importFile(original,
-                        new org.diptych.formats.ImportOptions(v.lang(), v.encoding(), "markdown")).version();
-                if (asImported.paragraphs().equals(v.paragraphs())
+                        new org.diptych.formats.ImportOptions(v.lang(), enc.charset().name(), "markdown")).version();
+                boolean keepEncoding = !utf8 || enc.charset().equals(StandardCharsets.UTF_8);
+                if (keepEncoding && asImported.paragraphs().equals(v.paragraphs())
                         && asImported.frontMatter().raw().equals(v.frontMatter().raw()) && sameLinks(v, rendered)) {
-                    return bytes;
+                    return new PostBytes(bytes, enc.charset());
                 }
-            } catch (DiptychException unreadable) {
+                String text = EncodingDetector.decode(bytes, enc, original.toString());
+                Optional<String> spliced = MarkdownSplice.write(text, asImported.frontMatter(), asImported.paragraphs(),
+                        post.frontMatter(), post.body());
+                if (spliced.isPresent()) return encode(spliced.get(), enc, bytes, utf8, v.lang(), warnings);
+            } catch (DiptychException | IllegalArgumentException unreadable) {
                 // render it
             }
         }
-        return rendered.getBytes(StandardCharsets.UTF_8);
+        return new PostBytes(rendered.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    /** A post's text in the original's encoding (its byte order mark kept), or UTF-8 when asked or needed. */
+    private static PostBytes encode(String text, EncodingDetector.Result enc, byte[] original, boolean utf8, String lang,
+                                    List<String> warnings) {
+        Charset cs = utf8 ? StandardCharsets.UTF_8 : enc.charset();
+        if (!cs.newEncoder().canEncode(text)) {
+            warnings.add("[" + lang + "] written in UTF-8, not " + cs.name() + " like the original: the edited text has"
+                    + " characters " + cs.name() + " cannot hold");
+            cs = StandardCharsets.UTF_8;
+        }
+        byte[] body = text.getBytes(cs);
+        if (!cs.equals(enc.charset()) || enc.bomLength() == 0) return new PostBytes(body, cs);
+        byte[] out = Arrays.copyOf(original, enc.bomLength() + body.length);
+        System.arraycopy(body, 0, out, enc.bomLength(), body.length);
+        return new PostBytes(out, cs);
     }
 
     /**
@@ -584,8 +621,8 @@ public final class Exporter {
         return List.of(urls, String.join("\n\n", paragraphs.subList(i, paragraphs.size())));
     }
 
-    private String markdown(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,
-                            List<String> order, List<String> warnings) {
+    private Post markdown(Statement st, DocumentVersion v, Site site, Map<String, Site> sites, Map<String, String> urls,
+                          List<String> order, List<String> warnings) {
         String lang = v.lang();
         FrontMatter fm = v.frontMatter();
         if (fm.style() == FrontMatter.Style.NONE && !hasOriginal(st.id(), v)) {
@@ -622,7 +659,7 @@ public final class Exporter {
         }
         body.addAll(stripped.kept());
         body.addAll(stripped.rest());
-        return MarkdownWriter.write(fm, body);
+        return new Post(fm, body);
     }
 
     /** The title a link to {@code v} shows: its front-matter title with entities decoded, else its first heading. */
@@ -1040,9 +1077,9 @@ public final class Exporter {
         }
     }
 
-    private static String readBack(Path p) {
+    private static String readBack(Path p, Charset charset) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(p), charset);
         } catch (IOException e) {
             throw new DiptychException(p + ": cannot read back for the link check (" + e.getMessage() + ")", e);
         }
