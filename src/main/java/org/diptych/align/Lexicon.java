@@ -119,17 +119,39 @@ public interface Lexicon {
                                   String targetText, int max) {
         if (lexicon == null || max <= 0) return List.of();
         List<Entry> entries = lexicon.entries(sourceLang, targetLang);
-        if (entries.isEmpty()) return List.of();
-        Set<String> s = LexiconIndex.stemSet(sourceText), t = LexiconIndex.stemSet(targetText);
         List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
-            List<String> a = LexiconIndex.stemList(e.source()), b = LexiconIndex.stemList(e.target());
-            if (a.isEmpty() || b.isEmpty() || !s.containsAll(a) || !t.containsAll(b)) continue;
-            out.add(e);
+        if (!entries.isEmpty()) {
+            Set<String> s = LexiconIndex.stemSet(sourceText), t = LexiconIndex.stemSet(targetText);
+            for (Entry e : entries) {
+                List<String> a = LexiconIndex.stemList(e.source()), b = LexiconIndex.stemList(e.target());
+                if (a.isEmpty() || b.isEmpty() || !s.containsAll(a) || !t.containsAll(b)) continue;
+                out.add(e);
+                if (out.size() >= max) return out;
+            }
+        }
+        // then the word model's pairs (Lucene stems) found on both sides, each source stem with its likeliest
+        WordTable words = lexicon.words(sourceLang, targetLang);
+        if (words == null || !StoredLexicon.analyzable(sourceLang) || !StoredLexicon.analyzable(targetLang)) return out;
+        Set<String> t = new java.util.HashSet<>(StoredLexicon.stems(targetLang, targetText));
+        for (String e : new LinkedHashSet<>(StoredLexicon.stems(sourceLang, sourceText))) {
+            String best = null;
+            double bestP = 0;
+            for (Map.Entry<String, Double> f : words.translations(e).entrySet()) {
+                if (f.getValue() > bestP && t.contains(f.getKey()) && words.backward(e, f.getKey()) >= SUPPORT) {
+                    best = f.getKey();
+                    bestP = f.getValue();
+                }
+            }
+            if (best == null || bestP < SUPPORT) continue;
+            Entry x = new Entry(e, best);
+            if (!out.contains(x)) out.add(x);
             if (out.size() >= max) break;
         }
         return out;
     }
+
+    /** A word model's pair supports a bead when both its probabilities are at least this. */
+    double SUPPORT = 0.3;
 
     /**
      * Learns word pairs from the CONFIRMED beads of an alignment (the reviewer's work teaches the engine).

@@ -151,6 +151,20 @@ final class StoredLexicon {
         return java.util.Arrays.copyOf(buf, w);
     }
 
+    /** The stems of a text as the model reads them (its first {@link #MAX_WORDS}). */
+    static List<String> stems(String lang, String text) {
+        Map<String, Integer> vocab = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        words.add(null);
+        int[] ids;
+        try (Analyzer a = Analysis.stems(Languages.base(lang), true)) {
+            ids = ids(a, text, vocab, words);
+        }
+        List<String> out = new ArrayList<>(ids.length);
+        for (int id : ids) out.add(words.get(id));
+        return out;
+    }
+
     private static boolean hasLetter(CharTermAttribute t) {
         for (int i = 0; i < t.length(); i++) if (Character.isLetter(t.charAt(i))) return true;
         return false;

@@ -134,6 +134,53 @@ class AlignerInvariantTest {
         }
     }
 
+    /** Sentences of the stored-lexicon corpus (en or ru) and page furniture, at random. */
+    static List<Paragraph> wordDoc(Random r, int size, int side) {
+        String[] furniture = {"Source: the dockers' paper", "12 March 2024", "[1]: https://example.org/a", "— The editors",
+                "Photos: Maria", "Фото: Иван", "Источник: газета", "12 марта 2024 г."};
+        List<Paragraph> ps = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String text;
+            if (r.nextInt(6) == 0) text = furniture[r.nextInt(furniture.length)];
+            else {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 1 + r.nextInt(3); k > 0; k--) {
+                    sb.append(sb.length() == 0 ? "" : " ").append(StoredLexiconTest.CORPUS[r.nextInt(StoredLexiconTest.CORPUS.length)][side]);
+                }
+                text = sb.toString();
+            }
+            ps.add(Paragraph.plain("p" + (i + 1), text));
+        }
+        return ps;
+    }
+
+    @RepeatedTest(12)
+    void withTheStoredWordModelAndFurnitureEveryParagraphIsInOneBeadAndConfirmedBeadsStay(org.junit.jupiter.api.RepetitionInfo info) {
+        Random r = new Random(31L * info.getCurrentRepetition());
+        Lexicon lexicon = Lexicon.withWords(null, StoredLexiconTest.corpusTable());
+        DocumentVersion a = version("en", wordDoc(r, r.nextInt(30), 0)), b = version("ru", wordDoc(r, r.nextInt(30), 1));
+        Aligner aligner = new Aligner(lexicon);
+        Alignment first = aligner.align("s1", a, b, null, Progress.NONE);
+        first.validate(a, b); // every paragraph of both in exactly one bead, in order
+        List<Bead> beads = new ArrayList<>(), confirmed = new ArrayList<>();
+        for (Bead x : first.beads()) {
+            Bead c = r.nextInt(3) == 0 ? x.withStatus(BeadStatus.CONFIRMED, "tester", Instant.EPOCH) : x;
+            beads.add(c);
+            if (c.isConfirmed()) confirmed.add(c);
+        }
+        Alignment again = new Aligner(lexicon).align("s1", a, b, first.withBeads(beads), Progress.NONE);
+        again.validate(a, b);
+        int pos = -1;
+        for (Bead c : confirmed) {
+            int at = again.beads().indexOf(c);
+            assertThat(at).as("confirmed bead kept, in order").isGreaterThan(pos);
+            pos = at;
+        }
+        // and the same documents the other way round
+        assertCovers(aligner.alignUnits(b.paragraphs(), "ru", a.paragraphs(), "en", Progress.NONE), b.paragraphs().size(),
+                a.paragraphs().size());
+    }
+
     @Test
     void confirmedBeadThatDisagreesWithTheEngineIsKeptAndTheRestFitsAroundIt() {
         List<Paragraph> ru = OwnStatements.paragraphs("strike", "ru"), en = OwnStatements.paragraphs("strike", "en");

@@ -229,4 +229,14 @@ class StoredLexiconTest {
         }
         assertThat(align(null, en, "en", ru, "ru")).doesNotContain("7:");
     }
+
+    @Test
+    void theDeskIsToldWhichWordPairsOfTheModelSupportABead() {
+        Lexicon lexicon = Lexicon.withWords(null, corpusTable());
+        List<Lexicon.Entry> why = Lexicon.supporting(lexicon, "en", "ru", "The hospital wrote a letter to the government.",
+                "Больница написала письмо правительству.", 10);
+        assertThat(why).contains(new Lexicon.Entry(stem("en", "hospital"), stem("ru", "больница")),
+                new Lexicon.Entry(stem("en", "letter"), stem("ru", "письмо")));
+        assertThat(Lexicon.supporting(lexicon, "en", "ru", "The hospital wrote a letter.", "Школа города.", 10)).isEmpty();
+    }
 }
