@@ -51,6 +51,8 @@ final class TmStore implements AutoCloseable {
     static final String INDEX_FORMAT = "1";
     /** Segments after which an import folds everything into a new record. */
     static final int MERGE_AFTER_SEGMENTS = 32;
+    /** Units of an import checked against the TM at a time. */
+    private static final int DUPLICATE_BATCH = 512;
     private static final Pattern GENERATION = Pattern.compile(
             "<prop type=\"" + TranslationMemory.GENERATION_PROP + "\">(\\d+)</prop>");
 
@@ -404,15 +406,35 @@ final class TmStore implements AutoCloseable {
                 LongSet ids = new LongSet();
                 written = RecordFiles.writeTmx(segment, null, segmentMeta, out -> {
                     try (ParallelIndexer indexer = new ParallelIndexer(writer)) {
-                        result[0] = new TmxReader(file, warnings).read(new TmxReader.Handler() {
+                        // Units already in the TM are looked up a batch at a time (one point-set query, not
+                        // one search per unit: on a large TM that was most of a small import's time).
+                        final class Adder implements TmxReader.Handler {
+                            final List<TmUnit> pending = new ArrayList<>();
+
                             @Override
                             public void unit(TmUnit u, int line) throws IOException {
                                 counts[2]++;
-                                long id = UnitIds.longOf(u.id());
-                                if (!ids.add(id) || (!empty && has(s, u.id(), id))) {
+                                if (!ids.add(UnitIds.longOf(u.id()))) {
                                     counts[1]++;
-                                    return;
+                                } else if (empty) {
+                                    add(u);
+                                } else {
+                                    pending.add(u);
+                                    if (pending.size() >= DUPLICATE_BATCH) flush();
                                 }
+                            }
+
+                            void flush() throws IOException {
+                                if (pending.isEmpty()) return;
+                                Set<String> there = existing(s, pending);
+                                for (TmUnit u : pending) {
+                                    if (there.contains(u.id())) counts[1]++;
+                                    else add(u);
+                                }
+                                pending.clear();
+                            }
+
+                            private void add(TmUnit u) throws IOException {
                                 out.write(u);
                                 indexer.add(u);
                                 counts[0]++;
@@ -423,7 +445,10 @@ final class TmStore implements AutoCloseable {
                                 progress.checkCancelled();
                                 progress.update(bytesRead, fileSize, "importing " + file.getFileName());
                             }
-                        });
+                        }
+                        Adder adder = new Adder();
+                        result[0] = new TmxReader(file, warnings).read(adder);
+                        adder.flush();
                         indexer.finish();
                     }
                     return counts[0];
@@ -465,14 +490,15 @@ final class TmStore implements AutoCloseable {
         }
     }
 
-    private static boolean has(IndexSearcher s, String id, long hash) throws IOException {
-        var top = s.search(LongPoint.newExactQuery(TmIndex.ID, hash), 4);
-        if (top.scoreDocs.length == 0) return false;
+    /** The ids of those units that the index holds (one query for all of them). */
+    private static Set<String> existing(IndexSearcher s, List<TmUnit> units) throws IOException {
+        long[] hashes = new long[units.size()];
+        for (int i = 0; i < hashes.length; i++) hashes[i] = UnitIds.longOf(units.get(i).id());
+        var top = s.search(LongPoint.newSetQuery(TmIndex.ID, hashes), hashes.length * 2 + 8);
+        Set<String> out = new HashSet<>();
         StoredFields sf = s.storedFields();
-        for (var sd : top.scoreDocs) {
-            if (TranslationMemory.load(sf, sd.doc).id().equals(id)) return true;
-        }
-        return false;
+        for (var sd : top.scoreDocs) out.add(TranslationMemory.load(sf, sd.doc).id());
+        return out;
     }
 
     // ---------------------------------------------------------------- units in order

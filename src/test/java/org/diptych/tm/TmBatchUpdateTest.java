@@ -64,6 +64,28 @@ class TmBatchUpdateTest {
         }
     }
 
+    @Test
+    void anImportFindsTheUnitsTheTmHasABatchAtATime() throws Exception {
+        Tmx first = new Tmx("en");
+        Tmx second = new Tmx("en");
+        for (int i = 0; i < 1200; i++) {
+            String en = "Resolution " + i + " of the assembly was published.";
+            String ru = "Резолюция " + i + " собрания опубликована.";
+            first.tu(null, "en", en, "ru", ru);
+            second.tu(null, "en", en, "ru", ru);
+            if (i % 100 == 0) second.tu(null, "en", "New resolution " + i + ".", "ru", "Новая резолюция " + i + ".");
+        }
+        try (TranslationMemory tm = TranslationMemory.open(tmp.resolve("tm"))) {
+            assertThat(tm.importTmx(first.write(tmp.resolve("first.tmx")), Progress.NONE).added()).isEqualTo(1200);
+            ImportReport r = tm.importTmx(second.write(tmp.resolve("second.tmx")), Progress.NONE);
+            assertThat(r.read()).isEqualTo(1212);
+            assertThat(r.duplicates()).isEqualTo(1200);
+            assertThat(r.added()).isEqualTo(12);
+            assertThat(tm.stats().units()).isEqualTo(1212);
+            assertThat(tm.lookup("New resolution 700.", "en", "ru", 1).get(0).score()).isEqualTo(100);
+        }
+    }
+
     private static void check(TranslationMemory tm) {
         assertThat(tm.stats().units()).isEqualTo(301 - 51 + 1);
         assertThat(tm.get("k:s|en|ru|p7").variant("en").text()).isEqualTo("Paragraph number 7 was corrected by the editors.");
