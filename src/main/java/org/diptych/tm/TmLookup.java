@@ -48,51 +48,33 @@ final class TmLookup {
      * {@link MatchScorer}.
      */
     List<TmMatch> lookup(TmQuery q) {
-        String src = normalize(q.sourceLang());
-        String tgt = normalize(q.targetLang());
-        String srcBase = Languages.base(src);
-        String tgtBase = Languages.base(tgt);
-        if (src.equals(tgt)) throw new DiptychException("source and target language are the same (" + src + ")");
-        Tokens qt = Tokens.of(q.text(), q.tags());
-        if (qt.words.length == 0 && qt.all.isEmpty()) return List.of();
-        String context = q.previousText() == null ? null : TranslationMemory.contextHash(q.previousText());
+        // the candidates' scoring and order are TmBackendSupport's, shared with the team TM
+        TmBackendSupport.Lookup lk = TmBackendSupport.lookup(q);
+        if (!lk.searchable()) return List.of();
+        String srcBase = lk.sourceBase();
+        String tgtBase = lk.targetBase();
         try {
             IndexSearcher s = store.searchers.acquire();
             try {
                 // Most TMs have the target language in every unit; then filtering would only slow BM25 down.
                 Query filter = everyUnitHas(s, tgtBase) ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
                 Set<Integer> docs = new LinkedHashSet<>();
-                collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), Tokens.hash(qt.words)), filter,
-                        EXACT_CANDIDATES, docs);
-                collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), Tokens.hash(qt.masked)), filter,
-                        MASKED_CANDIDATES, docs);
-                int n = Math.max(BM25_CANDIDATES, q.max() * 3);
+                collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), lk.exactHash()), filter, EXACT_CANDIDATES, docs);
+                collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), lk.maskedHash()), filter, MASKED_CANDIDATES, docs);
+                int n = lk.bm25Candidates();
                 Query pairs = termsQuery(s, srcBase, q.text(), true);
                 if (pairs != null) collect(s, pairs, filter, n, docs);
                 StoredFields sf = s.storedFields();
-                List<Candidate> scored = new ArrayList<>();
-                for (int doc : docs) {
-                    Candidate c = score(TranslationMemory.load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
-                    if (c != null && c.score >= q.minScore()) scored.add(c);
-                }
-                if (scored.size() < q.max()) {
+                for (int doc : docs) lk.offer(TranslationMemory.load(sf, doc));
+                if (lk.wantsMore()) {
                     // Edits can break most word pairs of a short text: then single words find the unit.
                     Query words = termsQuery(s, srcBase, q.text(), false);
                     Set<Integer> more = new LinkedHashSet<>();
                     if (words != null) collect(s, words, filter, n, more);
                     more.removeAll(docs);
-                    for (int doc : more) {
-                        Candidate c = score(TranslationMemory.load(sf, doc), qt, src, tgt, srcBase, tgtBase, context);
-                        if (c != null && c.score >= q.minScore()) scored.add(c);
-                    }
+                    for (int doc : more) lk.offer(TranslationMemory.load(sf, doc));
                 }
-                scored.sort(Candidate.ORDER);
-                List<TmMatch> out = new ArrayList<>();
-                for (Candidate c : scored.subList(0, Math.min(q.max(), scored.size()))) {
-                    out.add(new TmMatch(c.score, c.kind, c.scored.differences(), c.description, c.source, c.target,
-                            MatchScorer.diff(qt, c.tokens), c.unit, c.unit.provenance()));
-                }
-                return out;
+                return lk.matches();
             } finally {
                 store.searchers.release(s);
             }
@@ -153,59 +135,6 @@ final class TmLookup {
             b.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
         }
         return b.build();
-    }
-
-    private record Candidate(TmUnit unit, TmVariant source, TmVariant target, Tokens tokens,
-                             MatchScorer.Scored scored, int score, MatchKind kind, String description, double fine) {
-        /** Score, approved before draft, closer characters, more used, newer. */
-        static final Comparator<Candidate> ORDER = Comparator.comparingInt((Candidate c) -> -c.score)
-                .thenComparing(c -> c.unit.isDraft())
-                .thenComparingDouble(c -> -c.fine)
-                .thenComparingInt(c -> -c.unit.usageCount())
-                .thenComparing((Candidate c) -> c.unit.attributes().getOrDefault("changedate",
-                        c.unit.attributes().getOrDefault("creationdate", "")), Comparator.reverseOrder())
-                .thenComparing(c -> c.unit.id());
-    }
-
-    private static Candidate score(TmUnit u, Tokens qt, String src, String tgt, String srcBase, String tgtBase,
-                                   String context) {
-        Candidate best = null;
-        for (TmVariant v : u.variants()) {
-            String n = v.normalizedLang();
-            if (n == null || !Languages.base(n).equals(srcBase)) continue;
-            TmVariant target = targetFor(u, v, tgt, tgtBase);
-            if (target == null) continue;
-            Tokens vt = Tokens.of(v.text(), v.tags());
-            MatchScorer.Scored sc = MatchScorer.score(qt, vt);
-            int score = sc.score();
-            MatchKind kind = sc.kind();
-            String desc = sc.description();
-            if (score == 100 && context != null && context.equals(v.prop(TmUnit.PROP_PREVIOUS))) {
-                score = 101;
-                kind = MatchKind.IN_CONTEXT;
-                desc = "in-context exact match (the previous paragraph matches too)";
-            }
-            if (u.isDraft()) {
-                score -= 1;
-                desc += "; draft (not approved)";
-            }
-            Candidate c = new Candidate(u, v, target, vt, sc, score, kind, desc,
-                    MatchScorer.dice(qt.trigrams(), vt.trigrams()));
-            if (best == null || c.score > best.score || (c.score == best.score && n.equals(src))) best = c;
-        }
-        return best;
-    }
-
-    private static TmVariant targetFor(TmUnit u, TmVariant source, String tgt, String tgtBase) {
-        TmVariant first = null;
-        for (TmVariant v : u.variants()) {
-            if (v == source) continue;
-            String n = v.normalizedLang();
-            if (n == null || !Languages.base(n).equals(tgtBase)) continue;
-            if (n.equals(tgt)) return v;
-            if (first == null) first = v;
-        }
-        return first;
     }
 
     static String normalize(String lang) {
