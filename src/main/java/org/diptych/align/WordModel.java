@@ -152,11 +152,17 @@ final class WordModel {
         int maxE = 0;
         for (int c = 0; c < nc; c++) maxE = Math.max(maxE, eOf[c]);
         double[] cooc = new double[nc];
+        // each cell counted once per pair: the last pair that counted it, instead of sorting each pair's cells
+        int[] counted = new int[nc];
+        Arrays.fill(counted, -1);
         for (int k = 0; k < pairs; k++) {
             double wk = weight == null ? 1 : weight[k];
-            int[] ids = cells[k].clone();
-            Arrays.sort(ids);
-            for (int x = 0; x < ids.length; x++) if (x == 0 || ids[x] != ids[x - 1]) cooc[ids[x]] += wk;
+            for (int c : cells[k]) {
+                if (counted[c] != k) {
+                    counted[c] = k;
+                    cooc[c] += wk;
+                }
+            }
         }
         double[] t = new double[nc];
         Arrays.fill(t, 1.0); // uniform start: every t(f|e) equal, normalised by the first M step

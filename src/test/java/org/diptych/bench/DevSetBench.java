@@ -37,6 +37,37 @@ public final class DevSetBench {
         double sumD = 0, sumO = 0, minD = 1;
         int pairs = 0, missing = 0, paragraphs = 0;
         List<double[]> calibration = new ArrayList<>();
+        // -Ddiptych.stored=true: each pair aligned with the project's stored word model trained, as confirmed beads,
+        // on the gold of every other document of its language pair (leave one document out)
+        boolean stored = Boolean.getBoolean("diptych.stored");
+        java.util.Map<String, Object> sections = new java.util.LinkedHashMap<>();
+        if (stored) {
+            long t0 = System.nanoTime();
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long c0 = mx.getCurrentThreadCpuTime();
+            int trainingPairs = 0;
+            for (Path g : golds) {
+                String name = g.getFileName().toString().replaceFirst("\\.txt$", "");
+                int dot = name.lastIndexOf('.');
+                String doc = name.substring(0, dot), pair = name.substring(dot + 1);
+                String sl = pair.substring(0, pair.indexOf('-')), tl = pair.substring(pair.indexOf('-') + 1);
+                Path sf = textDir.resolve(doc).resolve(sl + ".md"), tf = textDir.resolve(doc).resolve(tl + ".md");
+                if (!Files.isRegularFile(sf) || !Files.isRegularFile(tf)) continue;
+                List<Paragraph> a = DevSet.load(sf, sl).paragraphs(), b = DevSet.load(tf, tl).paragraphs();
+                List<String[]> texts = new ArrayList<>();
+                for (AlignedBead x : DevSet.gold(g, a.size(), b.size())) {
+                    if (x.sourceSize() == 0 || x.targetSize() == 0) continue;
+                    StringBuilder s1 = new StringBuilder(), s2 = new StringBuilder();
+                    for (int i = x.sourceStart(); i < x.sourceEnd(); i++) s1.append(a.get(i).text()).append('\n');
+                    for (int j = x.targetStart(); j < x.targetEnd(); j++) s2.append(b.get(j).text()).append('\n');
+                    texts.add(new String[] {s1.toString(), s2.toString()});
+                }
+                trainingPairs += texts.size();
+                sections.put(name, org.diptych.align.DevSetWords.train(doc, sl, tl, texts));
+            }
+            System.out.printf(Locale.ROOT, "(stored word model: %d sources, %d confirmed beads, read and trained in %d ms wall, %d ms CPU, one thread)%n%n",
+                    sections.size(), trainingPairs, (System.nanoTime() - t0) / 1_000_000, (mx.getCurrentThreadCpuTime() - c0) / 1_000_000);
+        }
         for (Path g : golds) {
             String name = g.getFileName().toString().replaceFirst("\\.txt$", "");
             int dot = name.lastIndexOf('.');
@@ -50,7 +81,15 @@ public final class DevSetBench {
             }
             List<Paragraph> a = DevSet.load(sf, sl).paragraphs(), b = DevSet.load(tf, tl).paragraphs();
             List<AlignedBead> gold = DevSet.gold(g, a.size(), b.size());
-            List<AlignedBead> d = new Aligner(null, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a, sl, b, tl, Progress.NONE);
+            org.diptych.align.Lexicon lexicon = null;
+            if (stored) {
+                List<Object> others = new ArrayList<>();
+                for (var e : sections.entrySet()) {
+                    if (e.getKey().endsWith("." + pair) && !e.getKey().equals(name)) others.add(e.getValue());
+                }
+                lexicon = org.diptych.align.DevSetWords.lexicon(sl, tl, others);
+            }
+            List<AlignedBead> d = new Aligner(lexicon, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a, sl, b, tl, Progress.NONE);
             List<AlignedBead> o = OkapiPeer.align(texts(a), texts(b), sl, tl);
             double fd = Metrics.of(d, gold).f1(), fo = Metrics.of(o, gold).f1();
             Set<String> keys = new HashSet<>();
