@@ -263,17 +263,7 @@ public final class TmBackendSupport {
         for (TmVariant v : u.variants()) {
             if (!base.equals(v.base())) continue;
             List<Object[]> tokens = TmIndex.analyze(base, field, v.text());
-            List<int[]> spans = new ArrayList<>();
-            for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
-                boolean match = true;
-                for (int k = 0; k < phrase.size() && match; k++) match = phrase.get(k).equals(tokens.get(i + k)[0]);
-                if (!match) continue;
-                for (int k = 0; k < phrase.size(); k++) {
-                    Object[] t = tokens.get(i + k);
-                    spans.add(new int[] {(Integer) t[1], (Integer) t[2]});
-                }
-                i += phrase.size() - 1;
-            }
+            List<int[]> spans = TmConcordance.phraseSpans(tokens, phrase);
             if (!spans.isEmpty()) return new ConcordanceHit(v, spans, u, u.provenance());
         }
         return null;

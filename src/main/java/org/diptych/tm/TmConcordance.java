@@ -63,7 +63,7 @@ final class TmConcordance {
     }
 
     /** Offsets of each run of analysed tokens equal to the phrase's terms, in order. */
-    private static List<int[]> phraseSpans(List<Object[]> tokens, List<String> phrase) {
+    static List<int[]> phraseSpans(List<Object[]> tokens, List<String> phrase) {
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
             boolean match = true;
