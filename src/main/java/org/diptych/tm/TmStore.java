@@ -541,12 +541,26 @@ final class TmStore implements AutoCloseable {
      * an export can write them back.
      */
     List<String> sourceHeaders() throws IOException {
-        Set<String> out = new java.util.LinkedHashSet<>();
         List<Path> files = new ArrayList<>();
         if (Files.exists(record)) files.add(record);
         for (Journal.Segment seg : journal.segments()) files.add(dir.resolve(seg.name()));
+        return sourceHeaders(files, false);
+    }
+
+    /**
+     * The {@value #SOURCE_HEADER_PROP} props of those files' headers, each once, in order. With {@code
+     * tolerant} (a repair: the files may be damaged), a file whose header cannot be read is passed over.
+     */
+    static List<String> sourceHeaders(List<Path> files, boolean tolerant) throws IOException {
+        Set<String> out = new java.util.LinkedHashSet<>();
         for (Path p : files) {
-            TmxReader.Header h = new TmxReader(p, new TmxWarnings(p.toString())).readHeader();
+            TmxReader.Header h;
+            try {
+                h = new TmxReader(p, new TmxWarnings(p.toString())).readHeader();
+            } catch (IOException | RuntimeException e) {
+                if (!tolerant) throw e;
+                continue;
+            }
             if (h == null) continue;
             for (TmMeta m : h.meta()) {
                 if (m.kind() == TmMeta.Kind.PROP && SOURCE_HEADER_PROP.equals(m.type())) out.add(m.text());
@@ -654,8 +668,19 @@ final class TmStore implements AutoCloseable {
                             if (op.unit() != null) iw.addDocument(TmIndex.document(op.unit()));
                         }
                     }
+                    // The headers of the imported files, as far as the record and the segments still hold them.
+                    List<Path> headerFiles = new ArrayList<>();
+                    if (Files.exists(record)) headerFiles.add(record);
+                    for (Journal.Op op : parsed.ops()) {
+                        if (op.segment() != null && Files.exists(dir.resolve(op.segment().name()))) {
+                            headerFiles.add(dir.resolve(op.segment().name()));
+                        }
+                    }
+                    List<TmMeta> recordMeta = new ArrayList<>();
+                    recordMeta.add(TmMeta.prop(TranslationMemory.GENERATION_PROP, String.valueOf(next)));
+                    for (String x : sourceHeaders(headerFiles, true)) recordMeta.add(TmMeta.prop(SOURCE_HEADER_PROP, x));
                     try (DirectoryReader r = DirectoryReader.open(iw)) {
-                        w = RecordFiles.writeTmx(record, Map.of(TranslationMemory.GENERATION_PROP, String.valueOf(next)), out -> {
+                        w = RecordFiles.writeTmx(record, null, recordMeta, out -> {
                             long n = 0;
                             for (var leaf : r.leaves()) {
                                 StoredFields sf = leaf.reader().storedFields();

@@ -185,6 +185,43 @@ class TmWritesSurviveTest {
         }
     }
 
+    private Path withHeader(String name, String note, String tuid, String en, String ru) throws IOException {
+        return Files.writeString(tmp.resolve(name), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
+                + "<header creationtool=\"Other Tool\" creationtoolversion=\"3\" segtype=\"sentence\" o-tmf=\"x\""
+                + " adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\">\n  <note>" + note + "</note>\n</header>\n<body>\n"
+                + "<tu tuid=\"" + tuid + "\"><tuv xml:lang=\"en\"><seg>" + en + "</seg></tuv><tuv xml:lang=\"ru\"><seg>" + ru
+                + "</seg></tuv></tu>\n</body>\n</tmx>\n");
+    }
+
+    @Test
+    void aRepairKeepsTheHeadersOfTheImportedFiles() throws Exception {
+        Path dir = tmp.resolve("tm");
+        try (TranslationMemory tm = TranslationMemory.open(dir)) {
+            tm.importTmx(withHeader("first.tmx", "Letters of the dockers, 2021.", "f1",
+                    "The dockers stopped work at dawn.", "Докеры остановили работу на рассвете."), Progress.NONE);
+            tm.compact(); // the first file's header is in the record now
+            tm.importTmx(withHeader("second.tmx", "Appeals of the teachers, 2022.", "s1",
+                    "The teachers demand a fair wage.", "Учителя требуют справедливой зарплаты."), Progress.NONE);
+        }
+        Path record = dir.resolve(TranslationMemory.RECORD);
+        byte[] whole = Files.readAllBytes(record);
+        Files.write(record, java.util.Arrays.copyOf(whole, whole.length - 40)); // its last unit cut short
+        assertThat(TranslationMemory.repair(dir)).isEqualTo(2);
+        Path out = tmp.resolve("out.tmx");
+        try (TranslationMemory tm = TranslationMemory.open(dir)) {
+            tm.exportTmx(out, false);
+        }
+        assertThat(Files.readString(out)).contains("<note>Letters of the dockers, 2021.</note>")
+                .contains("<note>Appeals of the teachers, 2022.</note>");
+        // and the repaired record carries them into the next merge
+        try (TranslationMemory tm = TranslationMemory.open(dir)) {
+            tm.compact();
+            tm.exportTmx(out, false);
+        }
+        assertThat(Files.readString(out)).contains("<note>Letters of the dockers, 2021.</note>")
+                .contains("<note>Appeals of the teachers, 2022.</note>");
+    }
+
     @Test
     void aRecordChangedInPlaceIsRefusedWhenTheIndexIsRebuilt() throws Exception {
         Path dir = tmp.resolve("tm");
