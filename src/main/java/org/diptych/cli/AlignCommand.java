@@ -199,11 +199,15 @@ final class AlignCommand implements Callable<Integer> {
 
     /** As the desk does: confirmed beads as approved units, the others as drafts, with sentence pairs. */
     private void feed(Project p, PrintWriter out, DocumentVersion a, DocumentVersion b, Alignment al, Lexicon lexicon, String unused) {
-        try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
+        try (TranslationMemory tm = TranslationMemory.open(p.tmDir());
+             // the project's team TM, if it names one: the approved units written are queued and pushed to it
+             org.diptych.tm.solr.TeamTm team = org.diptych.tm.solr.TeamTm.forProject(p.dir(), tm,
+                     org.diptych.platform.Locations.user().config())) {
             TmFeeder.FeedReport r = new TmFeeder(tm, new SentenceAligner(lexicon).pairer(), true)
                     .feed(statementId, a, b, al, null);
             out.println("Translation memory: " + r.approved() + " approved and " + r.draft()
                     + " draft units written, " + r.deleted() + " removed, " + r.unchanged() + " unchanged.");
+            if (team != null) out.println(team.summary());
         } catch (DiptychException e) {
             throw new DiptychException(e.getMessage() + " (the alignment was saved; the translation memory may hold"
                     + " none or part of it: run 'diptych align' again, without --realign, to complete the feed)", e);

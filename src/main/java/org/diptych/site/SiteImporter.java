@@ -158,7 +158,10 @@ public final class SiteImporter {
             return th;
         });
         List<String> profiles = new ArrayList<>();
-        try (TranslationMemory tm = jobs.isEmpty() ? null : TranslationMemory.open(project.tmDir())) {
+        try (TranslationMemory tm = jobs.isEmpty() ? null : TranslationMemory.open(project.tmDir());
+             // the project's team TM, if it names one: approved units fed (confirmed beads kept) are pushed to it
+             org.diptych.tm.solr.TeamTm team = tm == null ? null : org.diptych.tm.solr.TeamTm.forProject(project.dir(), tm,
+                     org.diptych.platform.Locations.user().config())) {
             // each task aligns a pair and works out its TM units (the sentence pairing inside the beads is as
             // costly as the alignment); this thread stores them in order, a batch at a time
             record Done(Alignment alignment, TmFeeder.Pending feed) {}
@@ -202,6 +205,7 @@ public final class SiteImporter {
                 }
             }
             store(project, tm, toSave, puts, deletes, pr, done, total);
+            if (team != null && (team.pushedCount() > 0 || team.waiting() > 0)) warnings.add(team.summary());
         } finally {
             pool.shutdownNow();
         }

@@ -180,6 +180,20 @@ public final class TeamTm implements TmBackend {
         }
     }
 
+    /**
+     * One line on the team TM after a run that fed the local TM (the CLI's align, an import of a site): the
+     * units pushed, or why the server was not reached and how many units wait in the queue.
+     */
+    public synchronized String summary() {
+        String who = "Team TM " + config.describe();
+        int waiting = queue.size();
+        if (problem != null) {
+            return "Team TM not reached: " + problem + "; " + waiting + " confirmed units wait in "
+                    + QUEUE + " and are pushed on the next run or by 'diptych tm team'";
+        }
+        return who + ": " + pushed + " confirmed units pushed" + (waiting == 0 ? "" : ", " + waiting + " still queued");
+    }
+
     // ---------------------------------------------------------------- lookups
 
     /** The best matches of both TMs, merged (a unit in both once), best first, each with its origin. */

@@ -18,6 +18,7 @@ import org.diptych.tm.TmMatch;
 import org.diptych.tm.TmQuery;
 import org.diptych.tm.TmVariant;
 import org.diptych.tm.TranslationMemory;
+import org.diptych.tm.solr.TeamTm;
 import org.diptych.translate.Confirmation;
 import org.diptych.tm.TmFeeder;
 import org.diptych.model.DocumentVersion;
@@ -37,11 +38,23 @@ public final class TmService implements AutoCloseable {
      * @param match  the TM match, or {@code null} for an assembled translation
      * @param parts  the sentence matches of an assembled translation (empty otherwise)
      */
-    public record Suggestion(int score, String target, TmMatch match, List<TmMatch> parts) {
+    public record Suggestion(int score, String target, TmMatch match, List<TmMatch> parts, TeamTm.Origin origin, String member) {
+        /** A suggestion of a project without a team TM (no origin shown). */
+        public Suggestion(int score, String target, TmMatch match, List<TmMatch> parts) {
+            this(score, target, match, parts, null, null);
+        }
+
         public boolean assembled() {
             return match == null;
         }
     }
+
+    /**
+     * What the desk says about the team TM when it changes: the server stopped answering ({@code problem}
+     * set; the desk works on the local TM, {@code waiting} confirmed units queued) or answers again
+     * ({@code problem} null, {@code sent} queued units pushed).
+     */
+    public record TeamStatus(String team, String problem, int waiting, int sent) {}
 
     private final Path tmDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -67,17 +80,129 @@ public final class TmService implements AutoCloseable {
             pairCache.computeIfAbsent(srcLang + '\u0000' + tgtLang + '\u0000' + src + '\u0000' + tgt,
                     k -> PAIRER.pair(src, srcLang, tgt, tgtLang));
 
+    /** Opens the project's team TM over the local one, or returns {@code null} (none named). */
+    private final java.util.function.Function<TranslationMemory, TeamTm> teamOpener;
+    private final java.util.function.Consumer<TeamStatus> teamStatus;
+    private TeamTm team;
+    /** Where each concordance hit shown comes from (a project with a team TM), filled on the TM thread. */
+    private final java.util.Map<ConcordanceHit, TeamTm.Origin> hitOrigins =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** The desk's TM of a TM folder alone (no team TM). */
     public TmService(Path tmDir) {
-        this.tmDir = tmDir;
+        this(tmDir, local -> null, s -> { });
     }
+
+    /**
+     * @param teamOpener  the team TM over the local one, or {@code null} (called once, on the TM thread)
+     * @param teamStatus  told on the TM thread when the team TM stops or starts answering
+     */
+    public TmService(Path tmDir, java.util.function.Function<TranslationMemory, TeamTm> teamOpener,
+                     java.util.function.Consumer<TeamStatus> teamStatus) {
+        this.tmDir = tmDir;
+        this.teamOpener = teamOpener;
+        this.teamStatus = teamStatus;
+    }
+
+    /**
+     * The desk's TM of a project: its local TM, with the team TM its {@code team.json} names (the password
+     * from the user's credentials file); lookups and concordance ask both, confirmed rows are pushed.
+     */
+    public static TmService forProject(org.diptych.project.Project p, java.util.function.Consumer<TeamStatus> teamStatus) {
+        Path dir = p.dir();
+        Path config = org.diptych.platform.Locations.user().config();
+        return new TmService(p.tmDir(), local -> TeamTm.forProject(dir, local, config), teamStatus);
+    }
+
+    /** The one-line status of the team TM for the desk's message line, in the window's language. */
+    public static String statusText(TeamStatus s, org.diptych.ui.I18n i18n) {
+        return s.problem() != null ? i18n.t("tr.team.offline", s.problem(), s.waiting())
+                : i18n.t("tr.team.online", s.team(), s.sent(), s.waiting());
+    }
+
+    /** "local" or "team: MEMBER" for a match of a project with a team TM; {@code null} without one. */
+    public static String originText(TeamTm.Origin origin, String member, org.diptych.ui.I18n i18n) {
+        if (origin == null) return null;
+        if (origin == TeamTm.Origin.LOCAL) return i18n.t("tr.origin.local");
+        return member == null ? i18n.t("tr.origin.team.nobody") : i18n.t("tr.origin.team", member);
+    }
+
+    /** {@link #originText} of a suggestion, or {@code null} (no team TM, or an assembled translation). */
+    public static String originText(Suggestion s, org.diptych.ui.I18n i18n) {
+        return s.assembled() ? null : originText(s.origin(), s.member(), i18n);
+    }
+
+    /** Where a concordance hit this service returned comes from, or {@code null} (no team TM). */
+    public TeamTm.Origin origin(ConcordanceHit h) {
+        return hitOrigins.get(h);
+    }
+
+    /** {@link #originText} of a concordance hit this service returned, or {@code null} (no team TM). */
+    public String originText(ConcordanceHit h, org.diptych.ui.I18n i18n) {
+        TeamTm.Origin o = hitOrigins.get(h);
+        return o == null ? null : originText(o, org.diptych.tm.solr.SolrTmBackend.member(h.unit()), i18n);
+    }
+
+    /** A provenance line with the origin in front ("team: ana · …"), or the line alone. */
+    public static String withOrigin(String origin, String provenance) {
+        if (origin == null) return provenance;
+        return provenance == null || provenance.isBlank() ? origin : origin + " · " + provenance;
+    }
+
+    /** The team TM, when the project names one (on the TM thread; for tests and the status). */
+    TeamTm team() {
+        tm();
+        return team;
+    }
+
+    /** What lookups and concordance ask: the team and the local TM, or the local TM. */
+    private org.diptych.tm.TmBackend search() {
+        tm();
+        return team != null ? team : tm;
+    }
+
+    /**
+     * Tells the desk when the team TM stopped answering (once, not on every lookup) or answers again (with
+     * the queued units it was sent since); called on the TM thread after each call that may reach it.
+     */
+    private void reportTeam() {
+        if (team == null) return;
+        String problem = team.problem();
+        TeamStatus st = null;
+        if (problem != null && !offline) {
+            offline = true;
+            pushedWhenOffline = team.pushedCount();
+            st = new TeamStatus(team.config().describe(), problem, team.waiting(), 0);
+        } else if (problem == null && offline && team.online()) {
+            offline = false;
+            st = new TeamStatus(team.config().describe(), null, team.waiting(), team.pushedCount() - pushedWhenOffline);
+        }
+        if (st == null) return;
+        try {
+            teamStatus.accept(st);
+        } catch (RuntimeException e) {
+            LOG.warn("Telling the desk of the team TM failed", e);
+        }
+    }
+
+    private boolean offline;
+    private int pushedWhenOffline;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TmService.class);
 
     private TranslationMemory tm() {
         if (tm == null) {
             long t0 = System.nanoTime();
-            tm = TranslationMemory.open(tmDir);
-            LOG.info("Opened the TM {} in {} ms", tmDir, (System.nanoTime() - t0) / 1_000_000);
+            TranslationMemory opened = TranslationMemory.open(tmDir);
+            try {
+                team = teamOpener.apply(opened);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            tm = opened;
+            LOG.info("Opened the TM {} in {} ms{}", tmDir, (System.nanoTime() - t0) / 1_000_000,
+                    team == null ? "" : " with the team TM " + team.config().describe());
         }
         return tm;
     }
@@ -99,9 +224,18 @@ public final class TmService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<Suggestion> out = new ArrayList<>();
             if (text.isBlank()) return out;
-            for (TmMatch m : tm().lookup(new TmQuery(text, source.tags(), sourceLang, targetLang, previous,
-                    TmQuery.DEFAULT_MIN_SCORE, max))) {
-                out.add(new Suggestion(m.score(), insertion(m.target(), markdown), m, List.of()));
+            TmQuery query = new TmQuery(text, source.tags(), sourceLang, targetLang, previous, TmQuery.DEFAULT_MIN_SCORE, max);
+            tm();
+            if (team != null) {
+                for (TeamTm.Sourced m : team.lookupSourced(query)) {
+                    out.add(new Suggestion(m.match().score(), insertion(m.match().target(), markdown), m.match(), List.of(),
+                            m.origin(), m.member()));
+                }
+                reportTeam();
+            } else {
+                for (TmMatch m : tm.lookup(query)) {
+                    out.add(new Suggestion(m.score(), insertion(m.target(), markdown), m, List.of()));
+                }
             }
             boolean exact = !out.isEmpty() && out.get(0).score() >= 100;
             List<String> sentences = SentenceSegmenter.get().split(text, sourceLang);
@@ -112,7 +246,7 @@ public final class TmService implements AutoCloseable {
                 int[] from = {0};
                 for (String s : sentences) {
                     MarkdownCodes.Coded part = source.sentence(s, from);
-                    List<TmMatch> ms = tm().lookup(new TmQuery(s, part.tags(), sourceLang, targetLang, null, 70, 1));
+                    List<TmMatch> ms = search().lookup(new TmQuery(s, part.tags(), sourceLang, targetLang, null, 70, 1));
                     if (ms.isEmpty()) {
                         parts = null;
                         break;
@@ -140,7 +274,8 @@ public final class TmService implements AutoCloseable {
      */
     public String exact(MarkdownCodes.Coded source, String previous, String sourceLang, String targetLang, boolean markdown) {
         if (source.text().isBlank()) return null;
-        List<TmMatch> ms = tm().lookup(new TmQuery(source.text(), source.tags(), sourceLang, targetLang, previous, 100, 1));
+        List<TmMatch> ms = search().lookup(new TmQuery(source.text(), source.tags(), sourceLang, targetLang, previous, 100, 1));
+        reportTeam();
         if (ms.isEmpty()) return null;
         TmMatch m = ms.get(0);
         boolean exact = m.kind() == MatchKind.EXACT || m.kind() == MatchKind.IN_CONTEXT || m.score() >= 100;
@@ -163,13 +298,22 @@ public final class TmService implements AutoCloseable {
 
     /** Units containing a word or phrase (stemmed) in {@code lang}. */
     public CompletableFuture<List<ConcordanceHit>> concordance(String text, String lang, int max) {
-        return CompletableFuture.supplyAsync(() -> tm().concordance(text, lang, max), worker);
+        return CompletableFuture.supplyAsync(() -> {
+            List<ConcordanceHit> hits = search().concordance(text, lang, max);
+            if (team != null) {
+                hitOrigins.clear();
+                for (ConcordanceHit h : hits) hitOrigins.put(h, team.originOf(h.unit()));
+                reportTeam();
+            }
+            return hits;
+        }, worker);
     }
 
     /** Puts a confirmed row into the TM (durably) after everything asked before, with its sentence pairs. */
     public CompletableFuture<Void> write(Confirmation c) {
         return CompletableFuture.runAsync(() -> {
-            c.writeTo(tm(), PAIRER);
+            c.writeTo(tm(), PAIRER); // a team TM queues the approved units and pushes them
+            reportTeam();
             LOG.debug("Confirmed a row into the TM {}", tmDir);
         }, worker);
     }
@@ -189,6 +333,7 @@ public final class TmService implements AutoCloseable {
                 if (latest == null) return;
                 try {
                     latest.run();
+                    reportTeam();
                 } catch (RuntimeException e) {
                     LOG.error("Feeding the TM {} failed for {}", tmDir, key, e);
                     onError.accept(e.getMessage());
@@ -223,6 +368,11 @@ public final class TmService implements AutoCloseable {
     @Override
     public void close() {
         worker.execute(() -> {
+            if (team != null) {
+                team.push(); // what is still queued, if the server answers (else it waits on disk)
+                team.close();
+            }
+            team = null;
             if (tm != null) tm.close();
             tm = null;
         });

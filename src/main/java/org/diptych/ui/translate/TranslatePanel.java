@@ -630,7 +630,7 @@ public final class TranslatePanel extends BorderPane {
         if (p == null) return null;
         if (tm == null || tmProject != p) {
             if (tm != null) tm.close();
-            tm = new TmService(p.tmDir());
+            tm = TmService.forProject(p, st -> Platform.runLater(() -> say(TmService.statusText(st, i18n), st.problem() != null)));
             tmProject = p;
         }
         return tm;
@@ -1164,7 +1164,7 @@ public final class TranslatePanel extends BorderPane {
             target.setStyle("-fx-font-size: 1.05em;");
             target.setMaxWidth(Math.max(200, getListView().getWidth() - 40));
             box.getChildren().add(target);
-            Label prov = new Label(s.assembled() ? i18n.t("tr.assembled.prov") : provenance(s.match().provenance()));
+            Label prov = new Label(s.assembled() ? i18n.t("tr.assembled.prov") : TmService.withOrigin(TmService.originText(s, i18n), provenance(s.match().provenance())));
             prov.setStyle("-fx-text-fill: #888; -fx-font-size: 0.85em;");
             box.getChildren().add(prov);
             setGraphic(box);
@@ -1203,7 +1203,7 @@ public final class TranslatePanel extends BorderPane {
                 l.setMaxWidth(Math.max(200, getListView().getWidth() - 40));
                 box.getChildren().add(l);
             }
-            Label prov = new Label(provenance(h.provenance()));
+            Label prov = new Label(TmService.withOrigin(tm == null ? null : tm.originText(h, i18n), provenance(h.provenance())));
             prov.setStyle("-fx-text-fill: #888; -fx-font-size: 0.85em;");
             box.getChildren().add(prov);
             setGraphic(box);
