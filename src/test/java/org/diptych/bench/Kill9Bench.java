@@ -25,9 +25,13 @@ import org.diptych.tm.TranslationMemory;
  * Kill -9 trials (issue 11): real CLI child processes of {@code import}, {@code align}, {@code tm import} and
  * {@code export} killed (SIGKILL) at random moments, then checked: after the next open for writing (which
  * finishes a decided change and removes leftovers under the lock) the project tree (contents with timestamps
- * masked, without {@code backups/}, the lock file and the TM's derived index) and the TM (unit count) are at
- * the state before or the state after the command, never between; and the command run again is not blocked
- * and ends at the state after.
+ * masked, without {@code backups/}, the lock file, the TM's derived index and the stored word model
+ * {@code lexicon.*.tsv}, a derived file that records the sizes and times of the files it was learned from) and
+ * the TM (unit count) are at the state before or the state after the command, never between; and the command
+ * run again is not blocked and ends at the state after. One intermediate state is named apart: an {@code align}
+ * killed after it saved the alignment and before it fed the TM ("feed pending"; the next plain {@code align}
+ * completes the feed, which the rerun checks). Kill moments are spread uniformly from 0.8 x the JVM's start
+ * (a {@code --version} child) to 1.1 x the median uninterrupted run, so most land in the command's work.
  *
  * <pre>java -cp ... org.diptych.bench.Kill9Bench WORKDIR [TRIALS per command, default 30] [SEED] [OPS: import,align,tm,export]</pre>
  */
@@ -78,7 +82,9 @@ public final class Kill9Bench {
         String cp = System.getProperty("java.class.path");
         System.out.printf("machine: %d cores, %s; %d trials per command, seed %d%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), trials, seed);
-        System.out.println("command\ttrials\tkilled\tbefore\tafter\tbetween\trecovered leftovers\trerun ok\tmedian run ms");
+        long start = jvmStart(cp, work);
+        System.out.println("JVM start (median of 3 --version children): " + start + " ms");
+        System.out.println("command\ttrials\tkilled\tbefore\tafter\tfeed pending\tbetween\tleftovers found\trerun ok\tmedian run ms\tseconds");
         int bad = 0;
         for (Op op : ops) {
             if (!only.contains(op.name())) continue;
@@ -105,7 +111,8 @@ public final class Kill9Bench {
             long median = runs[1];
             State after = state(ref, refOut);
             if (after.equals(before)) throw new IllegalStateException(op.name() + ": the command changes nothing");
-            int killed = 0, atBefore = 0, atAfter = 0, between = 0, leftovers = 0, rerunOk = 0;
+            int killed = 0, atBefore = 0, atAfter = 0, pending = 0, between = 0, leftovers = 0, rerunOk = 0;
+            long opStart = System.nanoTime();
             for (int t = 0; t < trials; t++) {
                 Path d = work.resolve(op.name() + "-trial");
                 Path out = work.resolve(op.name() + "-trial-out");
@@ -113,7 +120,8 @@ public final class Kill9Bench {
                 deleteTree(out);
                 copyTree(op.base(), d);
                 // kills spread over the whole run, JVM start included (most of the short runs is start-up)
-                long delay = (long) (rnd.nextDouble() * median * 1.1);
+                long from = (long) (0.8 * start), to = Math.max(from + 1, (long) (1.1 * median));
+                long delay = from + (long) (rnd.nextDouble() * (to - from));
                 Process pr = child(cp, op, d, out, work.resolve("child-trial.log"));
                 boolean done = pr.waitFor(delay, TimeUnit.MILLISECONDS);
                 if (!done) {
@@ -131,6 +139,8 @@ public final class Kill9Bench {
                     atBefore++;
                 } else if (s.equals(after)) {
                     atAfter++;
+                } else if (op.name().equals("align") && s.tree().equals(after.tree()) && s.tmUnits() == before.tmUnits()) {
+                    pending++; // the alignment saved, the TM not yet fed: the rerun below must complete it
                 } else {
                     between++;
                     bad++;
@@ -151,11 +161,24 @@ public final class Kill9Bench {
                             + (again.equals(after) ? "at after" : diff(again, before, after)));
                 }
             }
-            System.out.printf("%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", op.name(), trials, killed, atBefore, atAfter, between,
-                    leftovers, rerunOk, median);
+            System.out.printf("%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.0f%n", op.name(), trials, killed, atBefore, atAfter,
+                    pending, between, leftovers, rerunOk, median, (System.nanoTime() - opStart) / 1e9);
         }
         System.out.println(bad == 0 ? "all trials before or after, every rerun reached the state after" : bad + " problems");
         System.exit(bad == 0 ? 0 : 1);
+    }
+
+    /** The median wall time of a child JVM that only prints the CLI's version. */
+    static long jvmStart(String cp, Path work) throws Exception {
+        long[] t = new long[3];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            Process pr = child(cp, new Op("version", work, List.of("--version")), work, work, work.resolve("child.log"));
+            pr.waitFor();
+            t[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        java.util.Arrays.sort(t);
+        return t[1];
     }
 
     static Process child(String cp, Op op, Path project, Path out, Path log) throws IOException {
@@ -200,7 +223,8 @@ public final class Kill9Bench {
             try (Stream<Path> s = Files.walk(root)) {
                 for (Path p : s.sorted().toList()) {
                     String rel = root.relativize(p).toString().replace('\\', '/');
-                    if (rel.startsWith(Project.BACKUPS) || rel.equals(".diptych.lock") || rel.startsWith("tm/")) continue;
+                    if (rel.startsWith(Project.BACKUPS) || rel.equals(".diptych.lock") || rel.startsWith("tm/")
+                            || rel.matches("lexicon\\.[^/]*\\.tsv")) continue;
                     if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
                     String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8)
                             .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d[:-]\\d\\d[:-]\\d\\d(?:\\.\\d+)?Z", "<time>");
