@@ -1077,6 +1077,14 @@ public final class Exporter {
         return removed;
     }
 
+    /**
+     * Finishes an export into {@code out} that was interrupted after it decided its change (what every export
+     * into the folder does first); nothing to do otherwise.
+     */
+    public static void finishInterrupted(Path out) {
+        ExportWrite.recover(out);
+    }
+
     /** A temp file younger than this may belong to an export running right now. */
     static long LEFTOVER_AGE_MS = 60_000;
 
