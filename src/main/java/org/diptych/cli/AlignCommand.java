@@ -182,7 +182,9 @@ final class AlignCommand implements Callable<Integer> {
             result.validate(a, b);
             p.saveAlignment(result);
             out.println(summary(result, p.alignmentFile(statementId, src, tgt)));
-            if (!noTm) feed(p, out, a, b, result, lexicon, "");
+            // the feed pairs sentences with the lexicon learned from the project as saved (this alignment in it),
+            // as a resumed feed after a kill does, so both give the TM the same units
+            if (!noTm) feed(p, out, a, b, result, ProjectLexicon.learn(p, src, tgt), "");
             ProjectLexicon.store(p, src, tgt); // the stored word model learns this statement's beads
         }
         return Main.OK;

@@ -90,7 +90,9 @@ final class ImportCommand implements Callable<Integer> {
         if (file == null) throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
         ImportResult r;
         try (Project p = Project.open(projectDir, true)) {
-            r = Importer.importInto(p, statementId, file, new ImportOptions(lang, encoding, format), replace, force);
+            // a long file (an 850,000-paragraph text) says on stderr how far reading it got, once a second
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), "reading " + file.getFileName());
+            r = Importer.importInto(p, statementId, file, new ImportOptions(lang, encoding, format), replace, force, progress);
         }
         out.println("Imported " + file.getFileName() + " as the " + r.lang() + " version of " + statementId
                 + ": " + r.version().paragraphs().size() + " paragraphs (" + r.version().format() + ")"

@@ -246,10 +246,13 @@ public final class Exporter {
                 }
                 if (r.placed() != Placed.SITE_FILE) refuseClash(id, r, target, projectPosts, warnings);
             }
+            ExportWrite.recover(out); // an export killed after deciding its change: finished first
+            List<Pending> pending = new ArrayList<>();
             for (Rendered r : rendered.values()) {
                 Path target = SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path");
-                files.add(writeFile(target, r.bytes(), r.lang(), r.url(), r.isPost() ? Kind.POST : Kind.DOCUMENT));
+                pending.add(new Pending(target, r.bytes(), r.lang(), r.url(), r.isPost() ? Kind.POST : Kind.DOCUMENT));
             }
+            files.addAll(writeFiles(out, pending));
             for (Rendered r : rendered.values()) {
                 if (r.isPost()) posts.put(r.relPath(), readBack(SafePaths.under(out, r.relPath(), "[" + r.lang() + "] post path"), r.charset()));
             }
@@ -269,6 +272,8 @@ public final class Exporter {
                 throw new DiptychException("statement '" + id + "': no aligned pair to bundle; align two versions first ('diptych align')");
             }
             Instant now = Instant.now();
+            ExportWrite.recover(out);
+            List<Pending> pending = new ArrayList<>();
             for (String[] p : pairs) {
                 Rendered a = rendered.get(p[0]), b = rendered.get(p[1]);
                 if (a == null || b == null) {
@@ -276,8 +281,9 @@ public final class Exporter {
                     continue;
                 }
                 byte[] zip = bundle(st, p[0], p[1], a, b, now);
-                files.add(writeFile(SafePaths.under(out, id + "." + p[0] + "-" + p[1] + ".zip", "bundle file"), zip, null, null, Kind.BUNDLE));
+                pending.add(new Pending(SafePaths.under(out, id + "." + p[0] + "-" + p[1] + ".zip", "bundle file"), zip, null, null, Kind.BUNDLE));
             }
+            files.addAll(writeFiles(out, pending));
         }
         pr.update(total, total, "Done");
         return new ExportReport(id, out, files, links, List.copyOf(new LinkedHashSet<>(warnings)), check);
@@ -968,18 +974,30 @@ public final class Exporter {
 
     // ---------------------------------------------------------------- writing
 
-    private ExportedFile writeFile(Path target, byte[] content, String lang, String url, Kind kind) {
-        guard(target);
-        String sum = sha256(content);
+    private record Pending(Path target, byte[] content, String lang, String url, Kind kind) {}
+
+    /**
+     * Writes the files of one export all or nothing ({@link ExportWrite}): those whose content differs from what
+     * is there, in one change.
+     */
+    private List<ExportedFile> writeFiles(Path out, List<Pending> pending) {
+        List<ExportedFile> result = new ArrayList<>();
+        List<ExportWrite.Change> changes = new ArrayList<>();
         try {
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-                return new ExportedFile(target, lang, url, kind, sum, false);
+            for (Pending f : pending) {
+                guard(f.target());
+                boolean same = Files.isRegularFile(f.target()) && Arrays.equals(Files.readAllBytes(f.target()), f.content());
+                if (!same) changes.add(new ExportWrite.Change(f.target(), f.content()));
+                result.add(new ExportedFile(f.target(), f.lang(), f.url(), f.kind(), sha256(f.content()), !same));
             }
-            writeAtomically(target, content);
+            ExportWrite.writeAll(out, changes);
         } catch (IOException e) {
-            throw new DiptychException(target + ": cannot write (" + e.getMessage() + ")", e);
+            String where = changes.size() == 1 ? changes.get(0).target().toString() : out.toString();
+            throw new DiptychException(where + ": cannot write (" + e.getMessage() + "); " + (e instanceof ExportWrite.Decided
+                    ? "the export is decided and is finished by the next export into this folder"
+                    : changes.size() > 1 ? "none of the " + changes.size() + " files was changed" : "the file was not changed"), e);
         }
-        return new ExportedFile(target, lang, url, kind, sum, true);
+        return result;
     }
 
     /**
@@ -1057,6 +1075,14 @@ public final class Exporter {
             // a folder that cannot be listed will fail the write itself with its own message
         }
         return removed;
+    }
+
+    /**
+     * Finishes an export into {@code out} that was interrupted after it decided its change (what every export
+     * into the folder does first); nothing to do otherwise.
+     */
+    public static void finishInterrupted(Path out) {
+        ExportWrite.recover(out);
     }
 
     /** A temp file younger than this may belong to an export running right now. */

@@ -44,7 +44,17 @@ public final class Importer {
      *                          (damaged DOCX, broken front matter…), no text, language not determinable
      */
     public static ImportResult importFile(Path file, ImportOptions opts) {
+        return importFile(file, opts, Progress.NONE);
+    }
+
+    /**
+     * As {@link #importFile(Path, ImportOptions)}, telling {@code progress} how far it got (in characters of the
+     * text read; a plain-text file reports each paragraph) and stopping with {@link Progress.Cancelled} once it
+     * is cancelled. It only reads, so a cancel changes nothing.
+     */
+    public static ImportResult importFile(Path file, ImportOptions opts, Progress progress) {
         if (opts == null) opts = ImportOptions.DEFAULTS;
+        if (progress == null) progress = Progress.NONE;
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         String where = file.toString();
         if (Files.isDirectory(file)) throw new DiptychException(file + ": is a folder, not a file");
@@ -75,7 +85,9 @@ public final class Importer {
                 throw new DiptychException(where + ": " + e.getMessage());
             }
         }
+        progress.checkCancelled();
         byte[] bytes = readBytes(file);
+        progress.checkCancelled();
 
         List<String> warnings = new ArrayList<>();
         List<Paragraph> paragraphs;
@@ -106,6 +118,7 @@ public final class Importer {
                 }
                 String text = normalizeNewlines(EncodingDetector.decode(bytes, enc, where));
                 requireText(text, where);
+                progress.checkCancelled();
                 switch (format) {
                     case MARKDOWN -> {
                         FrontMatterParser.Split split = FrontMatterParser.split(text, where);
@@ -141,11 +154,12 @@ public final class Importer {
                             }
                         }
                     }
-                    case LINES -> paragraphs = TextReader.read(text, true, where);
-                    default -> paragraphs = TextReader.read(text, false, where);
+                    case LINES -> paragraphs = TextReader.read(text, true, where, progress);
+                    default -> paragraphs = TextReader.read(text, false, where, progress);
                 }
             }
         }
+        progress.checkCancelled();
         if (paragraphs.isEmpty()) throw new DiptychException(where + ": no text to import (no paragraphs found)");
 
         String lang, langReason;
@@ -211,8 +225,20 @@ public final class Importer {
      */
     public static ImportResult importInto(Project project, String statementId, Path file, ImportOptions opts,
                                           boolean replace, boolean force) {
+        return importInto(project, statementId, file, opts, replace, force, Progress.NONE);
+    }
+
+    /**
+     * As {@link #importInto(Project, String, Path, ImportOptions, boolean, boolean)}, telling {@code progress}
+     * how far reading the file got; a cancel while reading throws {@link Progress.Cancelled} and leaves the
+     * project as it was. Once the file is read it is not cancelled: the change is all or nothing.
+     */
+    public static ImportResult importInto(Project project, String statementId, Path file, ImportOptions opts,
+                                          boolean replace, boolean force, Progress progress) {
         checkTarget(project, statementId); // before the file is read
-        return importInto(project, statementId, file, importFile(file, opts), replace, force);
+        ImportResult r = importFile(file, opts, progress);
+        if (progress != null) progress.checkCancelled();
+        return importInto(project, statementId, file, r, replace, force);
     }
 
     /**

@@ -33,6 +33,23 @@ final class Okapi {
         return events;
     }
 
+    /**
+     * As {@link #events} but hands each event to {@code each} as it is read instead of collecting them; a
+     * {@link org.diptych.Progress.Cancelled} or {@link DiptychException} thrown by {@code each} goes through
+     * as it is.
+     */
+    static void forEach(IFilter filter, RawDocument doc, String fileName, String what,
+                        java.util.function.Consumer<Event> each) {
+        try (filter; doc) {
+            filter.open(doc);
+            while (filter.hasNext()) each.accept(filter.next());
+        } catch (DiptychException | org.diptych.Progress.Cancelled e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new DiptychException(fileName + ": cannot read " + what + " (" + firstLine(e) + ")", e);
+        }
+    }
+
     /** The first line of the deepest useful message in {@code t}'s cause chain, without Okapi's prefixes. */
     static String firstLine(Throwable t) {
         String best = null;

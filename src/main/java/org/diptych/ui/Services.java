@@ -39,7 +39,7 @@ public record Services(ImportService importer, Realigner realigner) {
                                              boolean replace, boolean force, org.diptych.Progress progress) {
                         long t0 = System.nanoTime();
                         String summary = Importer.importInto(project, statementId, file,
-                                ImportOptions.DEFAULTS.withLang(lang), replace, force).summary();
+                                ImportOptions.DEFAULTS.withLang(lang), replace, force, progress).summary();
                         LOG.info("Imported {} into {} of {} in {} ms: {}", file, statementId, project.dir(),
                                 (System.nanoTime() - t0) / 1_000_000, summary);
                         return summary;

@@ -59,9 +59,13 @@ public final class TaskRunner {
         return running.getReadOnlyProperty();
     }
 
-    /** Asks the running task to stop. */
+    /**
+     * Asks the running task to stop. The core checks {@link Progress#isCancelled} and stops where nothing is
+     * half written; the thread is not interrupted (an interrupt closes the NIO channel a file or Lucene index is
+     * being written through, and then the rollback's own channels too).
+     */
     public void cancel() {
-        if (current != null) current.cancel();
+        if (current != null) current.cancel(false);
     }
 
     /**

@@ -31,6 +31,30 @@ class ServicesAndPrefsTest {
     }
 
     @Test
+    void standardImporterStopsAtTheDesksCancelAndImportsNothing(@TempDir Path tmp) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1500; i++) sb.append("Абзац ").append(i).append(": профсоюз требует повысить зарплату.\n\n");
+        Path text = java.nio.file.Files.writeString(tmp.resolve("long.txt"), sb);
+        int[] updates = {0};
+        Progress cancelledMidway = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                updates[0]++;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updates[0] >= 2; // the Cancel button pressed while the file is read
+            }
+        };
+        try (Project p = Project.create(tmp.resolve("p"), null, java.util.List.of("ru", "en"))) {
+            assertThatThrownBy(() -> Services.standard().importer().importFile(p, "2025-01-02-long", text, null, false,
+                    cancelledMidway)).isInstanceOf(Progress.Cancelled.class);
+            assertThat(p.statementIds()).isEmpty();
+        }
+    }
+
+    @Test
     void recentProjectsMostRecentFirstWithoutDuplicates() {
         UiPrefs p = FxFixtures.freshPrefs();
         try {
