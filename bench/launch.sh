@@ -1,6 +1,6 @@
 #!/bin/sh
 # Launch benchmark of the installed app image (issue 13): time from launch to a usable window on the
-# bundled sample (the app logs "Window shown N ms after the JVM started" once the first frame after
+# bundled sample (the app logs "Window shown N ms after the JVM started (M ms of CPU)" once the first frame after
 # opening the project is laid out), resident memory of the idle window, image size.
 # Needs the image (mvn -B -Pinstaller -DskipTests package) and an X display (e.g. Xvfb :99).
 #   bench/launch.sh [RUNS]        DISPLAY defaults to :99
@@ -29,6 +29,7 @@ for i in $(seq 0 "$runs"); do
     jpid=$(pgrep -P $pid || echo $pid)
     echo "idle window RSS: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$jpid/status) MB"
   fi
-  echo "run $i: window shown after $ms ms ($kind)"
+  cpu=$(grep 'Window shown' "$log" | tail -1 | sed -n 's/.*(\([0-9]*\) ms of CPU).*/\1/p')
+  echo "run $i: window shown after $ms ms, $cpu ms of CPU ($kind)"
   kill $pid; wait $pid 2>/dev/null || true
 done

@@ -77,9 +77,12 @@ public class DiptychApp extends Application {
         prefs.markStarted();
         Platform.runLater(() -> {
             memory.restoreDividers(stage);
-            Platform.runLater(() -> LOG.info("Window shown {} ms after the JVM started",
-                    ProcessHandle.current().info().startInstant()
-                            .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L)));
+            Platform.runLater(() -> {
+                ProcessHandle.Info info = ProcessHandle.current().info();
+                LOG.info("Window shown {} ms after the JVM started ({} ms of CPU)",
+                        info.startInstant().map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L),
+                        info.totalCpuDuration().map(Duration::toMillis).orElse(-1L));
+            });
         });
     }
 
