@@ -83,4 +83,58 @@ class EditedPostFidelityTest {
         assertThat(unchangedDiffer).as("unchanged posts that came back different").isEmpty();
         assertThat(editedDiffer).as("edited posts that differ outside the edited paragraph").isEmpty();
     }
+
+    /** A post of the corpus imported again as a statement of its own (the corpus test edits the others). */
+    static UnusualPosts.Post post(String name, String as) throws IOException {
+        UnusualPosts.Post x = UnusualPosts.all().stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+        UnusualPosts.Post post = new UnusualPosts.Post(as, x.lang(), x.text(), x.charset(), x.bom(), x.edit(), x.edited(), x.eol());
+        Path f = Files.write(tmp.resolve(post.id() + ".md"), post.bytes());
+        try (Project p = Project.open(projectDir, true)) {
+            Importer.importInto(p, post.id(), f, new ImportOptions(post.lang(), null, null), false);
+        }
+        return post;
+    }
+
+    static void replaceVersion(UnusualPosts.Post post, java.util.function.UnaryOperator<DocumentVersion> change) {
+        try (Project p = Project.open(projectDir, true)) {
+            p.saveVersion(post.id(), change.apply(p.loadVersion(post.id(), post.lang()).orElseThrow()), null);
+        }
+    }
+
+    @Test
+    void anEditedWindows1251PostIsWrittenInUtf8OnlyWhenAsked() throws IOException {
+        UnusualPosts.Post post = post("cp1251-crlf", "cp-utf8");
+        replaceVersion(post, v -> v.withParagraphs(v.paragraphs().stream()
+                .map(x -> x.markup().equals("Подробности позже.") ? x.withText("Подробности завтра.", "Подробности завтра.") : x).toList()));
+        String expected = post.text().replace("Подробности позже.", "Подробности завтра.");
+        byte[] kept = export(post, tmp.resolve("cp-kept"));
+        assertThat(kept).isEqualTo(expected.getBytes(UnusualPosts.CP1251));
+        Path out = tmp.resolve("cp-utf8");
+        try (Project p = Project.open(projectDir, false)) {
+            new Exporter(p).export(ExportOptions.posts(post.id(), out).inUtf8(true), null);
+        }
+        assertThat(Files.readAllBytes(out.resolve("ru").resolve(post.id() + ".md")))
+                .isEqualTo(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEditedTitleInsertedAndRemovedParagraphsKeepTheRestOfTheFile() throws IOException {
+        UnusualPosts.Post post = post("bom-crlf", "fm-edit");
+        replaceVersion(post, v -> {
+            List<Paragraph> ps = new ArrayList<>();
+            for (Paragraph x : v.paragraphs()) {
+                if (x.markup().startsWith(">")) continue; // the quote removed
+                ps.add(x);
+                if (x.markup().startsWith("Совет")) ps.add(new Paragraph("p9", org.diptych.model.BlockKind.PARAGRAPH, 0,
+                        "Новый абзац\nв две строки.", "Новый абзац в две строки."));
+            }
+            return new DocumentVersion(v.lang(), v.originalFile(), v.format(), v.encoding(),
+                    v.frontMatter().withValue("title", "Заявление совета профсоюза"), ps);
+        });
+        String expected = post.text().replace("title: \"Заявление совета\"", "title: \"Заявление совета профсоюза\"")
+                .replace("> Солидарность — это касса.\r\n\r\n", "")
+                .replace("Совет собрался в пятницу.\r\n\r\n", "Совет собрался в пятницу.\r\n\r\nНовый абзац\r\nв две строки.\r\n\r\n");
+        byte[] bytes = export(post, tmp.resolve("fm-edit"));
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + expected);
+    }
 }
