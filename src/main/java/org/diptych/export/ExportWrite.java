@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -138,16 +137,7 @@ final class ExportWrite {
             made.add(d);
         }
         Exporter.cleanLeftovers(target);
-        Path tmp = null;
-        for (int i = 0; tmp == null; i++) {
-            Path t = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime() + i) + ".tmp");
-            try {
-                Files.createFile(t);
-                tmp = t;
-            } catch (FileAlreadyExistsException taken) {
-                if (i > 100) throw taken;
-            }
-        }
+        Path tmp = Exporter.newTempBeside(dir, target);
         try {
             if (Files.isRegularFile(target) && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));

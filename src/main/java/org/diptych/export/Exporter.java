@@ -1001,6 +1001,21 @@ public final class Exporter {
     }
 
     /**
+     * A new, empty temporary file {@code .<name>.<hex>.tmp} in {@code dir} for {@code target}, made with
+     * {@link Files#createFile} so that it gets the user's umask (not the 600 of {@code createTempFile}).
+     */
+    static Path newTempBeside(Path dir, Path target) throws IOException {
+        for (int i = 0; ; i++) {
+            Path t = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime() + i) + ".tmp");
+            try {
+                return Files.createFile(t);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (i > 100) throw taken;
+            }
+        }
+    }
+
+    /**
      * Writes a file all or nothing (temp file beside it, fsync, atomic rename) with the permissions any editor
      * would give it: an existing file keeps its own, a new one gets the user's umask (the temp file is made
      * with {@link Files#createFile}, not {@code createTempFile}, whose files are 600).
@@ -1009,16 +1024,7 @@ public final class Exporter {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         cleanLeftovers(target);
-        Path tmp = null;
-        for (int i = 0; tmp == null; i++) {
-            Path t = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime() + i) + ".tmp");
-            try {
-                Files.createFile(t);
-                tmp = t;
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
-                if (i > 100) throw taken;
-            }
-        }
+        Path tmp = newTempBeside(dir, target);
         try {
             if (Files.isRegularFile(target) && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
