@@ -97,14 +97,30 @@ final class ExportWrite {
             com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.toFile());
             List<Path> temps = new ArrayList<>(), targets = new ArrayList<>();
             for (com.fasterxml.jackson.databind.JsonNode r : n.path("renames")) {
-                temps.add(SafePaths.under(root, r.path(0).asText(), "export plan entry"));
-                targets.add(SafePaths.under(root, r.path(1).asText(), "export plan entry"));
+                Path temp = SafePaths.under(root, r.path(0).asText(), "export plan entry");
+                Path target = SafePaths.under(root, r.path(1).asText(), "export plan entry");
+                // a plan only ever renames its own temporary file onto the file beside it (a plan planted in a
+                // shared checkout must not move the site's files around)
+                if (!isTempOf(temp, target)) throw new IOException(r.path(0).asText() + " is not a temporary file of "
+                        + r.path(1).asText());
+                temps.add(temp);
+                targets.add(target);
             }
             finish(root, temps, targets);
         } catch (IOException | RuntimeException e) {
             throw new DiptychException(plan + ": an interrupted export's plan cannot be finished (" + e.getMessage()
                     + "); check the folder and remove the file", e);
         }
+    }
+
+    /** {@code temp} is {@code .<target's name>.<hex>.tmp} in the target's folder, as {@link #stage} names it. */
+    static boolean isTempOf(Path temp, Path target) {
+        Path a = temp.toAbsolutePath().normalize(), b = target.toAbsolutePath().normalize();
+        if (a.getParent() == null || !a.getParent().equals(b.getParent())) return false;
+        String prefix = "." + b.getFileName() + ".";
+        String name = a.getFileName().toString();
+        return name.startsWith(prefix) && name.endsWith(".tmp")
+                && name.substring(prefix.length(), name.length() - 4).matches("[0-9a-f]+");
     }
 
     private static void finish(Path root, List<Path> temps, List<Path> targets) throws IOException {

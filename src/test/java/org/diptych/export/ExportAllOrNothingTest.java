@@ -66,6 +66,22 @@ class ExportAllOrNothingTest {
         assertThat(tree(out)).isEqualTo(after);
     }
 
+    @Test
+    void aPlanThatWouldMoveTheSitesOwnFilesIsRefusedAndMovesNothing() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("checkout"));
+        Files.writeString(out.resolve("index.md"), "the site's front page\n");
+        Files.writeString(out.resolve("about.md"), "about the site\n");
+        // a plan committed to a shared checkout, naming an ordinary file as its "temporary file"
+        Files.writeString(out.resolve(ExportWrite.PLAN), "{\"renames\":[[\"about.md\",\"index.md\"]]}\n");
+        String before = tree(out);
+        assertThatThrownBy(() -> ExportWrite.recover(out)).isInstanceOf(DiptychException.class)
+                .hasMessageContaining(ExportWrite.PLAN).hasMessageContaining("is not a temporary file of index.md")
+                .hasMessageNotContaining("\n");
+        assertThat(tree(out)).isEqualTo(before);
+        assertThat(ExportWrite.isTempOf(out.resolve(".index.md.1a2b.tmp"), out.resolve("index.md"))).isTrue();
+        assertThat(ExportWrite.isTempOf(out.resolve("sub/.index.md.1a2b.tmp"), out.resolve("index.md"))).isFalse();
+    }
+
     /** Paths and contents of a folder, the hidden temporary files included. */
     static String tree(Path root) throws IOException {
         StringBuilder sb = new StringBuilder();
