@@ -128,8 +128,16 @@ public final class FrontMatterParser {
 
     // ---------------------------------------------------------------- YAML
 
-    /** Where a top-level key's value sits in the YAML text, for minimal edits. */
-    record Slot(int keyStart, int valueStart, int valueEnd, ScalarStyle scalarStyle, boolean collection, boolean flow) {}
+    /**
+     * Where a top-level key's value sits in the YAML text, for minimal edits; for a list, where each item's node
+     * starts and ends ({@code {start, end}}, the end after its last scalar), empty for other values.
+     */
+    record Slot(int keyStart, int valueStart, int valueEnd, ScalarStyle scalarStyle, boolean collection, boolean flow,
+                List<int[]> items) {
+        Slot(int keyStart, int valueStart, int valueEnd, ScalarStyle scalarStyle, boolean collection, boolean flow) {
+            this(keyStart, valueStart, valueEnd, scalarStyle, collection, flow, List.of());
+        }
+    }
 
     /** Fields read from YAML and the top-level slots. */
     record Yaml(Map<String, Object> fields, Map<String, Slot> slots) {}
@@ -142,6 +150,11 @@ public final class FrontMatterParser {
         final int valueStart;
         final String topKey;
         final int topKeyStart;
+        /** The items of a top-level list: {start, end} of each. */
+        final List<int[]> items = new ArrayList<>();
+        /** Set when this collection is an item of a top-level list: that list's frame. */
+        Frame itemOf;
+        boolean flow;
 
         Frame(Object container, int valueStart, String topKey, int topKeyStart) {
             this.container = container;
@@ -161,6 +174,7 @@ public final class FrontMatterParser {
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Object> anchors = new HashMap<>();
         int documents = 0, aliases = 0, lastEnd = 0;
+        int lastItemEnd = 0; // the end of the last scalar, alias or flow collection (a block collection's end mark is the next token's)
         boolean rootSeen = false;
         Event ev = null;
         try {
@@ -191,18 +205,24 @@ public final class FrontMatterParser {
                         add(parent, c);
                         anchor(ev, c, anchors);
                         Frame f = new Frame(c, index(ev.getStartMark(), yaml), topKey, topKeyStart);
+                        f.flow = ((CollectionStartEvent) ev).isFlow();
+                        if (stack.size() == 2 && parent.topKey != null && parent.container instanceof List<?>) {
+                            f.itemOf = parent;
+                        }
                         stack.push(f);
                         if (topKey != null) {
                             slots.put(topKey, new Slot(topKeyStart, f.valueStart, -1, null, true,
-                                    ((CollectionStartEvent) ev).isFlow()));
+                                    ((CollectionStartEvent) ev).isFlow(), f.items));
                         }
                     }
                     case MappingEnd, SequenceEnd -> {
                         Frame f = stack.pop();
+                        if (f.flow && ev.getEndMark().isPresent()) lastItemEnd = Math.max(lastItemEnd, index(ev.getEndMark(), yaml));
+                        if (f.itemOf != null) f.itemOf.items.add(new int[] {f.valueStart, lastItemEnd});
                         if (ev.getEndMark().isPresent() && stack.size() == 1 && f.topKey != null) {
                             Slot s = slots.get(f.topKey);
                             int end = s.flow() ? index(ev.getEndMark(), yaml) : lastEnd;
-                            slots.put(f.topKey, new Slot(s.keyStart(), s.valueStart(), end, null, true, s.flow()));
+                            slots.put(f.topKey, new Slot(s.keyStart(), s.valueStart(), end, null, true, s.flow(), s.items()));
                         }
                         if (f.container instanceof Map<?, ?> && f.haveKey) add(f, ""); // a key without value
                         if (ev.getEndMark().isPresent()) lastEnd = Math.max(lastEnd, index(ev.getEndMark(), yaml));
@@ -225,10 +245,14 @@ public final class FrontMatterParser {
                             if (stack.size() == 1) {
                                 slots.put(parent.key, new Slot(parent.keyStart, start, end, s.getScalarStyle(), false, false));
                             }
+                            if (stack.size() == 2 && parent.topKey != null && parent.container instanceof List<?>) {
+                                parent.items.add(new int[] {start, end});
+                            }
                             add(parent, value);
                         }
                         anchor(ev, value, anchors);
                         lastEnd = Math.max(lastEnd, end);
+                        lastItemEnd = Math.max(lastItemEnd, end);
                     }
                     case Alias -> {
                         if (++aliases > MAX_ALIASES) throw userError(fileName, ev, yaml, "more than " + MAX_ALIASES + " aliases");
@@ -240,9 +264,13 @@ public final class FrontMatterParser {
                             parent.key = String.valueOf(anchors.get(name));
                             parent.haveKey = true;
                         } else {
+                            if (stack.size() == 2 && parent.topKey != null && parent.container instanceof List<?>) {
+                                parent.items.add(new int[] {index(ev.getStartMark(), yaml), index(ev.getEndMark(), yaml)});
+                            }
                             add(parent, anchors.get(name));
                         }
                         lastEnd = Math.max(lastEnd, index(ev.getEndMark(), yaml));
+                        lastItemEnd = Math.max(lastItemEnd, index(ev.getEndMark(), yaml));
                     }
                     default -> { }
                 }
@@ -365,6 +393,12 @@ public final class FrontMatterParser {
 
     // ---------------------------------------------------------------- editing
 
+    /** A value as one line of text: a scalar as itself, a list or map in YAML flow form ({@code [a, b]}, {@code {k: v}}). */
+    public static String text(Object value) {
+        if (value instanceof List<?> || value instanceof Map<?, ?>) return YamlEdit.flowNode(value);
+        return String.valueOf(value);
+    }
+
     /**
      * {@code fm} with {@code key} set to {@code value}; only the value's text changes in the raw block, in the
      * block's own style. See {@link FrontMatter#withValue}.
@@ -381,8 +415,8 @@ public final class FrontMatterParser {
         int close = raw.lastIndexOf('\n') + 1;
         String content = raw.substring(open, close);
         String edited = fm.style() == FrontMatter.Style.YAML
-                ? YamlEdit.set(content, yaml(content, "front matter").slots().get(key), key, value)
-                : TomlReader.set(content, key, value);
+                ? YamlEdit.set(content, yaml(content, "front matter").slots().get(key), key, fm.fields().get(key), value)
+                : TomlReader.set(content, key, value, fm.fields().containsKey(key));
         String newRaw = raw.substring(0, open) + edited + raw.substring(close);
         return split(newRaw + "\n", "front matter").frontMatter();
     }

@@ -151,6 +151,17 @@ final class TomlReader {
      * the first table header.
      */
     static String set(String toml, String key, Object value) {
+        return set(toml, key, value, false);
+    }
+
+    /**
+     * As {@link #set(String, String, Object)}; {@code present} says the key is in the front matter already, so
+     * one that is not a {@code key = value} line before the first table (a table or an array of tables) is
+     * refused instead of written twice.
+     *
+     * @throws DiptychException for a key held by a table
+     */
+    static String set(String toml, String key, Object value, boolean present) {
         Pattern keyLine = Pattern.compile("(?m)^[ \\t]*(" + Pattern.quote(key) + "|\"" + Pattern.quote(key) + "\")[ \\t]*=[ \\t]*");
         Matcher table = Pattern.compile("(?m)^[ \\t]*\\[").matcher(toml);
         int tableAt = table.find() ? table.start() : toml.length();
@@ -160,6 +171,10 @@ final class TomlReader {
             int end = valueEnd(toml, start);
             boolean literal = toml.startsWith("'", start) && !toml.startsWith("'''", start);
             return toml.substring(0, start) + render(value, literal) + toml.substring(end);
+        }
+        if (present) {
+            throw new org.diptych.DiptychException("front matter: '" + key + "' is a TOML table ([" + key + "] or [["
+                    + key + "]]); Diptych edits only keys written as " + key + " = …");
         }
         String line = (key.matches("[A-Za-z0-9_-]+") ? key : quote(key)) + " = " + render(value, false) + "\n";
         return toml.substring(0, tableAt) + line + toml.substring(tableAt);
@@ -198,6 +213,15 @@ final class TomlReader {
                 sb.append(render(o, false));
             }
             return sb.append(']').toString();
+        }
+        if (v instanceof Map<?, ?> m) { // an inline table
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (sb.length() > 1) sb.append(",");
+                String k = String.valueOf(e.getKey());
+                sb.append(' ').append(k.matches("[A-Za-z0-9_-]+") ? k : quote(k)).append(" = ").append(render(e.getValue(), false));
+            }
+            return sb.append(m.isEmpty() ? "}" : " }").toString();
         }
         if (v instanceof Boolean || v instanceof Number || v instanceof FrontMatter.DateValue) return v.toString();
         String s = String.valueOf(v);

@@ -18,6 +18,20 @@ final class YamlEdit {
     private YamlEdit() {}
 
     static String set(String content, FrontMatterParser.Slot slot, String key, Object value) {
+        return set(content, slot, key, null, value);
+    }
+
+    /**
+     * {@code content} with {@code key} set to {@code value}; when the key holds the list {@code old} and the new
+     * value is a non-empty list too, the items that stay are kept as written (quotes, comments, their lines) and
+     * only added or changed items are written, in the list's style (block items with the list's dash and indent,
+     * maps as {@code key: value} lines under the first; flow items as flow scalars or {@code {k: v}} maps).
+     */
+    static String set(String content, FrontMatterParser.Slot slot, String key, Object old, Object value) {
+        if (slot != null && slot.collection() && old instanceof List<?> ol && value instanceof List<?> nl && !nl.isEmpty()
+                && !ol.isEmpty() && slot.items().size() == ol.size()) {
+            return setItems(content, slot, ol, nl);
+        }
         if (slot == null) {
             String sep = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
             String k = PLAIN_SAFE.matcher(key).matches() && !key.contains(": ") ? key : quoted(key);
@@ -51,6 +65,103 @@ final class YamlEdit {
         return content.substring(0, start) + rendered + content.substring(end);
     }
 
+    private static String setItems(String content, FrontMatterParser.Slot slot, List<?> old, List<?> now) {
+        List<int[]> items = slot.items();
+        int n = old.size(), m = now.size();
+        // the longest common subsequence of old and new items: those keep their text
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = java.util.Objects.equals(old.get(i), now.get(j)) ? lcs[i + 1][j + 1] + 1
+                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int[] from = new int[m]; // the old item each new one keeps, or -1
+        for (int i = 0, j = 0; j < m; ) {
+            if (i < n && java.util.Objects.equals(old.get(i), now.get(j))) {
+                from[j++] = i++;
+            } else if (i < n && lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                from[j++] = -1;
+            }
+        }
+        boolean flow = slot.flow();
+        int[] starts = new int[n], ends = new int[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = flow ? items.get(i)[0] : dashLineStart(content, items.get(i)[0]);
+            // a block item owns the rest of its last line (a comment after it)
+            int nl = flow ? -1 : content.indexOf('\n', items.get(i)[1]);
+            ends[i] = flow ? items.get(i)[1] : nl < 0 ? content.length() : nl;
+        }
+        String prefix = flow ? "" : itemPrefix(content, starts[0], items.get(0)[0]);
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < m; j++) {
+            if (j > 0) {
+                boolean adjacent = from[j] > 0 && from[j - 1] == from[j] - 1;
+                sb.append(adjacent ? content.substring(ends[from[j] - 1], starts[from[j]]) : flow ? ", " : "\n");
+            }
+            if (from[j] >= 0) sb.append(content, starts[from[j]], ends[from[j]]);
+            else sb.append(flow ? flowNode(now.get(j)) : prefix + blockNode(now.get(j), prefix.length()));
+        }
+        return content.substring(0, starts[0]) + sb + content.substring(ends[n - 1]);
+    }
+
+    /** The start of the line of the dash in front of a block list item that starts at {@code at}. */
+    private static int dashLineStart(String content, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(content.charAt(i))) i--;
+        int dash = i >= 0 && content.charAt(i) == '-' ? i : at;
+        return content.lastIndexOf('\n', dash - 1) + 1;
+    }
+
+    /** What stands before the first item's node on its line ("  - "), as the prefix of new items. */
+    private static String itemPrefix(String content, int lineStart, int node) {
+        String before = content.substring(lineStart, node);
+        if (before.indexOf('\n') >= 0 || !before.strip().equals("-")) {
+            int dash = content.indexOf('-', lineStart);
+            return " ".repeat(Math.max(0, dash - lineStart)) + "- ";
+        }
+        return before;
+    }
+
+    /** A list item in block style: a map's entries one a line, the first after the dash, the others at {@code indent}. */
+    private static String blockNode(Object v, int indent) {
+        if (v instanceof java.util.Map<?, ?> map && !map.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (sb.length() > 0) sb.append('\n').append(" ".repeat(indent));
+                sb.append(keyText(String.valueOf(e.getKey()))).append(": ").append(flowOrScalar(e.getValue(), " ".repeat(indent + 2)));
+            }
+            return sb.toString();
+        }
+        return flowOrScalar(v, " ".repeat(indent + 2));
+    }
+
+    private static String flowOrScalar(Object v, String indent) {
+        if (v instanceof List<?> || v instanceof java.util.Map<?, ?>) return flowNode(v);
+        return scalar(v, null, indent);
+    }
+
+    /** A value in flow style: {@code [a, b]}, {@code {name: x, org: y}}, a scalar quoted where flow needs it. */
+    static String flowNode(Object v) {
+        if (v instanceof List<?> l) return flow(l);
+        if (v instanceof java.util.Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder("{");
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (sb.length() > 1) sb.append(", ");
+                sb.append(keyText(String.valueOf(e.getKey()))).append(": ").append(flowNode(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        String s = scalar(v, null, "  ");
+        return !s.startsWith("\"") && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0) ? quoted(String.valueOf(v)) : s;
+    }
+
+    private static String keyText(String key) {
+        return PLAIN_SAFE.matcher(key).matches() && !key.contains(": ") && !key.contains(",") ? key : quoted(key);
+    }
+
     /** The "  - " in front of the first item of a block list at {@code at}. */
     private static String dashPrefix(String content, int at) {
         int ls = content.lastIndexOf('\n', at - 1) + 1;
@@ -68,7 +179,7 @@ final class YamlEdit {
 
     private static String block(List<?> items, String dash) {
         StringBuilder sb = new StringBuilder();
-        for (Object o : items) sb.append('\n').append(dash).append(scalar(o, null, " ".repeat(dash.length() + 2)));
+        for (Object o : items) sb.append('\n').append(dash).append(blockNode(o, dash.length()));
         return items.isEmpty() ? " []" : sb.toString();
     }
 
@@ -76,8 +187,7 @@ final class YamlEdit {
         StringBuilder sb = new StringBuilder("[");
         for (Object o : items) {
             if (sb.length() > 1) sb.append(", ");
-            String s = scalar(o, null, "  ");
-            sb.append(s.contains(",") || s.contains("[") || s.contains("]") ? quoted(String.valueOf(o)) : s);
+            sb.append(flowNode(o));
         }
         return sb.append(']').toString();
     }

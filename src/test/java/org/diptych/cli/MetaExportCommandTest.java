@@ -129,6 +129,69 @@ class MetaExportCommandTest {
         assertThat(missing.err().lines()).hasSize(1);
     }
 
+    /** The version's files as they are: version.json and edits.json. */
+    private static String versionFiles(Path proj) throws Exception {
+        Path vd = proj.resolve("statements/" + ID + "/en");
+        Path edits = vd.resolve("edits.json");
+        return Files.readString(vd.resolve("version.json")) + "\n--\n" + (Files.exists(edits) ? Files.readString(edits) : "(none)");
+    }
+
+    @Test
+    void metaEditsListsInTheFilesOwnStyleInOneChangeAlsoOnAFullDisk() throws Exception {
+        Path proj = projectWithThePair();
+        String before = versionFiles(proj);
+        String[] args = {"meta", "--project", proj.toString(), "--statement", ID, "--lang", "en",
+                "--set", "tags[2]=trade unions", "--add", "tags=strike", "--add", "signatories={name: I. Petrova, org: Union council}",
+                "--remove", "tags[1]"};
+        // a disk that fills up at any point of the change: nothing changed, one line
+        int failed = 0;
+        for (long budget : new long[] {0, 1, 200, 1500, 3000}) {
+            org.diptych.project.AtomicFiles.Faults.failAfterBytes(budget);
+            Run r = run(args);
+            org.diptych.project.AtomicFiles.Faults.clear();
+            if (r.code() == 0) break;
+            failed++;
+            assertThat(r.err().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).contains("No space left on device");
+            assertThat(versionFiles(proj)).as("budget " + budget).isEqualTo(before);
+        }
+        assertThat(failed).isGreaterThan(1);
+        assertThat(versionFiles(proj)).isEqualTo(before);
+
+        Run edit = run(args);
+        assertThat(edit.code()).as(edit.err()).isZero();
+        assertThat(edit.out()).contains("tags:\n  1. trade unions\n  2. strike\n")
+                .contains("signatories:\n  1. {name: I. Petrova, org: Union council}\n");
+        try (Project p = Project.open(proj, false)) {
+            DocumentVersion en = p.loadVersion(ID, "en").orElseThrow();
+            // the block list stays a block list with its dash; a new list key is added as a block list
+            assertThat(en.frontMatter().raw()).isEqualTo("""
+                    ---
+                    layout: post
+                    title: "May Day: everyone to the streets"
+                    date: 2023-05-01
+                    tags:
+                    - trade unions
+                    - strike
+                    signatories:
+                    - name: I. Petrova
+                      org: Union council
+                    ---""");
+            assertThat(ReviewStore.loadEdits(p, ID, "en")).extracting(e -> e.paragraphId() + "=" + e.before() + "→" + e.after())
+                    .containsExactly("fm:tags=[holiday, unions]→[holiday, trade unions]",
+                            "fm:tags=[holiday, trade unions]→[holiday, trade unions, strike]",
+                            "fm:signatories=→[{name: I. Petrova, org: Union council}]",
+                            "fm:tags=[holiday, trade unions, strike]→[trade unions, strike]");
+        }
+        Run notAList = run("meta", "--project", proj.toString(), "--statement", ID, "--lang", "en", "--add", "title=x");
+        assertThat(notAList.code()).isEqualTo(Main.FAILURE);
+        assertThat(notAList.err().lines()).hasSize(1);
+        assertThat(notAList.err()).contains(Path.of("statements", ID, "en", "version.json").toString())
+                .contains("--add title: front matter: 'title' is a single value, not a list (set it with --set title=VALUE)");
+        Run usage = run("meta", "--project", proj.toString(), "--statement", ID, "--lang", "en", "--remove", "tags");
+        assertThat(usage.code()).isEqualTo(2);
+    }
+
     @Test
     void anIncompleteTranslationExitsOneListingItUnlessAllowed() throws Exception {
         Path proj = projectWithThePair();
