@@ -129,6 +129,7 @@ public final class TranslatePanel extends BorderPane {
     private Runnable onVersionsChanged = () -> { };
     private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
     private TmService tm;
+    private final List<Runnable> unhooks = new ArrayList<>();
     private Project tmProject;
     private Project glossaryProject;
     private Glossary glossary = Glossary.EMPTY;
@@ -271,6 +272,8 @@ public final class TranslatePanel extends BorderPane {
         tmProject = null;
         glossaryProject = null;
         sessions.clear();
+        unhooks.forEach(Runnable::run);
+        unhooks.clear();
         attach(null);
     }
 
@@ -598,7 +601,7 @@ public final class TranslatePanel extends BorderPane {
             sv.schedule("translate:" + TranslationStore.file(pr, id, src, tgt),
                     () -> TranslationStore.save(pr, id, src, tgt, snapshot));
         });
-        m.editor().addListener((before, after, op) -> {
+        org.diptych.review.AlignmentEditor.Listener hook = (before, after, op) -> {
             if (!committing && session == ts) Platform.runLater(this::refresh);
             // Every review step reaches the TM: confirmed beads as approved units, rejected ones out.
             Project pr = project.get();
@@ -607,7 +610,11 @@ public final class TranslatePanel extends BorderPane {
                 service.feed(after.alignment(), after.source(), after.target(), prefs.reviewer(),
                         msg -> Platform.runLater(() -> say(msg, true)));
             }
-        });
+        };
+        m.editor().addListener(hook);
+        // the desk's models outlive this panel (an interface-language switch builds a new one): unhook on close,
+        // or a closed panel would open a second TM service on the next review step
+        unhooks.add(() -> m.editor().removeListener(hook));
         return ts;
     }
 
