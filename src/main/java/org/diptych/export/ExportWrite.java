@@ -2,7 +2,6 @@ package org.diptych.export;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,6 +27,7 @@ import org.diptych.project.SafePaths;
  */
 final class ExportWrite {
     static final String PLAN = ".diptych-export.json";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Test seam: runs after each rename of a planned change (a test throws here to stand for a kill). */
     static Runnable afterRename = () -> {};
@@ -49,14 +49,12 @@ final class ExportWrite {
         boolean decided = false;
         try {
             for (Change c : changes) temps.add(stage(c.target(), c.content(), made));
-            StringBuilder plan = new StringBuilder("{\"renames\":[");
+            List<List<String>> renames = new ArrayList<>();
             for (int i = 0; i < changes.size(); i++) {
-                if (i > 0) plan.append(',');
-                plan.append('[').append(json(rel(root, temps.get(i)))).append(',').append(json(rel(root, changes.get(i).target())))
-                        .append(']');
+                renames.add(List.of(rel(root, temps.get(i)), rel(root, changes.get(i).target())));
             }
-            plan.append("]}\n");
-            Exporter.writeAtomically(root.resolve(PLAN), plan.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] plan = JSON.writeValueAsBytes(java.util.Map.of("renames", renames));
+            Exporter.writeAtomically(root.resolve(PLAN), plan);
             decided = true;
         } finally {
             if (!decided) {
@@ -94,7 +92,7 @@ final class ExportWrite {
         if (!Files.exists(plan, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             if (!SafePaths.isRegularFile(plan)) throw new IOException("not a regular file");
-            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.toFile());
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(plan.toFile());
             List<Path> temps = new ArrayList<>(), targets = new ArrayList<>();
             for (com.fasterxml.jackson.databind.JsonNode r : n.path("renames")) {
                 Path temp = SafePaths.under(root, r.path(0).asText(), "export plan entry");
@@ -180,15 +178,5 @@ final class ExportWrite {
 
     private static String rel(Path root, Path p) {
         return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 }
