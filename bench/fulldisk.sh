@@ -11,11 +11,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 data=$here/bench-data
 mkdir -p "$data"
 cd "$here"
-mvn -q -B -o test-compile
-mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$data/fulldisk.cp" -Dmdep.includeScope=test >/dev/null
-rm -rf "$data/fulldisk-classes" && mkdir -p "$data/fulldisk-classes"
-cp -r target/classes "$data/fulldisk-classes/main" && cp -r target/test-classes "$data/fulldisk-classes/test"
-cp="$data/fulldisk-classes/test:$data/fulldisk-classes/main:$(cat "$data/fulldisk.cp")"
+. "$here/bench/lib/snapshot-classes.sh"
+snapshot_classes fulldisk
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 set -- java -Xmx1g -cp "$cp" org.diptych.bench.FullDiskBench "$data/fulldisk" "$data/fulldisk-mnt" "${1:-4096}" "${2:-replace,tm,align,export}"
 if [ "$(id -u)" = 0 ]; then

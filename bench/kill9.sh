@@ -10,10 +10,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 data=$here/bench-data
 mkdir -p "$data"
 cd "$here"
-mvn -q -B -o test-compile
-mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$data/kill9.cp" -Dmdep.includeScope=test >/dev/null
-rm -rf "$data/kill9-classes" && mkdir -p "$data/kill9-classes"
-cp -r target/classes "$data/kill9-classes/main" && cp -r target/test-classes "$data/kill9-classes/test"
-cp="$data/kill9-classes/test:$data/kill9-classes/main:$(cat "$data/kill9.cp")"
+. "$here/bench/lib/snapshot-classes.sh"
+snapshot_classes kill9
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx1g -cp "$cp" org.diptych.bench.Kill9Bench "$data/kill9" "${1:-30}" "${2:-11}" "${3:-import,align,tm,export}"
