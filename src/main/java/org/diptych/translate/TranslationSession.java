@@ -353,6 +353,32 @@ public final class TranslationSession {
     }
 
     /**
+     * Sets a key of the target's front matter to a value of any shape (a text, a list of texts, a list of
+     * maps) as one undoable step, through {@link FrontMatterEdit} as {@code diptych meta} does: written back
+     * in the block's own style and logged as {@code fm:<key>} (lists and maps in flow form).
+     *
+     * @return false if the value was already that
+     * @throws org.diptych.DiptychException if the value cannot be written in the block's style
+     */
+    public boolean setFrontMatterValue(String key, Object value) {
+        if (value instanceof String text) return setFrontMatter(key, text);
+        if (key == null || key.isBlank() || value == null) throw new IllegalArgumentException("a key and a value are needed");
+        ReviewState s = state();
+        FrontMatterEdit.Edited e;
+        try {
+            e = FrontMatterEdit.apply(s.target(), key, value, translator.get(), clock.instant());
+        } catch (IllegalArgumentException bad) {
+            throw new org.diptych.DiptychException("front matter: " + bad.getMessage());
+        }
+        if (e == null) return false;
+        List<org.diptych.review.TextEdit> log = new ArrayList<>(s.targetEdits());
+        log.add(e.log());
+        editor.applyStep("frontMatter", new ReviewState(s.alignment(), s.source(), e.version(), s.sourceEdits(), log));
+        fire();
+        return true;
+    }
+
+    /**
      * Confirms a front-matter row (translated, or approved if {@code reviewer}); the returned confirmation
      * puts it into the TM as a one-segment unit.
      *
