@@ -6,6 +6,8 @@
 #   PER_CLASS=200   queries per class (exact, edit1, edit3, number, swapped, unrelated)
 #   PAIRS="ru pt"   target languages (each against English)
 #   ADD=1           also time adding 1,000 units to the en→ru TM (TmAddBench)
+#   TEAM=1          also the team column: the en→ru TMX imported into a two-node SolrCloud in one JVM
+#                   (TeamTmBench, -Pteam class path), the queries asked by CLIENTS=8 concurrent clients
 # Data and results go to bench-data/ (ignored by git); the tables are printed at the end.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +33,13 @@ javac -nowarn -d "$data/pensieve-classes" -cp "$(cat "$data/pensieve.cp")" bench
 rm -rf "$data/classes" && mkdir -p "$data/classes"
 cp -r target/classes "$data/classes/main" && cp -r target/test-classes "$data/classes/test"
 cp="$data/classes/test:$data/classes/main:$(cat "$data/app.cp")"
+if [ "${TEAM:-0}" = 1 ]; then
+  # Solr's class path (Lucene 9.12.3, solr-core, Jetty, ZooKeeper) lives in the -Pteam profile only
+  mvn -q -B -o -Pteam test-compile
+  mvn -q -B -o -Pteam dependency:build-classpath -Dmdep.outputFile="$data/team.cp" -Dmdep.includeScope=test >/dev/null
+  rm -rf "$data/classes/team" && cp -r target/test-classes "$data/classes/team"
+  teamcp="$data/classes/team:$data/classes/main:$(cat "$data/team.cp")"
+fi
 
 if [ ! -f "$data/queries-$units.tsv" ] || [ "$(cat "$data/seed-$units" 2>/dev/null)" != "$seed/$per" ]; then
   echo "== generating $units units per language pair (seed $seed)"
@@ -49,11 +58,21 @@ for pair in $pairs; do
   java -Xmx2g -cp "$data/pensieve-classes:$(cat "$data/pensieve.cp")" PensieveBench "$tmx" "$data/queries-$units.tsv" \
     en-US "$tgt" "$data/work/pensieve-$pair" "$out/pensieve-$pair-$units" 2>"$out/pensieve-$pair-$units.log"
 done
+if [ "${TEAM:-0}" = 1 ]; then
+  echo "== en→ru: team TM (SolrCloud, 2 nodes in one JVM, ${CLIENTS:-8} clients); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$data/work/team" && mkdir -p "$data/work/team"
+  java -Xmx2g -cp "$teamcp" org.diptych.bench.TeamTmBench "$data/en-ru-$units.tmx" "$data/queries-$units.tsv" en-US ru-RU \
+    "$data/work/team" "$out/team-ru-$units" "${CLIENTS:-8}" 2>"$out/team-ru-$units.log" | tee "$out/team-ru-$units.txt"
+  echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 if [ "${ADD:-0}" = 1 ]; then
   echo "== adding 1,000 units to the en→ru TM of $units units (an import writes a segment, not the whole record)"
   java -Xmx1g -cp "$cp" org.diptych.bench.TmAddBench "$data/en-ru-$units.tmx" "$data/work/add" 1000 | tee "$out/add-$units.txt"
 fi
 echo
 for pair in $pairs; do
-  java -cp "$cp" org.diptych.bench.TmBench report "en→$pair, $units units" "$out/diptych-$pair-$units" "$out/pensieve-$pair-$units"
+  team=""
+  if [ "${TEAM:-0}" = 1 ] && [ "$pair" = ru ]; then team="$out/team-ru-$units"; fi
+  java -cp "$cp" org.diptych.bench.TmBench report "en→$pair, $units units" "$out/diptych-$pair-$units" \
+    "$out/pensieve-$pair-$units" $team
 done

@@ -40,37 +40,69 @@ public final class SolrTeam {
     }
 
     /** The schema name of a collection (Schema API). */
-    static String schemaName(SolrClient client, String collection, String where) {
+    static String schemaName(SolrClient client, String collection, String where, String user) {
         try {
             return new SchemaRequest.SchemaName().process(client, collection).getSchemaName();
         } catch (SolrServerException | IOException | SolrException e) {
-            throw failure(where, e);
+            throw failure(where, user, e);
         }
+    }
+
+    /**
+     * Tries a team TM as a project would use it (the collection is there with Diptych's schema) and returns
+     * its number of units; throws a one-line {@link DiptychException} (a {@link TeamUnavailableException}
+     * when the server cannot be reached) otherwise. Bounded by the client's timeouts: run it off the FX thread.
+     */
+    public static long testConnection(TeamTmConfig config, String password) {
+        try (SolrTmBackend b = SolrTmBackend.connect(config, password)) {
+            return b.stats().units();
+        }
+    }
+
+    /** {@link #failure(String, String, Exception)} of a client without a user. */
+    static DiptychException failure(String where, Exception e) {
+        return failure(where, null, e);
     }
 
     /**
      * One line for a failure talking to the server: {@link TeamUnavailableException} when it cannot be
      * reached or failed on its side (try again later), a {@link DiptychException} when it refused the request
      * (authentication, no such collection).
+     *
+     * @param user the user the client authenticates as, or {@code null} (none): a 401 then means the
+     *             password (or the user) is wrong, else that the server wants one
      */
-    static DiptychException failure(String where, Exception e) {
+    static DiptychException failure(String where, String user, Exception e) {
         if (e instanceof SolrException se) {
             int code = se.code();
-            if (code == 401) return new DiptychException(where + ": the server wants a user and password (HTTP 401); "
-                    + "connect with --user and give the password", e);
-            if (code == 403) return new DiptychException(where + ": this user may not do that (HTTP 403)", e);
+            if (code == 401) {
+                return user != null
+                        ? new DiptychException("401: wrong user or password for " + user + " at " + where, e)
+                        : new DiptychException("401: " + where + " wants a user and password; "
+                        + "connect with --user and give the password", e);
+            }
+            if (code == 403) {
+                return new DiptychException("403: " + (user == null ? "an anonymous user" : user)
+                        + " may not do that at " + where, e);
+            }
             if (code == 404) return new DiptychException(where + ": no such collection or Solr URL (HTTP 404)", e);
             if (code >= 500 || code <= 0) {
                 return new TeamUnavailableException(where + ": the server failed (" + firstLine(se.getMessage()) + ")", e);
             }
             return new DiptychException(where + ": the server refused the request (" + firstLine(se.getMessage()) + ")", e);
         }
+        // the JDK's client wraps a refused connection in a ConnectException around a ClosedChannelException:
+        // the first cause in the chain that says what happened, else the innermost one's message
+        String why = null;
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String why = root instanceof ConnectException ? "connection refused"
-                : root instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException ? "timed out"
-                : root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException ? "unknown host"
-                : firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        for (Throwable t = e; t != null && why == null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            why = t instanceof ConnectException ? "connection refused"
+                    : t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException ? "timed out"
+                    : t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException ? "unknown host"
+                    : null;
+        }
+        if (why == null) why = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         return new TeamUnavailableException(where + ": unreachable (" + why + ")", e);
     }
 
@@ -94,7 +126,7 @@ public final class SolrTeam {
         try (SolrClient c = client(config.solrUrl(), config.user(), password)) {
             List<String> collections = CollectionAdminRequest.listCollections(c);
             if (collections.contains(config.collection())) {
-                String name = schemaName(c, config.collection(), where);
+                String name = schemaName(c, config.collection(), where, config.user());
                 if (SolrTmSchema.NAME.equals(name)) return SetupResult.ALREADY_THERE;
                 throw new DiptychException(where + ": the collection exists and is not a Diptych team TM (schema '"
                         + name + "'); choose another name");
@@ -111,7 +143,7 @@ public final class SolrTeam {
                     .process(c);
             return SetupResult.CREATED;
         } catch (SolrServerException | IOException | SolrException e) {
-            throw failure(where, e);
+            throw failure(where, config.user(), e);
         }
     }
 }

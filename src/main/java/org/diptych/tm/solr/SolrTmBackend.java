@@ -66,6 +66,8 @@ public final class SolrTmBackend implements TmBackend {
     private final String collection;
     private final String where;
     private final boolean ownsClient;
+    /** The user the client authenticates as, or {@code null}: for what a 401 means. */
+    private final String user;
 
     /**
      * @param client     a SolrJ client of the server (any node of the cloud)
@@ -74,16 +76,22 @@ public final class SolrTmBackend implements TmBackend {
      * @param ownsClient close the client with the backend
      */
     public SolrTmBackend(SolrClient client, String collection, String where, boolean ownsClient) {
+        this(client, collection, where, ownsClient, null);
+    }
+
+    /** @param user the user {@code client} authenticates as (basic authentication), or {@code null} */
+    public SolrTmBackend(SolrClient client, String collection, String where, boolean ownsClient, String user) {
         this.client = client;
         this.collection = collection;
         this.where = where;
         this.ownsClient = ownsClient;
+        this.user = user;
     }
 
     /** Opens a backend on a team TM: checks the collection exists and has Diptych's schema. */
     public static SolrTmBackend connect(TeamTmConfig config, String password) {
         SolrClient c = SolrTeam.client(config.solrUrl(), config.user(), password);
-        SolrTmBackend b = new SolrTmBackend(c, config.collection(), config.describe(), true);
+        SolrTmBackend b = new SolrTmBackend(c, config.collection(), config.describe(), true, config.user());
         try {
             b.checkSchema();
             return b;
@@ -104,7 +112,7 @@ public final class SolrTmBackend implements TmBackend {
 
     /** Checks that the collection answers and holds a Diptych TM of this schema version. */
     public void checkSchema() {
-        String name = SolrTeam.schemaName(client, collection, where);
+        String name = SolrTeam.schemaName(client, collection, where, user);
         if (!SolrTmSchema.NAME.equals(name)) {
             throw new DiptychException(where + ": not a Diptych team TM (schema '" + name + "', expected '"
                     + SolrTmSchema.NAME + "'); create one with 'diptych tm solr-setup'");
@@ -288,7 +296,7 @@ public final class SolrTmBackend implements TmBackend {
     }
 
     private RuntimeException unavailable(Exception e) {
-        return SolrTeam.failure(where, e);
+        return SolrTeam.failure(where, user, e);
     }
 
     // ---------------------------------------------------------------- import and export

@@ -308,10 +308,22 @@ public final class TeamTm implements TmBackend {
         return local.stats();
     }
 
+    private boolean detached;
+
+    /**
+     * Stops listening to the local TM now (what it takes from now on is not queued by this object), so that
+     * another TeamTm may listen to it while this one still pushes and closes.
+     */
+    public synchronized void detach() {
+        if (detached) return;
+        detached = true;
+        local.onUpdate(null);
+    }
+
     /** Stops listening to the local TM and closes the connection; the local TM stays open (its owner closes it). */
     @Override
     public synchronized void close() {
-        local.onUpdate(null);
+        detach();
         if (team != null) team.close();
         team = null;
     }

@@ -1000,8 +1000,23 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- preferences
 
+    /** Where the Preferences dialog's "Test connection" runs: never the FX thread nor the desk's TM thread. */
+    private final java.util.concurrent.ExecutorService teamTests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "diptych-team-test");
+        t.setDaemon(true);
+        return t;
+    });
+
     private void preferencesDialog() {
-        ProjectDialogs.preferences(stage, i18n, prefs).ifPresent(s -> {
+        Project p = project;
+        TeamPrefsSection team = new TeamPrefsSection(i18n, p != null && p.writable() ? p.dir() : null,
+                org.diptych.platform.Locations.user().config(), teamTests);
+        ProjectDialogs.preferences(stage, i18n, prefs, team).ifPresent(s -> {
+            try {
+                if (team.apply()) translate.teamChanged();
+            } catch (org.diptych.DiptychException e) {
+                Dialogs.error(stage, i18n.t("error.title"), e.getMessage());
+            }
             prefs.setReviewer(s.reviewer());
             boolean changed = !s.language().equals(prefs.language());
             prefs.setLanguage(s.language());

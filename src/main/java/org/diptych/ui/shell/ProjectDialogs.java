@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -46,6 +49,19 @@ final class ProjectDialogs {
     }
 
     static Optional<Settings> preferences(Window owner, I18n i18n, UiPrefs prefs) {
+        return preferences(owner, i18n, prefs, null);
+    }
+
+    /**
+     * @param team the open project's team TM section, or {@code null} (left out); OK is refused while its
+     *             settings are not valid (its status line says why)
+     */
+    static Optional<Settings> preferences(Window owner, I18n i18n, UiPrefs prefs, TeamPrefsSection team) {
+        Dialog<Settings> d = preferencesDialog(owner, i18n, prefs, team);
+        return d.showAndWait();
+    }
+
+    static Dialog<Settings> preferencesDialog(Window owner, I18n i18n, UiPrefs prefs, TeamPrefsSection team) {
         Dialog<Settings> d = new Dialog<>();
         if (owner != null) d.initOwner(owner);
         d.setTitle(i18n.t("prefs.title"));
@@ -73,9 +89,16 @@ final class ProjectDialogs {
         g.setVgap(8);
         g.addRow(0, new Label(i18n.t("prefs.reviewer")), reviewer);
         g.addRow(1, new Label(i18n.t("prefs.language")), lang);
-        d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (team == null) {
+            d.getDialogPane().setContent(g);
+        } else {
+            d.getDialogPane().setContent(new VBox(16, g, new Separator(), team.node()));
+            d.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
+                if (team.validate() != null) e.consume();
+            });
+        }
         d.setResultConverter(bt -> bt != ButtonType.OK ? null : new Settings(reviewer.getText().strip(), lang.getValue()));
-        return d.showAndWait();
+        return d;
     }
 }

@@ -353,6 +353,53 @@ public final class TmService implements AutoCloseable {
         });
     }
 
+    /**
+     * Sends what is queued for the team TM (if the server answers) and closes the connection, on a thread of
+     * its own, waiting at most {@code waitMs}: the queue is crash-safe, so a push left running when the app
+     * exits loses nothing.
+     */
+    static void pushAndClose(TeamTm t, long waitMs) {
+        t.detach();
+        Thread push = new Thread(() -> {
+            try {
+                t.push();
+            } catch (RuntimeException e) {
+                LOG.warn("Pushing to the team TM on close failed", e);
+            } finally {
+                t.close();
+            }
+        }, "diptych-team-push");
+        push.setDaemon(true);
+        push.start();
+        try {
+            push.join(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (push.isAlive()) LOG.info("The team TM did not answer within {} ms; the queue is sent on the next run", waitMs);
+    }
+
+    /**
+     * Opens the project's team TM again, after its settings changed (Preferences): the next lookup asks the
+     * team TM the project now names, or the local TM alone. On the TM thread, after what was asked before.
+     */
+    public void reopenTeam() {
+        worker.execute(() -> {
+            TeamTm old = team;
+            team = null;
+            offline = false;
+            if (old != null) pushAndClose(old, CLOSE_PUSH_MS);
+            if (tm != null) {
+                try {
+                    team = teamOpener.apply(tm);
+                } catch (RuntimeException e) {
+                    LOG.warn("Opening the team TM again failed", e);
+                    teamStatus.accept(new TeamStatus("", e.getMessage(), 0, 0));
+                }
+            }
+        });
+    }
+
     /** Waits for every task asked so far. */
     public void flush() {
         try {
@@ -364,17 +411,23 @@ public final class TmService implements AutoCloseable {
         }
     }
 
+    /**
+     * How long {@link #close()} waits for the last push to the team TM: a server that accepts connections
+     * and does not answer must not hold the closing desk for the client's whole request timeout. What is
+     * not sent stays in the project's queue (on disk) and goes on the next run; a push cut short is not
+     * sent twice (the server's copy is compared first).
+     */
+    static final long CLOSE_PUSH_MS = 5_000;
+
     /** Finishes every task asked, then closes the TM. */
     @Override
     public void close() {
         worker.execute(() -> {
-            if (team != null) {
-                team.push(); // what is still queued, if the server answers (else it waits on disk)
-                team.close();
-            }
+            TeamTm t = team;
             team = null;
             if (tm != null) tm.close();
             tm = null;
+            if (t != null) pushAndClose(t, CLOSE_PUSH_MS);
         });
         worker.shutdown();
         try {

@@ -263,6 +263,11 @@ public final class TranslatePanel extends BorderPane {
         if (tm != null) tm.flush();
     }
 
+    /** The project's team TM settings changed (Preferences): the TM opens its team TM again. */
+    public void teamChanged() {
+        if (tm != null) tm.reopenTeam();
+    }
+
     /** Writes what the editor holds, and closes the TM after its pending writes (the project closes). */
     public void close() {
         commit(false);
