@@ -49,25 +49,19 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 import org.diptych.DiptychException;
-import org.diptych.glossary.Glossary;
 import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.glossary.GlossaryReader;
-import org.diptych.glossary.GlossaryStore;
 import org.diptych.glossary.TermHit;
-import org.diptych.model.DocumentVersion;
 import org.diptych.project.Project;
-import org.diptych.qa.QaCheck;
 import org.diptych.qa.QaIssue;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
 import org.diptych.tm.ConcordanceHit;
-import org.diptych.tm.MarkdownCodes;
 import org.diptych.tm.Provenance;
 import org.diptych.tm.TmVariant;
 import org.diptych.tm.WordDiff;
 import org.diptych.translate.Confirmation;
-import org.diptych.translate.TargetVersions;
 import org.diptych.translate.TranslationRecord;
 import org.diptych.translate.TranslationSession;
 import org.diptych.translate.TranslationStatus;
@@ -130,8 +124,7 @@ public final class TranslatePanel extends BorderPane {
     private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
     private TmService tm;
     private Project tmProject;
-    private Project glossaryProject;
-    private Glossary glossary = Glossary.EMPTY;
+    private final TranslateViewModel model;
     private GlossaryMatcher matcher;
     private ReviewViewModel vm;
     private TranslationSession session;
@@ -162,6 +155,7 @@ public final class TranslatePanel extends BorderPane {
         this.project = project;
         this.saver = saver;
         this.frontMatter = new FrontMatterPane(i18n, this::tm);
+        this.model = new TranslateViewModel(i18n, new FxBackground());
         setId("translate-panel");
         matchesTab = tab("tr.tab.matches", matches);
         termsTab = tab("tr.tab.glossary", terms);
@@ -269,7 +263,7 @@ public final class TranslatePanel extends BorderPane {
         if (tm != null) tm.close();
         tm = null;
         tmProject = null;
-        glossaryProject = null;
+        model.close();
         sessions.clear();
         attach(null);
     }
@@ -385,6 +379,7 @@ public final class TranslatePanel extends BorderPane {
             }
         });
         qa.setId("tr-qa");
+        qa.setItems(model.qaIssues());
         qa.setPlaceholder(new Label(i18n.t("tr.qa.none")));
         qa.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -410,6 +405,8 @@ public final class TranslatePanel extends BorderPane {
         buttons.setPadding(new Insets(0, 8, 4, 8));
         message.setWrapText(true);
         message.setPadding(new Insets(0, 8, 4, 8));
+        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.messageProperty().get().shown(), model.messageProperty()));
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         setTop(new VBox(top, buttons, message, frontMatter));
         setCenter(body);
@@ -518,9 +515,8 @@ public final class TranslatePanel extends BorderPane {
         vm = next;
         session = null;
         bead = -1;
-        message.setText(""); // a QA or import message of another pair says nothing about this one
+        model.pairChanged(); // a QA or import message of another pair says nothing about this one
         matches.getItems().clear();
-        qa.getItems().clear();
         concordance.getItems().clear();
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
@@ -562,13 +558,7 @@ public final class TranslatePanel extends BorderPane {
             vm.rowFilterProperty().set(null);
             return;
         }
-        TranslationStatus st = TranslationStatus.valueOf(v);
-        java.util.Set<String> firstSource = new java.util.HashSet<>();
-        for (org.diptych.model.Bead b : session.beads()) {
-            if (!b.source().isEmpty() && session.status(b) == st) firstSource.add(b.source().get(0));
-        }
-        // a row is known by its first source paragraph, which a translation, a merge or a split keeps
-        vm.rowFilterProperty().set(r -> !r.bead().source().isEmpty() && firstSource.contains(r.bead().source().get(0)));
+        vm.rowFilterProperty().set(TranslateViewModel.statusFilter(session, TranslationStatus.valueOf(v)));
     }
 
     private TranslationSession newSession(ReviewViewModel m) {
@@ -612,17 +602,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void loadGlossary() {
-        Project p = project.get();
-        if (p != glossaryProject) {
-            glossaryProject = p;
-            try {
-                glossary = p == null ? Glossary.EMPTY : GlossaryStore.load(p);
-            } catch (DiptychException e) {
-                glossary = Glossary.EMPTY;
-                say(e.getMessage(), true);
-            }
-        }
-        matcher = vm == null ? null : new GlossaryMatcher(glossary, vm.sourceLang(), vm.targetLang());
+        matcher = vm == null ? null : model.matcher(project.get(), vm.sourceLang(), vm.targetLang());
     }
 
     private TmService tm() {
@@ -767,7 +747,7 @@ public final class TranslatePanel extends BorderPane {
         committing = true;
         try {
             session.setTarget(bead, text);
-            message.setText("");
+            model.clearMessage();
         } catch (NotApplicable e) {
             say(na(e), true);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -853,23 +833,16 @@ public final class TranslatePanel extends BorderPane {
         if (session == null || service == null || vm == null) return;
         commit(true);
         TranslationSession ts = session;
-        Map<Integer, String[]> todo = new LinkedHashMap<>(); // row → {text, previous}
-        Map<Integer, MarkdownCodes.Coded> segments = new LinkedHashMap<>();
-        for (int i = 0; i < ts.beads().size(); i++) {
-            if (ts.editable(i) && ts.status(i) == TranslationStatus.UNTRANSLATED) {
-                todo.put(i, new String[] {ts.sourceText(i), ts.previousSourceText(i)});
-                segments.put(i, ts.sourceSegment(i));
-            }
-        }
+        TranslateViewModel.FillPlan todo = TranslateViewModel.fillPlan(ts);
         boolean markdown = ts.markdownTarget();
         String src = vm.sourceLang();
         String tgt = vm.targetLang();
         say(i18n.t("tr.msg.filling", todo.size()), false);
         service.submit(svc -> {
             Map<Integer, String> found = new LinkedHashMap<>();
-            for (var e : todo.entrySet()) {
-                String t = svc.exact(segments.get(e.getKey()), e.getValue()[1], src, tgt, markdown);
-                if (t != null) found.put(e.getKey(), t);
+            for (int i : todo.text().keySet()) {
+                String t = svc.exact(todo.segments().get(i), todo.previous().get(i), src, tgt, markdown);
+                if (t != null) found.put(i, t);
             }
             return found;
         }).whenComplete((found, err) -> Platform.runLater(() -> {
@@ -878,14 +851,7 @@ public final class TranslatePanel extends BorderPane {
                 return;
             }
             if (session != ts) return;
-            Map<Integer, String> still = new LinkedHashMap<>();
-            for (var e : found.entrySet()) {
-                int i = e.getKey();
-                if (i < ts.beads().size() && ts.status(i) == TranslationStatus.UNTRANSLATED
-                        && ts.sourceText(i).equals(todo.get(i)[0])) {
-                    still.put(i, e.getValue());
-                }
-            }
+            Map<Integer, String> still = TranslateViewModel.stillToFill(ts, todo, found);
             committing = true;
             int n;
             try {
@@ -938,15 +904,7 @@ public final class TranslatePanel extends BorderPane {
     /** Wraps the selection in a link to the next source link target the translation does not have yet. */
     private void link() {
         if (session == null || bead < 0 || !editor.isEditable()) return;
-        List<String> src = linkTargets(session.sourceMarkup(bead));
-        List<String> have = linkTargets(editor.getText());
-        String url = "";
-        for (String u : src) {
-            if (!have.remove(u)) {
-                url = u;
-                break;
-            }
-        }
+        String url = TranslateViewModel.nextLinkTarget(session.sourceMarkup(bead), editor.getText());
         String sel = editor.getSelectedText();
         int start = editor.getSelection().getStart();
         editor.replaceSelection("[" + sel + "](" + url + ")");
@@ -954,32 +912,18 @@ public final class TranslatePanel extends BorderPane {
         editor.requestFocus();
     }
 
-    private static List<String> linkTargets(String markup) {
-        return new ArrayList<>(org.diptych.markdown.Markdown.linkTargets(markup));
-    }
-
     private void runQa() {
         if (session == null) return;
         commit(true);
         shown.set(true);
-        ReviewState s = session.state();
-        GlossaryMatcher g = matcher;
-        say(i18n.t("tr.msg.qaRunning"), false);
-        CompletableFuture.supplyAsync(() -> QaCheck.run(s.alignment(), s.source(), s.target(), g))
-                .whenComplete((issues, err) -> Platform.runLater(() -> {
-                    if (err != null) {
-                        say(TmService.message(err), true);
-                        return;
-                    }
-                    qa.getItems().setAll(issues);
-                    qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
-                    tabs.getSelectionModel().select(qaTab);
-                    say(i18n.t("tr.msg.qaDone", issues.size()), false);
-                    if (!issues.isEmpty()) {
-                        qa.getSelectionModel().select(0);
-                        qa.requestFocus();
-                    }
-                }));
+        model.runQa(session, matcher, issues -> {
+            qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
+            tabs.getSelectionModel().select(qaTab);
+            if (!issues.isEmpty()) {
+                qa.getSelectionModel().select(0);
+                qa.requestFocus();
+            }
+        });
     }
 
     private void jump(QaIssue issue) {
@@ -1031,17 +975,15 @@ public final class TranslatePanel extends BorderPane {
     public CompletableFuture<GlossaryReader.Result> importGlossary(Path file) {
         Project p = project.get();
         if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
-        CompletableFuture<GlossaryReader.Result> r = CompletableFuture.supplyAsync(() -> GlossaryStore.importFile(p, file));
-        r.whenComplete((res, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
-                return;
-            }
-            glossaryProject = null;
+        CompletableFuture<GlossaryReader.Result> r = new CompletableFuture<>();
+        model.importGlossary(p, file, res -> {
             loadGlossary();
             if (bead >= 0 && session != null) fillSource(bead);
-            say(i18n.t("tr.msg.glossary", res.glossary().size(), res.warnings().size()), !res.warnings().isEmpty());
-        }));
+            r.complete(res);
+        }, err -> {
+            Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+            r.completeExceptionally(err);
+        });
         return r;
     }
 
@@ -1074,32 +1016,25 @@ public final class TranslatePanel extends BorderPane {
         Autosaver sv = saver.get();
         ReviewDesk.Pair pair = desk.pair();
         String src = pair != null ? pair.source() : p.versionLanguages(statement).get(0);
-        CompletableFuture<Void> r = CompletableFuture.runAsync(() -> {
-            if (sv != null) sv.flush();
-            DocumentVersion source = p.loadVersion(statement, src).orElseThrow(
-                    () -> new DiptychException(p.versionDir(statement, src) + ": no " + src + " version"));
-            TargetVersions.Start start = TargetVersions.start(statement, source, lang, p.manifest().sites());
-            p.saveVersion(statement, start.target(), null);
-            p.saveAlignment(start.alignment());
-        });
-        r.whenComplete((v, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
-                return;
-            }
+        CompletableFuture<Void> r = new CompletableFuture<>();
+        model.startTranslation(p, sv, statement, src, lang, () -> {
             desk.invalidate(statement);
             onVersionsChanged.run();
             desk.show(p, sv, statement, new ReviewDesk.Pair(src, lang));
             shown.set(true);
-            say(i18n.t("tr.msg.started", statement, lang), false);
-        }));
+            say(i18n.t("tr.msg.started", statement, lang), false); // showing the new pair cleared the line
+            r.complete(null);
+        }, err -> {
+            Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+            r.completeExceptionally(err);
+        });
         return r;
     }
 
     // ---------------------------------------------------------------- texts
 
     private void say(String text, boolean error) {
-        message.setText(error ? "⚠ " + text : text);
+        model.say(text, error);
     }
 
     private String na(NotApplicable e) {
