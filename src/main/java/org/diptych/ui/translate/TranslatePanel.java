@@ -127,13 +127,8 @@ public final class TranslatePanel extends BorderPane {
     private final TranslateViewModel model;
     private GlossaryMatcher matcher;
     private ReviewViewModel vm;
-    private TranslationSession session;
-    private int bead = -1;
     private boolean loading;
     private boolean committing;
-    /** What the editor was loaded with, and the row's source ids then: only the user's own typing is written. */
-    private String loadedText = "";
-    private List<String> loadedSource = List.of();
     private long lookupSeq;
 
     private final ChangeListener<Number> cursorListener = (o, a, b) -> {
@@ -241,14 +236,14 @@ public final class TranslatePanel extends BorderPane {
         return concordance;
     }
 
-    /** The session of the pair shown, or null. */
+    /** The model.session() of the pair shown, or null. */
     public TranslationSession session() {
-        return session;
+        return model.session();
     }
 
     /** The row shown in the editor, or -1. */
     public int row() {
-        return bead;
+        return model.row();
     }
 
     /** Waits for the TM's pending work (lookups, writes). */
@@ -513,8 +508,7 @@ public final class TranslatePanel extends BorderPane {
             vm.rowFilterProperty().set(null); // the status filter belongs to the pair shown
         }
         vm = next;
-        session = null;
-        bead = -1;
+        model.setSession(null);
         model.pairChanged(); // a QA or import message of another pair says nothing about this one
         matches.getItems().clear();
         concordance.getItems().clear();
@@ -531,8 +525,8 @@ public final class TranslatePanel extends BorderPane {
             counts.setText("");
             return;
         }
-        session = sessions.computeIfAbsent(vm, this::newSession);
-        frontMatter.setSession(session);
+        model.setSession(sessions.computeIfAbsent(vm, this::newSession));
+        frontMatter.setSession(model.session());
         loadGlossary();
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
@@ -554,11 +548,11 @@ public final class TranslatePanel extends BorderPane {
     private void applyStatusFilter() {
         if (vm == null) return;
         String v = statusFilter.getValue();
-        if (!shown.get() || session == null || v == null || v.equals("all")) {
+        if (!shown.get() || model.session() == null || v == null || v.equals("all")) {
             vm.rowFilterProperty().set(null);
             return;
         }
-        vm.rowFilterProperty().set(TranslateViewModel.statusFilter(session, TranslationStatus.valueOf(v)));
+        vm.rowFilterProperty().set(TranslateViewModel.statusFilter(model.session(), TranslationStatus.valueOf(v)));
     }
 
     private TranslationSession newSession(ReviewViewModel m) {
@@ -589,7 +583,7 @@ public final class TranslatePanel extends BorderPane {
                     () -> TranslationStore.save(pr, id, src, tgt, snapshot));
         });
         m.editor().addListener((before, after, op) -> {
-            if (!committing && session == ts) Platform.runLater(this::refresh);
+            if (!committing && model.session() == ts) Platform.runLater(this::refresh);
             // Every review step reaches the TM: confirmed beads as approved units, rejected ones out.
             Project pr = project.get();
             TmService service = pr != null && pr.writable() ? tm() : null;
@@ -619,8 +613,8 @@ public final class TranslatePanel extends BorderPane {
     /** Shows row {@code i} (the desk's cursor) in the editor and looks up its matches. */
     private void showRow(int i) {
         idle.stop();
-        if (session == null || i < 0 || i >= session.beads().size()) {
-            bead = -1;
+        TranslateViewModel.Row row = model.load(i);
+        if (row == null) {
             noRow.set(true);
             loading = true;
             editor.clear();
@@ -629,19 +623,17 @@ public final class TranslatePanel extends BorderPane {
             header.setText(i18n.t("tr.noRow"));
             return;
         }
-        bead = i;
         noRow.set(false);
         loading = true;
         try {
-            editor.setText(session.targetBody(i));
+            editor.setText(row.body());
             editor.positionCaret(editor.getLength());
         } finally {
             loading = false;
         }
-        loadedText = editor.getText();
-        loadedSource = session.beads().get(i).source();
-        editor.setEditable(session.editable(i));
-        prefixLabel.setText(session.prefix(i));
+        model.reloaded(editor.getText()); // as the control holds it
+        editor.setEditable(row.editable());
+        prefixLabel.setText(row.prefix());
         fillSource(i);
         updateHeader();
         if (shown.get()) lookup(i); // a hidden panel does no TM work
@@ -649,18 +641,19 @@ public final class TranslatePanel extends BorderPane {
 
     /** Brings the panel in line after a step made elsewhere (undo, redo, a review operation). */
     private void refresh() {
-        if (session == null || vm == null) return;
+        if (model.session() == null || vm == null) return;
         int c = vm.cursorProperty().get();
-        if (c != bead) {
+        if (c != model.row()) {
             showRow(c);
             return;
         }
-        if (bead < 0 || bead >= session.beads().size()) return;
-        if (!session.beads().get(bead).source().equals(loadedSource)) {
-            showRow(bead); // another row is at this place now (merge, split, undo…)
+        TranslateViewModel.Row row = model.current();
+        if (row == null) return;
+        if (!model.sameRow()) {
+            showRow(row.index()); // another row is at this place now (merge, split, undo…)
             return;
         }
-        String body = session.targetBody(bead);
+        String body = row.body();
         if (!body.equals(editor.getText())) {
             loading = true;
             try {
@@ -670,23 +663,20 @@ public final class TranslatePanel extends BorderPane {
                 loading = false;
             }
         }
-        loadedText = editor.getText();
-        editor.setEditable(session.editable(bead));
-        prefixLabel.setText(session.prefix(bead));
+        model.reloaded(editor.getText());
+        editor.setEditable(row.editable());
+        prefixLabel.setText(row.prefix());
         updateHeader();
     }
 
     private void updateHeader() {
-        if (session == null || bead < 0) return;
-        TranslationStatus st = session.status(bead);
-        header.setText(i18n.t("tr.header", bead + 1, i18n.t("tr.status." + st.name().toLowerCase(java.util.Locale.ROOT))));
-        Map<TranslationStatus, Integer> c = session.counts();
-        counts.setText(i18n.t("tr.counts", c.get(TranslationStatus.UNTRANSLATED), c.get(TranslationStatus.DRAFT),
-                c.get(TranslationStatus.TRANSLATED), c.get(TranslationStatus.APPROVED)));
+        if (model.session() == null || model.row() < 0) return;
+        header.setText(model.header());
+        counts.setText(model.counts());
     }
 
     private void fillSource(int i) {
-        String text = session.sourceText(i);
+        String text = model.session().sourceText(i);
         List<Node> nodes = new ArrayList<>();
         List<TermHit> hits = matcher == null ? List.of() : matcher.find(text);
         int last = 0;
@@ -714,10 +704,10 @@ public final class TranslatePanel extends BorderPane {
         matchesTab.setText(i18n.t("tr.tab.matches"));
         TmService service = tm();
         if (service == null || vm == null) return;
-        String text = session.sourceText(i);
+        String text = model.session().sourceText(i);
         if (text.isBlank()) return;
-        service.lookup(session.sourceSegment(i), session.previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5,
-                        session.markdownTarget())
+        service.lookup(model.session().sourceSegment(i), model.session().previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5,
+                        model.session().markdownTarget())
                 .whenComplete((list, err) -> Platform.runLater(() -> {
                     if (seq != lookupSeq) return;
                     if (err != null) {
@@ -738,27 +728,19 @@ public final class TranslatePanel extends BorderPane {
      */
     private void commit(boolean keepCursor) {
         idle.stop();
-        if (session == null || bead < 0 || bead >= session.beads().size() || !session.editable(bead)) return;
-        String text = editor.getText();
-        // write only what was typed into this very row (not text left from a row a desk step moved away)
-        if (text.equals(loadedText) || !session.beads().get(bead).source().equals(loadedSource)) return;
-        loadedText = text;
-        if (text.strip().equals(session.targetBody(bead).strip())) return;
+        TranslateViewModel.Commit done;
         committing = true;
         try {
-            session.setTarget(bead, text);
-            model.clearMessage();
-        } catch (NotApplicable e) {
-            say(na(e), true);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            say(e.getMessage(), true);
+            // writes only what was typed into this very row (not text left from a row a desk step moved away)
+            done = model.commit(editor.getText());
         } finally {
             committing = false;
         }
-        if (keepCursor && vm != null && vm.cursorProperty().get() != bead) {
+        if (done == TranslateViewModel.Commit.UNCHANGED) return;
+        if (keepCursor && vm != null && vm.cursorProperty().get() != model.row()) {
             committing = true;
             try {
-                vm.cursorProperty().set(bead);
+                vm.cursorProperty().set(model.row());
             } finally {
                 committing = false;
             }
@@ -769,19 +751,19 @@ public final class TranslatePanel extends BorderPane {
     private void focusEditor() {
         boolean wasShown = shown.get();
         shown.set(true);
-        if (vm != null && bead != vm.cursorProperty().get()) showRow(vm.cursorProperty().get());
+        if (vm != null && model.row() != vm.cursorProperty().get()) showRow(vm.cursorProperty().get());
         editor.requestFocus();
         // a panel just added to the split pane is laid out on the next pulse: ask again then
         if (!wasShown) Platform.runLater(editor::requestFocus);
     }
 
     private void confirm() {
-        if (session == null || bead < 0) return;
+        if (model.session() == null || model.row() < 0) return;
         commit(true);
-        int row = bead;
+        int row = model.row();
         Confirmation c;
         try {
-            c = session.confirm(row, reviewerBox.isSelected());
+            c = model.session().confirm(row, reviewerBox.isSelected());
         } catch (NotApplicable e) {
             say(na(e), true);
             return;
@@ -794,23 +776,23 @@ public final class TranslatePanel extends BorderPane {
             }));
         }
         updateHeader();
-        int next = session.nextToTranslate(row);
+        int next = model.session().nextToTranslate(row);
         if (next >= 0 && next != row && vm != null) vm.cursorProperty().set(next);
         editor.requestFocus();
     }
 
     private void nextUntranslated() {
-        if (session == null) return;
+        if (model.session() == null) return;
         commit(true);
-        int next = session.nextToTranslate(Math.max(bead, -1));
+        int next = model.session().nextToTranslate(Math.max(model.row(), -1));
         if (next < 0) say(i18n.t("tr.msg.allDone"), false);
         else vm.cursorProperty().set(next);
     }
 
     private void insertMatch(int k) {
-        if (k < 0 || k >= matches.getItems().size() || session == null || bead < 0) return;
+        if (k < 0 || k >= matches.getItems().size() || model.session() == null || model.row() < 0) return;
         TmService.Suggestion s = matches.getItems().get(k);
-        if (!session.editable(bead)) {
+        if (!model.session().editable(model.row())) {
             say(i18n.t("na.severalTargets"), true);
             return;
         }
@@ -822,17 +804,17 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void copySource() {
-        if (session == null || bead < 0) return;
-        editor.setText(session.sourceBody(bead));
+        if (model.session() == null || model.row() < 0) return;
+        editor.setText(model.session().sourceBody(model.row()));
         commit(true);
         editor.requestFocus();
     }
 
     private void fillExact() {
         TmService service = tm();
-        if (session == null || service == null || vm == null) return;
+        if (model.session() == null || service == null || vm == null) return;
         commit(true);
-        TranslationSession ts = session;
+        TranslationSession ts = model.session();
         TranslateViewModel.FillPlan todo = TranslateViewModel.fillPlan(ts);
         boolean markdown = ts.markdownTarget();
         String src = vm.sourceLang();
@@ -850,7 +832,7 @@ public final class TranslatePanel extends BorderPane {
                 say(TmService.message(err), true);
                 return;
             }
-            if (session != ts) return;
+            if (model.session() != ts) return;
             Map<Integer, String> still = TranslateViewModel.stillToFill(ts, todo, found);
             committing = true;
             int n;
@@ -903,8 +885,8 @@ public final class TranslatePanel extends BorderPane {
 
     /** Wraps the selection in a link to the next source link target the translation does not have yet. */
     private void link() {
-        if (session == null || bead < 0 || !editor.isEditable()) return;
-        String url = TranslateViewModel.nextLinkTarget(session.sourceMarkup(bead), editor.getText());
+        if (model.session() == null || model.row() < 0 || !editor.isEditable()) return;
+        String url = TranslateViewModel.nextLinkTarget(model.session().sourceMarkup(model.row()), editor.getText());
         String sel = editor.getSelectedText();
         int start = editor.getSelection().getStart();
         editor.replaceSelection("[" + sel + "](" + url + ")");
@@ -913,10 +895,10 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void runQa() {
-        if (session == null) return;
+        if (model.session() == null) return;
         commit(true);
         shown.set(true);
-        model.runQa(session, matcher, issues -> {
+        model.runQa(model.session(), matcher, issues -> {
             qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
             tabs.getSelectionModel().select(qaTab);
             if (!issues.isEmpty()) {
@@ -966,7 +948,7 @@ public final class TranslatePanel extends BorderPane {
             }
             say(i18n.t("tr.msg.tmImported", rep.added(), file.getFileName(), rep.duplicates(), rep.skipped()),
                     rep.warningCount() > 0);
-            if (bead >= 0 && session != null && shown.get()) lookup(bead);
+            if (model.row() >= 0 && model.session() != null && shown.get()) lookup(model.row());
         }));
         return r;
     }
@@ -978,7 +960,7 @@ public final class TranslatePanel extends BorderPane {
         CompletableFuture<GlossaryReader.Result> r = new CompletableFuture<>();
         model.importGlossary(p, file, res -> {
             loadGlossary();
-            if (bead >= 0 && session != null) fillSource(bead);
+            if (model.row() >= 0 && model.session() != null) fillSource(model.row());
             r.complete(res);
         }, err -> {
             Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
@@ -1038,7 +1020,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private String na(NotApplicable e) {
-        return i18n.has("na." + e.code()) ? i18n.t("na." + e.code()) : e.getMessage();
+        return model.na(e);
     }
 
     private String qaText(QaIssue q) {

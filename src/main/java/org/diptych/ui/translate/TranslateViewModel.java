@@ -27,6 +27,7 @@ import org.diptych.project.Project;
 import org.diptych.qa.QaCheck;
 import org.diptych.qa.QaIssue;
 import org.diptych.review.Autosaver;
+import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
 import org.diptych.tm.MarkdownCodes;
 import org.diptych.translate.TargetVersions;
@@ -197,6 +198,110 @@ public final class TranslateViewModel {
             say(i18n.t("tr.msg.started", statement, lang), false);
             if (done != null) done.run();
         }, failed);
+    }
+
+    // ---------------------------------------------------------------- the row in the editor
+
+    /** What the editor shows for a row: its target body, whether it can be edited, the list marker before it. */
+    public record Row(int index, String body, boolean editable, String prefix) {}
+
+    /** What {@link #commit} did with the editor's text. */
+    public enum Commit { UNCHANGED, WRITTEN, REFUSED }
+
+    private TranslationSession session;
+    private int row = -1;
+    /** What the editor was loaded with, and the row's source ids then: only the user's own typing is written. */
+    private String loadedText = "";
+    private List<String> loadedSource = List.of();
+
+    /** The session of the pair shown (or null): no row is shown after. */
+    public void setSession(TranslationSession s) {
+        session = s;
+        row = -1;
+        loadedText = "";
+        loadedSource = List.of();
+    }
+
+    public TranslationSession session() {
+        return session;
+    }
+
+    /** The row shown in the editor, or -1. */
+    public int row() {
+        return row;
+    }
+
+    /** Shows row {@code i}: what the editor is to hold, or null (no such row: none is shown). */
+    public Row load(int i) {
+        if (session == null || i < 0 || i >= session.beads().size()) {
+            row = -1;
+            loadedText = "";
+            loadedSource = List.of();
+            return null;
+        }
+        row = i;
+        loadedText = session.targetBody(i);
+        loadedSource = session.beads().get(i).source();
+        return current();
+    }
+
+    /** The row shown as it is now in the session (after a step made elsewhere), or null. */
+    public Row current() {
+        if (session == null || row < 0 || row >= session.beads().size()) return null;
+        return new Row(row, session.targetBody(row), session.editable(row), session.prefix(row));
+    }
+
+    /** The row shown still holds the source paragraphs it was loaded with (no merge, split or undo moved it). */
+    public boolean sameRow() {
+        return session != null && row >= 0 && row < session.beads().size()
+                && session.beads().get(row).source().equals(loadedSource);
+    }
+
+    /** The editor was brought in line with the session (the text is not the user's typing). */
+    public void reloaded(String text) {
+        loadedText = text;
+    }
+
+    /**
+     * Writes the editor's text into the row shown as one undoable step, if the user changed it: text the
+     * editor was loaded with, or left from a row a desk step moved away, is not written. A step the session
+     * refuses says why on the message line.
+     */
+    public Commit commit(String text) {
+        if (session == null || row < 0 || row >= session.beads().size() || !session.editable(row)) return Commit.UNCHANGED;
+        if (text.equals(loadedText) || !sameRow()) return Commit.UNCHANGED;
+        loadedText = text;
+        if (text.strip().equals(session.targetBody(row).strip())) return Commit.UNCHANGED;
+        try {
+            session.setTarget(row, text);
+            clearMessage();
+            return Commit.WRITTEN;
+        } catch (NotApplicable e) {
+            say(na(e), true);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            say(e.getMessage(), true);
+        }
+        return Commit.REFUSED;
+    }
+
+    /** The panel's header for the row shown ("Row 3 · draft"), or the "no row" text. */
+    public String header() {
+        if (session == null || row < 0 || row >= session.beads().size()) return i18n.t("tr.noRow");
+        TranslationStatus st = session.status(row);
+        return i18n.t("tr.header", row + 1, i18n.t("tr.status." + st.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** How many rows of the pair have each status, or "" without a pair. */
+    public String counts() {
+        if (session == null) return "";
+        Map<TranslationStatus, Integer> c = session.counts();
+        return i18n.t("tr.counts", c.get(TranslationStatus.UNTRANSLATED), c.get(TranslationStatus.DRAFT),
+                c.get(TranslationStatus.TRANSLATED), c.get(TranslationStatus.APPROVED));
+    }
+
+    /** The interface's text for a step that does not apply, or the core's message. */
+    public String na(NotApplicable e) {
+        return i18n.has("na." + e.code()) ? i18n.t("na." + e.code()) : e.getMessage();
     }
 
     // ---------------------------------------------------------------- rows

@@ -162,4 +162,48 @@ class TranslateViewModelTest {
         assertThat(TranslateViewModel.nextLinkTarget(src, "[a](https://a.example) [b](https://b.example)")).isEqualTo("https://a.example");
         assertThat(TranslateViewModel.nextLinkTarget(src, "[a](https://a.example) [b](https://b.example) [c](https://a.example)")).isEmpty();
     }
+
+    @Test
+    void onlyTheTranslatorsOwnTypingIntoTheRowShownIsWritten() {
+        assertThat(model.commit("x")).as("no pair").isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(model.header()).isEqualTo("Select a row to translate");
+        model.setSession(session);
+        assertThat(model.load(99)).isNull();
+        assertThat(model.row()).isEqualTo(-1);
+        TranslateViewModel.Row row = model.load(13);
+        assertThat(row).isEqualTo(new TranslateViewModel.Row(13, "", true, session.prefix(13)));
+        assertThat(model.header()).isEqualTo("Row 14 · untranslated");
+        assertThat(model.counts()).isEqualTo(i18n.t("tr.counts", 6, 0, 12, 0));
+
+        // what the editor was loaded with is no change; the same text with other spaces is none either
+        assertThat(model.commit("")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(model.commit("Enviem fotos.")).isEqualTo(TranslateViewModel.Commit.WRITTEN);
+        assertThat(session.targetBody(13)).isEqualTo("Enviem fotos.");
+        assertThat(session.editor().canUndo()).isTrue();
+        int steps = undoDepth();
+        assertThat(model.commit("Enviem fotos. ")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(undoDepth()).isEqualTo(steps);
+        assertThat(model.header()).isEqualTo("Row 14 · " + i18n.t("tr.status." + session.status(13).name().toLowerCase(Locale.ROOT)));
+
+        // a desk step puts another row at this place: text left in the editor is not written into it
+        session.editor().undo();
+        assertThat(model.sameRow()).isTrue(); // the same paragraphs, the translation undone
+        model.reloaded(model.current().body());
+        assertThat(model.current().body()).isEmpty();
+        desk.cursorProperty().set(12);
+        desk.mergeWithNext();
+        assertThat(model.sameRow()).as("row 14 merged into row 13").isFalse();
+        assertThat(model.commit("Texto de outra linha.")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(session.state().target().paragraphs()).noneMatch(p -> p.markup().contains("outra linha"));
+    }
+
+    int undoDepth() {
+        int n = 0;
+        while (session.editor().canUndo()) {
+            session.editor().undo();
+            n++;
+        }
+        for (int k = 0; k < n; k++) session.editor().redo();
+        return n;
+    }
 }
