@@ -49,25 +49,19 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 import org.diptych.DiptychException;
-import org.diptych.glossary.Glossary;
 import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.glossary.GlossaryReader;
-import org.diptych.glossary.GlossaryStore;
 import org.diptych.glossary.TermHit;
-import org.diptych.model.DocumentVersion;
 import org.diptych.project.Project;
-import org.diptych.qa.QaCheck;
 import org.diptych.qa.QaIssue;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
 import org.diptych.tm.ConcordanceHit;
-import org.diptych.tm.MarkdownCodes;
 import org.diptych.tm.Provenance;
 import org.diptych.tm.TmVariant;
 import org.diptych.tm.WordDiff;
 import org.diptych.translate.Confirmation;
-import org.diptych.translate.TargetVersions;
 import org.diptych.translate.TranslationRecord;
 import org.diptych.translate.TranslationSession;
 import org.diptych.translate.TranslationStatus;
@@ -131,17 +125,11 @@ public final class TranslatePanel extends BorderPane {
     private TmService tm;
     private final List<Runnable> unhooks = new ArrayList<>();
     private Project tmProject;
-    private Project glossaryProject;
-    private Glossary glossary = Glossary.EMPTY;
+    private final TranslateViewModel model;
     private GlossaryMatcher matcher;
     private ReviewViewModel vm;
-    private TranslationSession session;
-    private int bead = -1;
     private boolean loading;
     private boolean committing;
-    /** What the editor was loaded with, and the row's source ids then: only the user's own typing is written. */
-    private String loadedText = "";
-    private List<String> loadedSource = List.of();
     private long lookupSeq;
 
     private final ChangeListener<Number> cursorListener = (o, a, b) -> {
@@ -163,6 +151,7 @@ public final class TranslatePanel extends BorderPane {
         this.project = project;
         this.saver = saver;
         this.frontMatter = new FrontMatterPane(i18n, this::tm);
+        this.model = new TranslateViewModel(i18n, new FxBackground());
         setId("translate-panel");
         matchesTab = tab("tr.tab.matches", matches);
         termsTab = tab("tr.tab.glossary", terms);
@@ -248,14 +237,14 @@ public final class TranslatePanel extends BorderPane {
         return concordance;
     }
 
-    /** The session of the pair shown, or null. */
+    /** The model.session() of the pair shown, or null. */
     public TranslationSession session() {
-        return session;
+        return model.session();
     }
 
     /** The row shown in the editor, or -1. */
     public int row() {
-        return bead;
+        return model.row();
     }
 
     /** Waits for the TM's pending work (lookups, writes). */
@@ -275,7 +264,7 @@ public final class TranslatePanel extends BorderPane {
         if (tm != null) tm.close();
         tm = null;
         tmProject = null;
-        glossaryProject = null;
+        model.close();
         sessions.clear();
         unhooks.forEach(Runnable::run);
         unhooks.clear();
@@ -393,6 +382,7 @@ public final class TranslatePanel extends BorderPane {
             }
         });
         qa.setId("tr-qa");
+        qa.setItems(model.qaIssues());
         qa.setPlaceholder(new Label(i18n.t("tr.qa.none")));
         qa.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -418,6 +408,8 @@ public final class TranslatePanel extends BorderPane {
         buttons.setPadding(new Insets(0, 8, 4, 8));
         message.setWrapText(true);
         message.setPadding(new Insets(0, 8, 4, 8));
+        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.messageProperty().get().shown(), model.messageProperty()));
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         setTop(new VBox(top, buttons, message, frontMatter));
         setCenter(body);
@@ -524,11 +516,9 @@ public final class TranslatePanel extends BorderPane {
             vm.rowFilterProperty().set(null); // the status filter belongs to the pair shown
         }
         vm = next;
-        session = null;
-        bead = -1;
-        message.setText(""); // a QA or import message of another pair says nothing about this one
+        model.setSession(null);
+        model.pairChanged(); // a QA or import message of another pair says nothing about this one
         matches.getItems().clear();
-        qa.getItems().clear();
         concordance.getItems().clear();
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
@@ -543,8 +533,8 @@ public final class TranslatePanel extends BorderPane {
             counts.setText("");
             return;
         }
-        session = sessions.computeIfAbsent(vm, this::newSession);
-        frontMatter.setSession(session);
+        model.setSession(sessions.computeIfAbsent(vm, this::newSession));
+        frontMatter.setSession(model.session());
         loadGlossary();
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
@@ -566,17 +556,11 @@ public final class TranslatePanel extends BorderPane {
     private void applyStatusFilter() {
         if (vm == null) return;
         String v = statusFilter.getValue();
-        if (!shown.get() || session == null || v == null || v.equals("all")) {
+        if (!shown.get() || model.session() == null || v == null || v.equals("all")) {
             vm.rowFilterProperty().set(null);
             return;
         }
-        TranslationStatus st = TranslationStatus.valueOf(v);
-        java.util.Set<String> firstSource = new java.util.HashSet<>();
-        for (org.diptych.model.Bead b : session.beads()) {
-            if (!b.source().isEmpty() && session.status(b) == st) firstSource.add(b.source().get(0));
-        }
-        // a row is known by its first source paragraph, which a translation, a merge or a split keeps
-        vm.rowFilterProperty().set(r -> !r.bead().source().isEmpty() && firstSource.contains(r.bead().source().get(0)));
+        vm.rowFilterProperty().set(TranslateViewModel.statusFilter(model.session(), TranslationStatus.valueOf(v)));
     }
 
     private TranslationSession newSession(ReviewViewModel m) {
@@ -607,7 +591,7 @@ public final class TranslatePanel extends BorderPane {
                     () -> TranslationStore.save(pr, id, src, tgt, snapshot));
         });
         org.diptych.review.AlignmentEditor.Listener hook = (before, after, op) -> {
-            if (!committing && session == ts) Platform.runLater(this::refresh);
+            if (!committing && model.session() == ts) Platform.runLater(this::refresh);
             // Every review step reaches the TM: confirmed beads as approved units, rejected ones out.
             Project pr = project.get();
             TmService service = pr != null && pr.writable() ? tm() : null;
@@ -624,17 +608,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void loadGlossary() {
-        Project p = project.get();
-        if (p != glossaryProject) {
-            glossaryProject = p;
-            try {
-                glossary = p == null ? Glossary.EMPTY : GlossaryStore.load(p);
-            } catch (DiptychException e) {
-                glossary = Glossary.EMPTY;
-                say(e.getMessage(), true);
-            }
-        }
-        matcher = vm == null ? null : new GlossaryMatcher(glossary, vm.sourceLang(), vm.targetLang());
+        matcher = vm == null ? null : model.matcher(project.get(), vm.sourceLang(), vm.targetLang());
     }
 
     private TmService tm() {
@@ -651,8 +625,8 @@ public final class TranslatePanel extends BorderPane {
     /** Shows row {@code i} (the desk's cursor) in the editor and looks up its matches. */
     private void showRow(int i) {
         idle.stop();
-        if (session == null || i < 0 || i >= session.beads().size()) {
-            bead = -1;
+        TranslateViewModel.Row row = model.load(i);
+        if (row == null) {
             noRow.set(true);
             loading = true;
             editor.clear();
@@ -661,19 +635,17 @@ public final class TranslatePanel extends BorderPane {
             header.setText(i18n.t("tr.noRow"));
             return;
         }
-        bead = i;
         noRow.set(false);
         loading = true;
         try {
-            editor.setText(session.targetBody(i));
+            editor.setText(row.body());
             editor.positionCaret(editor.getLength());
         } finally {
             loading = false;
         }
-        loadedText = editor.getText();
-        loadedSource = session.beads().get(i).source();
-        editor.setEditable(session.editable(i));
-        prefixLabel.setText(session.prefix(i));
+        model.reloaded(editor.getText()); // as the control holds it
+        editor.setEditable(row.editable());
+        prefixLabel.setText(row.prefix());
         fillSource(i);
         updateHeader();
         if (shown.get()) lookup(i); // a hidden panel does no TM work
@@ -681,18 +653,19 @@ public final class TranslatePanel extends BorderPane {
 
     /** Brings the panel in line after a step made elsewhere (undo, redo, a review operation). */
     private void refresh() {
-        if (session == null || vm == null) return;
+        if (model.session() == null || vm == null) return;
         int c = vm.cursorProperty().get();
-        if (c != bead) {
+        if (c != model.row()) {
             showRow(c);
             return;
         }
-        if (bead < 0 || bead >= session.beads().size()) return;
-        if (!session.beads().get(bead).source().equals(loadedSource)) {
-            showRow(bead); // another row is at this place now (merge, split, undo…)
+        TranslateViewModel.Row row = model.current();
+        if (row == null) return;
+        if (!model.sameRow()) {
+            showRow(row.index()); // another row is at this place now (merge, split, undo…)
             return;
         }
-        String body = session.targetBody(bead);
+        String body = row.body();
         if (!body.equals(editor.getText())) {
             loading = true;
             try {
@@ -702,23 +675,20 @@ public final class TranslatePanel extends BorderPane {
                 loading = false;
             }
         }
-        loadedText = editor.getText();
-        editor.setEditable(session.editable(bead));
-        prefixLabel.setText(session.prefix(bead));
+        model.reloaded(editor.getText());
+        editor.setEditable(row.editable());
+        prefixLabel.setText(row.prefix());
         updateHeader();
     }
 
     private void updateHeader() {
-        if (session == null || bead < 0) return;
-        TranslationStatus st = session.status(bead);
-        header.setText(i18n.t("tr.header", bead + 1, i18n.t("tr.status." + st.name().toLowerCase(java.util.Locale.ROOT))));
-        Map<TranslationStatus, Integer> c = session.counts();
-        counts.setText(i18n.t("tr.counts", c.get(TranslationStatus.UNTRANSLATED), c.get(TranslationStatus.DRAFT),
-                c.get(TranslationStatus.TRANSLATED), c.get(TranslationStatus.APPROVED)));
+        if (model.session() == null || model.row() < 0) return;
+        header.setText(model.header());
+        counts.setText(model.counts());
     }
 
     private void fillSource(int i) {
-        String text = session.sourceText(i);
+        String text = model.session().sourceText(i);
         List<Node> nodes = new ArrayList<>();
         List<TermHit> hits = matcher == null ? List.of() : matcher.find(text);
         int last = 0;
@@ -746,10 +716,10 @@ public final class TranslatePanel extends BorderPane {
         matchesTab.setText(i18n.t("tr.tab.matches"));
         TmService service = tm();
         if (service == null || vm == null) return;
-        String text = session.sourceText(i);
+        String text = model.session().sourceText(i);
         if (text.isBlank()) return;
-        service.lookup(session.sourceSegment(i), session.previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5,
-                        session.markdownTarget())
+        service.lookup(model.session().sourceSegment(i), model.session().previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5,
+                        model.session().markdownTarget())
                 .whenComplete((list, err) -> Platform.runLater(() -> {
                     if (seq != lookupSeq) return;
                     if (err != null) {
@@ -770,27 +740,19 @@ public final class TranslatePanel extends BorderPane {
      */
     private void commit(boolean keepCursor) {
         idle.stop();
-        if (session == null || bead < 0 || bead >= session.beads().size() || !session.editable(bead)) return;
-        String text = editor.getText();
-        // write only what was typed into this very row (not text left from a row a desk step moved away)
-        if (text.equals(loadedText) || !session.beads().get(bead).source().equals(loadedSource)) return;
-        loadedText = text;
-        if (text.strip().equals(session.targetBody(bead).strip())) return;
+        TranslateViewModel.Commit done;
         committing = true;
         try {
-            session.setTarget(bead, text);
-            message.setText("");
-        } catch (NotApplicable e) {
-            say(na(e), true);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            say(e.getMessage(), true);
+            // writes only what was typed into this very row (not text left from a row a desk step moved away)
+            done = model.commit(editor.getText());
         } finally {
             committing = false;
         }
-        if (keepCursor && vm != null && vm.cursorProperty().get() != bead) {
+        if (done == TranslateViewModel.Commit.UNCHANGED) return;
+        if (keepCursor && vm != null && vm.cursorProperty().get() != model.row()) {
             committing = true;
             try {
-                vm.cursorProperty().set(bead);
+                vm.cursorProperty().set(model.row());
             } finally {
                 committing = false;
             }
@@ -801,19 +763,19 @@ public final class TranslatePanel extends BorderPane {
     private void focusEditor() {
         boolean wasShown = shown.get();
         shown.set(true);
-        if (vm != null && bead != vm.cursorProperty().get()) showRow(vm.cursorProperty().get());
+        if (vm != null && model.row() != vm.cursorProperty().get()) showRow(vm.cursorProperty().get());
         editor.requestFocus();
         // a panel just added to the split pane is laid out on the next pulse: ask again then
         if (!wasShown) Platform.runLater(editor::requestFocus);
     }
 
     private void confirm() {
-        if (session == null || bead < 0) return;
+        if (model.session() == null || model.row() < 0) return;
         commit(true);
-        int row = bead;
+        int row = model.row();
         Confirmation c;
         try {
-            c = session.confirm(row, reviewerBox.isSelected());
+            c = model.session().confirm(row, reviewerBox.isSelected());
         } catch (NotApplicable e) {
             say(na(e), true);
             return;
@@ -826,23 +788,23 @@ public final class TranslatePanel extends BorderPane {
             }));
         }
         updateHeader();
-        int next = session.nextToTranslate(row);
+        int next = model.session().nextToTranslate(row);
         if (next >= 0 && next != row && vm != null) vm.cursorProperty().set(next);
         editor.requestFocus();
     }
 
     private void nextUntranslated() {
-        if (session == null) return;
+        if (model.session() == null) return;
         commit(true);
-        int next = session.nextToTranslate(Math.max(bead, -1));
+        int next = model.session().nextToTranslate(Math.max(model.row(), -1));
         if (next < 0) say(i18n.t("tr.msg.allDone"), false);
         else vm.cursorProperty().set(next);
     }
 
     private void insertMatch(int k) {
-        if (k < 0 || k >= matches.getItems().size() || session == null || bead < 0) return;
+        if (k < 0 || k >= matches.getItems().size() || model.session() == null || model.row() < 0) return;
         TmService.Suggestion s = matches.getItems().get(k);
-        if (!session.editable(bead)) {
+        if (!model.session().editable(model.row())) {
             say(i18n.t("na.severalTargets"), true);
             return;
         }
@@ -854,34 +816,27 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void copySource() {
-        if (session == null || bead < 0) return;
-        editor.setText(session.sourceBody(bead));
+        if (model.session() == null || model.row() < 0) return;
+        editor.setText(model.session().sourceBody(model.row()));
         commit(true);
         editor.requestFocus();
     }
 
     private void fillExact() {
         TmService service = tm();
-        if (session == null || service == null || vm == null) return;
+        if (model.session() == null || service == null || vm == null) return;
         commit(true);
-        TranslationSession ts = session;
-        Map<Integer, String[]> todo = new LinkedHashMap<>(); // row → {text, previous}
-        Map<Integer, MarkdownCodes.Coded> segments = new LinkedHashMap<>();
-        for (int i = 0; i < ts.beads().size(); i++) {
-            if (ts.editable(i) && ts.status(i) == TranslationStatus.UNTRANSLATED) {
-                todo.put(i, new String[] {ts.sourceText(i), ts.previousSourceText(i)});
-                segments.put(i, ts.sourceSegment(i));
-            }
-        }
+        TranslationSession ts = model.session();
+        TranslateViewModel.FillPlan todo = TranslateViewModel.fillPlan(ts);
         boolean markdown = ts.markdownTarget();
         String src = vm.sourceLang();
         String tgt = vm.targetLang();
         say(i18n.t("tr.msg.filling", todo.size()), false);
         service.submit(svc -> {
             Map<Integer, String> found = new LinkedHashMap<>();
-            for (var e : todo.entrySet()) {
-                String t = svc.exact(segments.get(e.getKey()), e.getValue()[1], src, tgt, markdown);
-                if (t != null) found.put(e.getKey(), t);
+            for (int i : todo.text().keySet()) {
+                String t = svc.exact(todo.segments().get(i), todo.previous().get(i), src, tgt, markdown);
+                if (t != null) found.put(i, t);
             }
             return found;
         }).whenComplete((found, err) -> Platform.runLater(() -> {
@@ -889,15 +844,8 @@ public final class TranslatePanel extends BorderPane {
                 say(TmService.message(err), true);
                 return;
             }
-            if (session != ts) return;
-            Map<Integer, String> still = new LinkedHashMap<>();
-            for (var e : found.entrySet()) {
-                int i = e.getKey();
-                if (i < ts.beads().size() && ts.status(i) == TranslationStatus.UNTRANSLATED
-                        && ts.sourceText(i).equals(todo.get(i)[0])) {
-                    still.put(i, e.getValue());
-                }
-            }
+            if (model.session() != ts) return;
+            Map<Integer, String> still = TranslateViewModel.stillToFill(ts, todo, found);
             committing = true;
             int n;
             try {
@@ -949,16 +897,8 @@ public final class TranslatePanel extends BorderPane {
 
     /** Wraps the selection in a link to the next source link target the translation does not have yet. */
     private void link() {
-        if (session == null || bead < 0 || !editor.isEditable()) return;
-        List<String> src = linkTargets(session.sourceMarkup(bead));
-        List<String> have = linkTargets(editor.getText());
-        String url = "";
-        for (String u : src) {
-            if (!have.remove(u)) {
-                url = u;
-                break;
-            }
-        }
+        if (model.session() == null || model.row() < 0 || !editor.isEditable()) return;
+        String url = TranslateViewModel.nextLinkTarget(model.session().sourceMarkup(model.row()), editor.getText());
         String sel = editor.getSelectedText();
         int start = editor.getSelection().getStart();
         editor.replaceSelection("[" + sel + "](" + url + ")");
@@ -966,32 +906,18 @@ public final class TranslatePanel extends BorderPane {
         editor.requestFocus();
     }
 
-    private static List<String> linkTargets(String markup) {
-        return new ArrayList<>(org.diptych.markdown.Markdown.linkTargets(markup));
-    }
-
     private void runQa() {
-        if (session == null) return;
+        if (model.session() == null) return;
         commit(true);
         shown.set(true);
-        ReviewState s = session.state();
-        GlossaryMatcher g = matcher;
-        say(i18n.t("tr.msg.qaRunning"), false);
-        CompletableFuture.supplyAsync(() -> QaCheck.run(s.alignment(), s.source(), s.target(), g))
-                .whenComplete((issues, err) -> Platform.runLater(() -> {
-                    if (err != null) {
-                        say(TmService.message(err), true);
-                        return;
-                    }
-                    qa.getItems().setAll(issues);
-                    qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
-                    tabs.getSelectionModel().select(qaTab);
-                    say(i18n.t("tr.msg.qaDone", issues.size()), false);
-                    if (!issues.isEmpty()) {
-                        qa.getSelectionModel().select(0);
-                        qa.requestFocus();
-                    }
-                }));
+        model.runQa(model.session(), matcher, issues -> {
+            qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
+            tabs.getSelectionModel().select(qaTab);
+            if (!issues.isEmpty()) {
+                qa.getSelectionModel().select(0);
+                qa.requestFocus();
+            }
+        });
     }
 
     private void jump(QaIssue issue) {
@@ -1034,7 +960,7 @@ public final class TranslatePanel extends BorderPane {
             }
             say(i18n.t("tr.msg.tmImported", rep.added(), file.getFileName(), rep.duplicates(), rep.skipped()),
                     rep.warningCount() > 0);
-            if (bead >= 0 && session != null && shown.get()) lookup(bead);
+            if (model.row() >= 0 && model.session() != null && shown.get()) lookup(model.row());
         }));
         return r;
     }
@@ -1043,17 +969,15 @@ public final class TranslatePanel extends BorderPane {
     public CompletableFuture<GlossaryReader.Result> importGlossary(Path file) {
         Project p = project.get();
         if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
-        CompletableFuture<GlossaryReader.Result> r = CompletableFuture.supplyAsync(() -> GlossaryStore.importFile(p, file));
-        r.whenComplete((res, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
-                return;
-            }
-            glossaryProject = null;
+        CompletableFuture<GlossaryReader.Result> r = new CompletableFuture<>();
+        model.importGlossary(p, file, res -> {
             loadGlossary();
-            if (bead >= 0 && session != null) fillSource(bead);
-            say(i18n.t("tr.msg.glossary", res.glossary().size(), res.warnings().size()), !res.warnings().isEmpty());
-        }));
+            if (model.row() >= 0 && model.session() != null) fillSource(model.row());
+            r.complete(res);
+        }, err -> {
+            Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+            r.completeExceptionally(err);
+        });
         return r;
     }
 
@@ -1086,36 +1010,29 @@ public final class TranslatePanel extends BorderPane {
         Autosaver sv = saver.get();
         ReviewDesk.Pair pair = desk.pair();
         String src = pair != null ? pair.source() : p.versionLanguages(statement).get(0);
-        CompletableFuture<Void> r = CompletableFuture.runAsync(() -> {
-            if (sv != null) sv.flush();
-            DocumentVersion source = p.loadVersion(statement, src).orElseThrow(
-                    () -> new DiptychException(p.versionDir(statement, src) + ": no " + src + " version"));
-            TargetVersions.Start start = TargetVersions.start(statement, source, lang, p.manifest().sites());
-            p.saveVersion(statement, start.target(), null);
-            p.saveAlignment(start.alignment());
-        });
-        r.whenComplete((v, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
-                return;
-            }
+        CompletableFuture<Void> r = new CompletableFuture<>();
+        model.startTranslation(p, sv, statement, src, lang, () -> {
             desk.invalidate(statement);
             onVersionsChanged.run();
             desk.show(p, sv, statement, new ReviewDesk.Pair(src, lang));
             shown.set(true);
-            say(i18n.t("tr.msg.started", statement, lang), false);
-        }));
+            say(i18n.t("tr.msg.started", statement, lang), false); // showing the new pair cleared the line
+            r.complete(null);
+        }, err -> {
+            Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
+            r.completeExceptionally(err);
+        });
         return r;
     }
 
     // ---------------------------------------------------------------- texts
 
     private void say(String text, boolean error) {
-        message.setText(error ? "⚠ " + text : text);
+        model.say(text, error);
     }
 
     private String na(NotApplicable e) {
-        return i18n.has("na." + e.code()) ? i18n.t("na." + e.code()) : e.getMessage();
+        return model.na(e);
     }
 
     private String qaText(QaIssue q) {

@@ -1,0 +1,362 @@
+package org.diptych.ui.translate;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.diptych.DiptychException;
+import org.diptych.glossary.Glossary;
+import org.diptych.glossary.GlossaryMatcher;
+import org.diptych.glossary.GlossaryReader;
+import org.diptych.glossary.GlossaryStore;
+import org.diptych.model.Bead;
+import org.diptych.model.DocumentVersion;
+import org.diptych.project.Project;
+import org.diptych.qa.QaCheck;
+import org.diptych.qa.QaIssue;
+import org.diptych.review.Autosaver;
+import org.diptych.review.NotApplicable;
+import org.diptych.review.ReviewState;
+import org.diptych.tm.MarkdownCodes;
+import org.diptych.translate.TargetVersions;
+import org.diptych.translate.TranslationSession;
+import org.diptych.translate.TranslationStatus;
+import org.diptych.ui.I18n;
+import org.diptych.ui.review.ReviewViewModel;
+
+/**
+ * The translation panel without its controls: the message line, the QA findings, the project's glossary,
+ * the status filter's rows, what <em>Fill 100%</em> fills, and the background work (QA, glossary import,
+ * starting a translation), all through one {@link Background}. Needs no FX thread: the panel gives it a
+ * {@link Background} that runs a JavaFX {@code Task} and answers on the FX thread; tests give it one that
+ * runs at once.
+ */
+public final class TranslateViewModel {
+    /** How the view-model runs work off the caller's thread: {@code done} or {@code failed} is told after. */
+    public interface Background {
+        <T> void run(String name, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
+
+        /** Runs the work at once on the caller's thread (tests, and the CLI's way of thinking). */
+        Background DIRECT = new Background() {
+            @Override
+            public <T> void run(String name, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+                T value;
+                try {
+                    value = work.call();
+                } catch (Throwable e) {
+                    failed.accept(e);
+                    return;
+                }
+                done.accept(value);
+            }
+        };
+    }
+
+    /** A line for the panel's message label: its text, and whether it tells of a problem. */
+    public record Message(String text, boolean error) {
+        public String shown() {
+            return error ? "⚠ " + text : text;
+        }
+    }
+
+    /** What <em>Fill 100%</em> looks up: the untranslated editable rows, their source text and previous source text. */
+    public record FillPlan(Map<Integer, String> text, Map<Integer, String> previous,
+                           Map<Integer, MarkdownCodes.Coded> segments) {
+        public int size() {
+            return text.size();
+        }
+    }
+
+    private final I18n i18n;
+    private final Background background;
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(new Message("", false));
+    private final ObservableList<QaIssue> qa = FXCollections.observableArrayList();
+    private Project glossaryProject;
+    private Glossary glossary = Glossary.EMPTY;
+    private boolean glossaryLoaded;
+
+    public TranslateViewModel(I18n i18n, Background background) {
+        this.i18n = Objects.requireNonNull(i18n);
+        this.background = Objects.requireNonNull(background);
+    }
+
+    // ---------------------------------------------------------------- message line
+
+    public ReadOnlyObjectProperty<Message> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void say(String text, boolean error) {
+        message.set(new Message(text == null ? "" : text, error));
+    }
+
+    public void clearMessage() {
+        say("", false);
+    }
+
+    // ---------------------------------------------------------------- QA
+
+    /** The findings of the last QA run of the pair shown (cleared when another pair is shown). */
+    public ObservableList<QaIssue> qaIssues() {
+        return qa;
+    }
+
+    /** Forgets what belongs to the pair shown before: its QA findings and its message. */
+    public void pairChanged() {
+        qa.clear();
+        clearMessage();
+    }
+
+    /**
+     * Runs QA over the session's pair in the background; the findings replace {@link #qaIssues()} and
+     * {@code done} is told after (with them), a failure goes to the message line.
+     */
+    public void runQa(TranslationSession session, GlossaryMatcher matcher, Consumer<List<QaIssue>> done) {
+        if (session == null) return;
+        ReviewState s = session.state();
+        say(i18n.t("tr.msg.qaRunning"), false);
+        background.run("qa", () -> QaCheck.run(s.alignment(), s.source(), s.target(), matcher), issues -> {
+            qa.setAll(issues);
+            say(i18n.t("tr.msg.qaDone", issues.size()), false);
+            if (done != null) done.accept(issues);
+        }, err -> say(TmService.message(err), true));
+    }
+
+    // ---------------------------------------------------------------- glossary
+
+    /**
+     * The project's glossary for a pair, read once per project (a file that cannot be read gives an empty
+     * glossary and says why on the message line); null without a pair.
+     */
+    public GlossaryMatcher matcher(Project p, String sourceLang, String targetLang) {
+        if (!glossaryLoaded || p != glossaryProject) {
+            glossaryProject = p;
+            glossaryLoaded = true;
+            try {
+                glossary = p == null ? Glossary.EMPTY : GlossaryStore.load(p);
+            } catch (DiptychException e) {
+                glossary = Glossary.EMPTY;
+                say(e.getMessage(), true);
+            }
+        }
+        return sourceLang == null || targetLang == null ? null : new GlossaryMatcher(glossary, sourceLang, targetLang);
+    }
+
+    /** The project's glossary is read again at the next {@link #matcher} (after an import). */
+    public void forgetGlossary() {
+        glossaryLoaded = false;
+        glossaryProject = null;
+    }
+
+    /** Forgets the project (it closes). */
+    public void close() {
+        forgetGlossary();
+        glossary = Glossary.EMPTY;
+    }
+
+    /**
+     * Imports a glossary file into the project in the background; after, the glossary is read again at
+     * the next {@link #matcher}, the message line says how many entries and warnings, and {@code done} is told.
+     */
+    public void importGlossary(Project p, Path file, Consumer<GlossaryReader.Result> done, Consumer<Throwable> failed) {
+        background.run("glossary", () -> GlossaryStore.importFile(p, file), res -> {
+            forgetGlossary();
+            say(i18n.t("tr.msg.glossary", res.glossary().size(), res.warnings().size()), !res.warnings().isEmpty());
+            if (done != null) done.accept(res);
+        }, failed);
+    }
+
+    // ---------------------------------------------------------------- start a translation
+
+    /**
+     * Makes an empty {@code lang} version of a statement from its {@code src} version in the background, with
+     * every source paragraph an empty target cell, and saves it with its alignment; then {@code done}.
+     */
+    public void startTranslation(Project p, Autosaver saver, String statement, String src, String lang,
+                                 Runnable done, Consumer<Throwable> failed) {
+        background.run("start", () -> {
+            if (saver != null) saver.flush();
+            DocumentVersion source = p.loadVersion(statement, src).orElseThrow(
+                    () -> new DiptychException(p.versionDir(statement, src) + ": no " + src + " version"));
+            TargetVersions.Start start = TargetVersions.start(statement, source, lang, p.manifest().sites());
+            p.saveVersion(statement, start.target(), null);
+            p.saveAlignment(start.alignment());
+            return Boolean.TRUE;
+        }, v -> {
+            say(i18n.t("tr.msg.started", statement, lang), false);
+            if (done != null) done.run();
+        }, failed);
+    }
+
+    // ---------------------------------------------------------------- the row in the editor
+
+    /** What the editor shows for a row: its target body, whether it can be edited, the list marker before it. */
+    public record Row(int index, String body, boolean editable, String prefix) {}
+
+    /** What {@link #commit} did with the editor's text. */
+    public enum Commit { UNCHANGED, WRITTEN, REFUSED }
+
+    private TranslationSession session;
+    private int row = -1;
+    /** What the editor was loaded with, and the row's source ids then: only the user's own typing is written. */
+    private String loadedText = "";
+    private List<String> loadedSource = List.of();
+
+    /** The session of the pair shown (or null): no row is shown after. */
+    public void setSession(TranslationSession s) {
+        session = s;
+        row = -1;
+        loadedText = "";
+        loadedSource = List.of();
+    }
+
+    public TranslationSession session() {
+        return session;
+    }
+
+    /** The row shown in the editor, or -1. */
+    public int row() {
+        return row;
+    }
+
+    /** Shows row {@code i}: what the editor is to hold, or null (no such row: none is shown). */
+    public Row load(int i) {
+        if (session == null || i < 0 || i >= session.beads().size()) {
+            row = -1;
+            loadedText = "";
+            loadedSource = List.of();
+            return null;
+        }
+        row = i;
+        loadedText = session.targetBody(i);
+        loadedSource = session.beads().get(i).source();
+        return current();
+    }
+
+    /** The row shown as it is now in the session (after a step made elsewhere), or null. */
+    public Row current() {
+        if (session == null || row < 0 || row >= session.beads().size()) return null;
+        return new Row(row, session.targetBody(row), session.editable(row), session.prefix(row));
+    }
+
+    /** The row shown still holds the source paragraphs it was loaded with (no merge, split or undo moved it). */
+    public boolean sameRow() {
+        return session != null && row >= 0 && row < session.beads().size()
+                && session.beads().get(row).source().equals(loadedSource);
+    }
+
+    /** The editor was brought in line with the session (the text is not the user's typing). */
+    public void reloaded(String text) {
+        loadedText = text;
+    }
+
+    /**
+     * Writes the editor's text into the row shown as one undoable step, if the user changed it: text the
+     * editor was loaded with, or left from a row a desk step moved away, is not written. A step the session
+     * refuses says why on the message line.
+     */
+    public Commit commit(String text) {
+        if (session == null || row < 0 || row >= session.beads().size() || !session.editable(row)) return Commit.UNCHANGED;
+        if (text.equals(loadedText) || !sameRow()) return Commit.UNCHANGED;
+        loadedText = text;
+        if (text.strip().equals(session.targetBody(row).strip())) return Commit.UNCHANGED;
+        try {
+            session.setTarget(row, text);
+            clearMessage();
+            return Commit.WRITTEN;
+        } catch (NotApplicable e) {
+            say(na(e), true);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            say(e.getMessage(), true);
+        }
+        return Commit.REFUSED;
+    }
+
+    /** The panel's header for the row shown ("Row 3 · draft"), or the "no row" text. */
+    public String header() {
+        if (session == null || row < 0 || row >= session.beads().size()) return i18n.t("tr.noRow");
+        TranslationStatus st = session.status(row);
+        return i18n.t("tr.header", row + 1, i18n.t("tr.status." + st.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** How many rows of the pair have each status, or "" without a pair. */
+    public String counts() {
+        if (session == null) return "";
+        Map<TranslationStatus, Integer> c = session.counts();
+        return i18n.t("tr.counts", c.get(TranslationStatus.UNTRANSLATED), c.get(TranslationStatus.DRAFT),
+                c.get(TranslationStatus.TRANSLATED), c.get(TranslationStatus.APPROVED));
+    }
+
+    /** The interface's text for a step that does not apply, or the core's message. */
+    public String na(NotApplicable e) {
+        return i18n.has("na." + e.code()) ? i18n.t("na." + e.code()) : e.getMessage();
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    /**
+     * The rows the status filter lets through: those whose bead has status {@code st} now. A row is known
+     * by its first source paragraph, which a translation, a merge or a split keeps, so a row being translated
+     * stays in view until the filter is chosen again. Null (every row) for a null status.
+     */
+    public static Predicate<ReviewViewModel.BeadRow> statusFilter(TranslationSession session, TranslationStatus st) {
+        if (session == null || st == null) return null;
+        Set<String> firstSource = new HashSet<>();
+        for (Bead b : session.beads()) {
+            if (!b.source().isEmpty() && session.status(b) == st) firstSource.add(b.source().get(0));
+        }
+        return r -> !r.bead().source().isEmpty() && firstSource.contains(r.bead().source().get(0));
+    }
+
+    /** What <em>Fill 100%</em> looks up: every editable row not translated yet. */
+    public static FillPlan fillPlan(TranslationSession ts) {
+        Map<Integer, String> text = new LinkedHashMap<>();
+        Map<Integer, String> previous = new LinkedHashMap<>();
+        Map<Integer, MarkdownCodes.Coded> segments = new LinkedHashMap<>();
+        for (int i = 0; i < ts.beads().size(); i++) {
+            if (ts.editable(i) && ts.status(i) == TranslationStatus.UNTRANSLATED) {
+                text.put(i, ts.sourceText(i));
+                previous.put(i, ts.previousSourceText(i));
+                segments.put(i, ts.sourceSegment(i));
+            }
+        }
+        return new FillPlan(text, previous, segments);
+    }
+
+    /**
+     * Of the exact matches {@code found} for a plan, those still to be filled: the row is still untranslated
+     * and has the same source text as when it was looked up (the translator may have worked meanwhile).
+     */
+    public static Map<Integer, String> stillToFill(TranslationSession ts, FillPlan plan, Map<Integer, String> found) {
+        Map<Integer, String> still = new LinkedHashMap<>();
+        for (var e : found.entrySet()) {
+            int i = e.getKey();
+            if (i < ts.beads().size() && ts.status(i) == TranslationStatus.UNTRANSLATED
+                    && ts.sourceText(i).equals(plan.text().get(i))) {
+                still.put(i, e.getValue());
+            }
+        }
+        return still;
+    }
+
+    /** The link targets of the source row the translation does not have yet: the first is what Ctrl+L links to. */
+    public static String nextLinkTarget(String sourceMarkup, String translation) {
+        List<String> have = new java.util.ArrayList<>(org.diptych.markdown.Markdown.linkTargets(translation));
+        for (String u : org.diptych.markdown.Markdown.linkTargets(sourceMarkup)) {
+            if (!have.remove(u)) return u;
+        }
+        return "";
+    }
+}

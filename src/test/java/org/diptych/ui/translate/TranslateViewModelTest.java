@@ -1,0 +1,209 @@
+package org.diptych.ui.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.diptych.glossary.GlossaryMatcher;
+import org.diptych.project.Project;
+import org.diptych.qa.QaCheck;
+import org.diptych.review.ReviewState;
+import org.diptych.translate.Demo;
+import org.diptych.translate.TranslationSession;
+import org.diptych.translate.TranslationStatus;
+import org.diptych.ui.I18n;
+import org.diptych.ui.review.ReviewViewModel;
+
+/** The translation panel's logic without a window or an FX thread: the background work runs at once. */
+class TranslateViewModelTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-21T09:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+    Project project;
+    ReviewViewModel desk;
+    TranslationSession session;
+    final I18n i18n = new I18n(Locale.ENGLISH);
+    final TranslateViewModel model = new TranslateViewModel(i18n, TranslateViewModel.Background.DIRECT);
+
+    @BeforeEach
+    void setUp() {
+        project = Project.open(Demo.copy(tmp.resolve("demo")), true);
+        ReviewState st = new ReviewState(Demo.heatRuPt(project), project.loadVersion(Demo.HEAT, "ru").orElseThrow(),
+                project.loadVersion(Demo.HEAT, "pt").orElseThrow(), List.of(), List.of());
+        desk = new ReviewViewModel(st, null, null, () -> "Rita", CLOCK, 0.6);
+        session = new TranslationSession(desk.editor(), Map.of(), () -> "Tomás", CLOCK);
+    }
+
+    @AfterEach
+    void tearDown() {
+        project.close();
+    }
+
+    @Test
+    void theStatusFilterKeepsTheRowsOfOneStatusAndARowBeingTranslatedStaysInView() {
+        assertThat(TranslateViewModel.statusFilter(session, null)).isNull();
+        desk.rowFilterProperty().set(TranslateViewModel.statusFilter(session, TranslationStatus.UNTRANSLATED));
+        // the last six Russian paragraphs have no Portuguese counterpart
+        assertThat(desk.visible()).extracting(r -> r.bead().source().get(0))
+                .containsExactly("p13", "p14", "p15", "p16", "p17", "p18");
+        session.setTarget(13, "Enviem fotos dos termômetros.");
+        assertThat(session.status(13)).isNotEqualTo(TranslationStatus.UNTRANSLATED);
+        assertThat(desk.visible()).as("translated under the filter: still shown").hasSize(6);
+        // chosen again, the filter drops it
+        desk.rowFilterProperty().set(TranslateViewModel.statusFilter(session, TranslationStatus.UNTRANSLATED));
+        assertThat(desk.visible()).extracting(r -> r.bead().source().get(0))
+                .containsExactly("p13", "p15", "p16", "p17", "p18");
+        desk.rowFilterProperty().set(TranslateViewModel.statusFilter(session, session.status(13)));
+        assertThat(desk.visible()).extracting(r -> r.bead().source().get(0)).contains("p14").doesNotContain("p13");
+    }
+
+    @Test
+    void fillLooksUpTheUntranslatedRowsAndFillsOnlyThoseStillUntranslatedWithTheSameSource() {
+        TranslateViewModel.FillPlan plan = TranslateViewModel.fillPlan(session);
+        assertThat(plan.text().keySet()).containsExactly(12, 13, 14, 15, 16, 17);
+        assertThat(plan.size()).isEqualTo(6);
+        assertThat(plan.text().get(12)).isEqualTo(session.sourceText(12));
+        assertThat(plan.previous().get(12)).isEqualTo(session.previousSourceText(12));
+        assertThat(plan.segments()).containsOnlyKeys(12, 13, 14, 15, 16, 17);
+
+        // meanwhile the translator fills row 13 by hand; a stale answer names a row that is gone
+        session.setTarget(13, "Escrevam para nós.");
+        Map<Integer, String> found = new java.util.LinkedHashMap<>();
+        found.put(12, "a");
+        found.put(13, "b");
+        found.put(15, "c");
+        found.put(40, "d");
+        assertThat(TranslateViewModel.stillToFill(session, plan, found)).containsExactly(
+                Map.entry(12, "a"), Map.entry(15, "c"));
+        assertThat(TranslateViewModel.fillPlan(session).text().keySet()).containsExactly(12, 14, 15, 16, 17);
+    }
+
+    @Test
+    void qaFindingsReplaceTheListAndTheMessageSaysHowManyUntilAnotherPairIsShown() {
+        List<Integer> told = new ArrayList<>();
+        model.runQa(session, null, issues -> told.add(issues.size()));
+        var expected = QaCheck.run(session.state().alignment(), session.state().source(), session.state().target(), null);
+        assertThat(expected).isNotEmpty();
+        assertThat(model.qaIssues()).containsExactlyElementsOf(expected);
+        assertThat(told).containsExactly(expected.size());
+        assertThat(model.messageProperty().get()).isEqualTo(new TranslateViewModel.Message("QA found " + expected.size() + " issues", false));
+        model.pairChanged();
+        assertThat(model.qaIssues()).isEmpty();
+        assertThat(model.messageProperty().get().shown()).isEmpty();
+    }
+
+    @Test
+    void aFailedBackgroundRunSaysWhyInOneLineAndKeepsTheFindings() {
+        model.runQa(session, null, null);
+        int before = model.qaIssues().size();
+        TranslateViewModel failing = new TranslateViewModel(i18n, new TranslateViewModel.Background() {
+            @Override
+            public <T> void run(String name, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+                failed.accept(new org.diptych.DiptychException("index.lock: disk full"));
+            }
+        });
+        failing.runQa(session, null, i -> { throw new AssertionError("not done"); });
+        assertThat(failing.messageProperty().get().error()).isTrue();
+        assertThat(failing.messageProperty().get().shown()).isEqualTo("⚠ index.lock: disk full");
+        assertThat(model.qaIssues()).hasSize(before);
+    }
+
+    @Test
+    void anImportedGlossaryIsReadAgainAndFindsItsTermsInflected() throws Exception {
+        GlossaryMatcher none = model.matcher(project, "ru", "pt");
+        assertThat(none.find(session.sourceText(14))).isEmpty();
+        Path csv = tmp.resolve("glossary.csv");
+        Files.writeString(csv, "ru,pt,en\nпрофсоюз,sindicato,union\nколлективный договор,acordo coletivo,collective agreement\n");
+        List<Object> done = new ArrayList<>();
+        model.importGlossary(project, csv, done::add, e -> { throw new AssertionError(e); });
+        assertThat(done).hasSize(1);
+        assertThat(model.messageProperty().get().shown()).isEqualTo("Glossary imported: 2 entries, 0 warnings");
+        assertThat(model.matcher(project, "ru", "pt").find(session.sourceText(14))).extracting(h -> h.text())
+                .containsExactly("профсоюз", "коллективном договоре");
+        assertThat(model.matcher(project, null, "pt")).isNull();
+
+        List<Throwable> failed = new ArrayList<>();
+        model.importGlossary(project, tmp.resolve("missing.csv"), r -> { throw new AssertionError("imported"); }, failed::add);
+        assertThat(failed).singleElement().satisfies(e -> assertThat(TmService.message(e)).contains("missing.csv").doesNotContain("\n"));
+    }
+
+    @Test
+    void startingATranslationSavesAnEmptyVersionAlignedToTheSource() {
+        List<String> done = new ArrayList<>();
+        model.startTranslation(project, null, Demo.HEAT, "ru", "en", () -> done.add("done"), e -> { throw new AssertionError(e); });
+        assertThat(done).containsExactly("done");
+        assertThat(project.versionLanguages(Demo.HEAT)).contains("en");
+        var a = project.loadAlignment(Demo.HEAT, "ru", "en").orElseThrow();
+        assertThat(a.beads()).hasSize(18);
+        assertThat(model.messageProperty().get().shown()).isEqualTo("Translation of " + Demo.HEAT + " into en started");
+    }
+
+    @Test
+    void theLinkShortcutLinksToTheFirstSourceLinkTheTranslationLacks() {
+        String src = "См. [сайт](https://a.example) и [форму](https://b.example), [снова](https://a.example).";
+        assertThat(TranslateViewModel.nextLinkTarget(src, "Veja o site")).isEqualTo("https://a.example");
+        assertThat(TranslateViewModel.nextLinkTarget(src, "Veja o [site](https://a.example)")).isEqualTo("https://b.example");
+        assertThat(TranslateViewModel.nextLinkTarget(src, "[a](https://a.example) [b](https://b.example)")).isEqualTo("https://a.example");
+        assertThat(TranslateViewModel.nextLinkTarget(src, "[a](https://a.example) [b](https://b.example) [c](https://a.example)")).isEmpty();
+    }
+
+    @Test
+    void onlyTheTranslatorsOwnTypingIntoTheRowShownIsWritten() {
+        assertThat(model.commit("x")).as("no pair").isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(model.header()).isEqualTo("Select a row to translate");
+        model.setSession(session);
+        assertThat(model.load(99)).isNull();
+        assertThat(model.row()).isEqualTo(-1);
+        TranslateViewModel.Row row = model.load(13);
+        assertThat(row).isEqualTo(new TranslateViewModel.Row(13, "", true, session.prefix(13)));
+        assertThat(model.header()).isEqualTo("Row 14 · untranslated");
+        assertThat(model.counts()).isEqualTo(i18n.t("tr.counts", 6, 0, 12, 0));
+
+        // what the editor was loaded with is no change; the same text with other spaces is none either
+        assertThat(model.commit("")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(model.commit("Enviem fotos.")).isEqualTo(TranslateViewModel.Commit.WRITTEN);
+        assertThat(session.targetBody(13)).isEqualTo("Enviem fotos.");
+        assertThat(session.editor().canUndo()).isTrue();
+        int steps = undoDepth();
+        assertThat(model.commit("Enviem fotos. ")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(undoDepth()).isEqualTo(steps);
+        assertThat(model.header()).isEqualTo("Row 14 · " + i18n.t("tr.status." + session.status(13).name().toLowerCase(Locale.ROOT)));
+
+        // a desk step puts another row at this place: text left in the editor is not written into it
+        session.editor().undo();
+        assertThat(model.sameRow()).isTrue(); // the same paragraphs, the translation undone
+        model.reloaded(model.current().body());
+        assertThat(model.current().body()).isEmpty();
+        desk.cursorProperty().set(12);
+        desk.mergeWithNext();
+        assertThat(model.sameRow()).as("row 14 merged into row 13").isFalse();
+        assertThat(model.commit("Texto de outra linha.")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+        assertThat(session.state().target().paragraphs()).noneMatch(p -> p.markup().contains("outra linha"));
+    }
+
+    int undoDepth() {
+        int n = 0;
+        while (session.editor().canUndo()) {
+            session.editor().undo();
+            n++;
+        }
+        for (int k = 0; k < n; k++) session.editor().redo();
+        return n;
+    }
+}
