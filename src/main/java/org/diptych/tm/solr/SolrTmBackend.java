@@ -90,7 +90,12 @@ public final class SolrTmBackend implements TmBackend {
 
     /** Opens a backend on a team TM: checks the collection exists and has Diptych's schema. */
     public static SolrTmBackend connect(TeamTmConfig config, String password) {
-        SolrClient c = SolrTeam.client(config.solrUrl(), config.user(), password);
+        return connect(config, password, SolrTeam.REQUEST_TIMEOUT_MS);
+    }
+
+    /** {@link #connect(TeamTmConfig, String)} with a request timeout of its own. */
+    public static SolrTmBackend connect(TeamTmConfig config, String password, long requestTimeoutMs) {
+        SolrClient c = SolrTeam.client(config.solrUrl(), config.user(), password, requestTimeoutMs);
         SolrTmBackend b = new SolrTmBackend(c, config.collection(), config.describe(), true, config.user());
         try {
             b.checkSchema();
