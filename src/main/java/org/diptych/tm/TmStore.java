@@ -184,10 +184,17 @@ final class TmStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Lucene's indexing buffer: documents are flushed into a new index segment when it is full. 64 MB by
+     * default; {@code -Ddiptych.tm.ramBufferMB=N} for the import benchmarks (docs/BENCHMARKS.md: what a
+     * larger buffer changes at 100,000 units).
+     */
+    static final double RAM_BUFFER_MB = Double.parseDouble(System.getProperty("diptych.tm.ramBufferMB", "64"));
+
     private IndexWriter newWriter() throws IOException {
         IndexWriterConfig c = new IndexWriterConfig(TmIndex.indexAnalyzer());
         c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        c.setRAMBufferSizeMB(64);
+        c.setRAMBufferSizeMB(RAM_BUFFER_MB);
         c.setCommitOnClose(false);
         return new IndexWriter(indexDir, c);
     }

@@ -37,6 +37,17 @@ public final class TeamTmBench {
     private TeamTmBench() {}
 
     public static void main(String[] a) throws Exception {
+        try {
+            run(a);
+        } catch (Exception | Error e) {
+            // ZooKeeper's handler of uncaught exceptions logs one line without the exception
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // the cluster's non-daemon threads
+    }
+
+    private static void run(String[] a) throws Exception {
         Path tmx = Path.of(a[0]);
         Path queries = Path.of(a[1]);
         String src = a[2];

@@ -26,14 +26,25 @@ public final class SolrTeam {
     /** Connection timeout: an unreachable server must not hold the desk long. */
     public static final long CONNECT_TIMEOUT_MS = 3_000;
     public static final long REQUEST_TIMEOUT_MS = 60_000;
+    /**
+     * Request timeout of a project's team TM ({@link TeamTm}: the desk's lookups, pushes of at most 1,000
+     * units): a server that accepts connections and does not answer holds the TM thread this long at most,
+     * then the desk works on the local TM and tries again after {@link TeamTm#RETRY_MS}.
+     */
+    public static final long TEAM_REQUEST_TIMEOUT_MS = 10_000;
 
     private SolrTeam() {}
 
     /** A client of a Solr base URL, with basic authentication when a user is given. */
     public static SolrClient client(String solrUrl, String user, String password) {
+        return client(solrUrl, user, password, REQUEST_TIMEOUT_MS);
+    }
+
+    /** {@link #client(String, String, String)} with its own request timeout. */
+    public static SolrClient client(String solrUrl, String user, String password, long requestTimeoutMs) {
         HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(TeamTmConfig.checkUrl(solrUrl))
                 .withConnectionTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .withRequestTimeout(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .withRequestTimeout(requestTimeoutMs, TimeUnit.MILLISECONDS)
                 .useHttp1_1(true);
         if (user != null) b.withBasicAuthCredentials(user, password == null ? "" : password);
         return b.build();
@@ -54,7 +65,7 @@ public final class SolrTeam {
      * when the server cannot be reached) otherwise. Bounded by the client's timeouts: run it off the FX thread.
      */
     public static long testConnection(TeamTmConfig config, String password) {
-        try (SolrTmBackend b = SolrTmBackend.connect(config, password)) {
+        try (SolrTmBackend b = SolrTmBackend.connect(config, password, TEAM_REQUEST_TIMEOUT_MS)) {
             return b.stats().units();
         }
     }

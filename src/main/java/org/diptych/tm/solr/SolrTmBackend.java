@@ -90,7 +90,12 @@ public final class SolrTmBackend implements TmBackend {
 
     /** Opens a backend on a team TM: checks the collection exists and has Diptych's schema. */
     public static SolrTmBackend connect(TeamTmConfig config, String password) {
-        SolrClient c = SolrTeam.client(config.solrUrl(), config.user(), password);
+        return connect(config, password, SolrTeam.REQUEST_TIMEOUT_MS);
+    }
+
+    /** {@link #connect(TeamTmConfig, String)} with a request timeout of its own. */
+    public static SolrTmBackend connect(TeamTmConfig config, String password, long requestTimeoutMs) {
+        SolrClient c = SolrTeam.client(config.solrUrl(), config.user(), password, requestTimeoutMs);
         SolrTmBackend b = new SolrTmBackend(c, config.collection(), config.describe(), true, config.user());
         try {
             b.checkSchema();
@@ -254,19 +259,35 @@ public final class SolrTmBackend implements TmBackend {
         return m.get(unitId);
     }
 
-    /** The units of these ids that the team TM has (real-time: also those not yet committed). */
+    /**
+     * The units of these ids that the team TM has (real-time get: also those not yet committed). The ids go
+     * in the body of a POST, one {@code id} parameter each ({@code SolrClient.getById} puts them in the URL,
+     * which the server refuses with 414 "URI Too Long" for a batch of 1,000, and its {@code ids} would split
+     * an id at its commas), {@value #BATCH} per request.
+     */
     public Map<String, TmUnit> getAll(Collection<String> ids) {
         Map<String, TmUnit> out = new LinkedHashMap<>();
-        if (ids.isEmpty()) return out;
-        ModifiableSolrParams p = new ModifiableSolrParams();
-        p.set("fl", "id,unit");
-        try {
-            SolrDocumentList docs = client.getById(collection, ids, p);
-            for (SolrDocument d : docs) out.put((String) d.getFieldValue("id"), unitOf(d));
-            return out;
-        } catch (SolrServerException | IOException | SolrException e) {
-            throw unavailable(e);
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            ModifiableSolrParams p = new ModifiableSolrParams();
+            p.set("fl", "id,unit");
+            for (String id : all.subList(from, Math.min(all.size(), from + BATCH))) p.add("id", id);
+            org.apache.solr.client.solrj.request.QueryRequest req =
+                    new org.apache.solr.client.solrj.request.QueryRequest(p, org.apache.solr.client.solrj.SolrRequest.METHOD.POST);
+            req.setPath("/get");
+            try {
+                org.apache.solr.common.util.NamedList<Object> r = client.request(req, collection);
+                // one id: {"doc": …}; several: {"response": [...]}
+                Object one = r.get("doc");
+                if (one instanceof SolrDocument d) out.put((String) d.getFieldValue("id"), unitOf(d));
+                if (r.get("response") instanceof SolrDocumentList docs) {
+                    for (SolrDocument d : docs) out.put((String) d.getFieldValue("id"), unitOf(d));
+                }
+            } catch (SolrServerException | IOException | SolrException e) {
+                throw unavailable(e);
+            }
         }
+        return out;
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class TeamTm implements TmBackend {
         TeamTmConfig config = TeamTmConfig.load(projectDir);
         if (config == null) return null;
         String password = config.user() == null ? null : new TeamCredentials(configDir).password(config.solrUrl(), config.user());
-        return new TeamTm(local, config, () -> SolrTmBackend.connect(config, password),
+        return new TeamTm(local, config, () -> SolrTmBackend.connect(config, password, SolrTeam.TEAM_REQUEST_TIMEOUT_MS),
                 PushQueue.open(projectDir.resolve(QUEUE)), System::currentTimeMillis);
     }
 
