@@ -118,6 +118,13 @@ final class CostModel {
     // -------------------------------------------------------------- bag-of-keys similarity (cognates, lexicon)
     /** Nats per unit of Dice above chance, per square root of the smaller side's key count. */
     static final double DICE_WEIGHT = 10;
+    /**
+     * The most a bag of words (cognates, lexicon entries) earns per word it shares: the Dice term of two bags of
+     * one word each that match would be {@code DICE_WEIGHT·(1 − chance)}, about 9 nats, for one word pair — more
+     * than a number or a name earns, and enough for a word of a neighbouring paragraph to glue it in (a learned
+     * "government" pair in the UDHR's article 21, items 1 and 3). Large bags earn 2–3 nats per shared word.
+     */
+    static final double BAG_PER_KEY = 3.0;
     static final double CHANCE_DICE_SAME_SCRIPT = 0.05, CHANCE_DICE_CROSS_SCRIPT = 0.02, CHANCE_DICE_LEX = 0.03;
 
     // -------------------------------------------------------------- the project's word model (IBM Model 1)
@@ -295,7 +302,9 @@ final class CostModel {
             int small = Math.min(ks.length, kt.length);
             if (small == 0) return 0;
             double dice = 2.0 * common / total;
-            return DICE_WEIGHT * (dice - chanceDice[f]) * Math.sqrt(small);
+            double e = DICE_WEIGHT * (dice - chanceDice[f]) * Math.sqrt(small);
+            // a bag of one or two words matched is not worth more per shared word than a large bag's
+            return Math.min(e, BAG_PER_KEY * common);
         }
         return w[f] * common - unmatched[f] * (total - 2 * common);
     }

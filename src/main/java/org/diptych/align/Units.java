@@ -147,22 +147,31 @@ final class Units {
         return last == ',' || last == '-' || last == '–' || last == '—' || Character.isLetterOrDigit(last);
     }
 
-    /** The sorted union of the keys of units [from, from+count) of one class. */
+    /**
+     * The sorted union of the keys of units [from, from+count) of one class: each unit's keys are sorted and
+     * distinct, so they are merged (linear) rather than concatenated and sorted.
+     */
     int[] union(int cls, int from, int count) {
-        if (count == 1) return keys[cls][from];
-        int total = 0;
-        for (int x = from; x < from + count; x++) total += keys[cls][x].length;
-        if (total == 0) return KeyBuffer.EMPTY;
-        int[] all = new int[total];
-        int w = 0;
-        for (int x = from; x < from + count; x++) {
-            System.arraycopy(keys[cls][x], 0, all, w, keys[cls][x].length);
-            w += keys[cls][x].length;
+        int[] acc = keys[cls][from];
+        for (int x = from + 1; x < from + count; x++) acc = merge(acc, keys[cls][x]);
+        return acc;
+    }
+
+    /** The union of two sorted arrays of distinct keys, sorted and distinct; one of them when the other is empty. */
+    static int[] merge(int[] a, int[] b) {
+        if (b.length == 0) return a;
+        if (a.length == 0) return b;
+        int[] out = new int[a.length + b.length];
+        int i = 0, j = 0, w = 0;
+        while (i < a.length && j < b.length) {
+            int x = a[i], y = b[j];
+            if (x < y) { out[w++] = x; i++; }
+            else if (y < x) { out[w++] = y; j++; }
+            else { out[w++] = x; i++; j++; }
         }
-        Arrays.sort(all);
-        int d = 1;
-        for (int r = 1; r < all.length; r++) if (all[r] != all[d - 1]) all[d++] = all[r];
-        return d == all.length ? all : Arrays.copyOf(all, d);
+        while (i < a.length) out[w++] = a[i++];
+        while (j < b.length) out[w++] = b[j++];
+        return w == out.length ? out : Arrays.copyOf(out, w);
     }
 
     // ---------------------------------------------------------------- extraction
@@ -236,7 +245,8 @@ final class Units {
         plain[i] = text;
         struct[i] = st;
         int nl = markup.indexOf('\n');
-        String first = stripMarkdown((nl < 0 ? markup : markup.substring(0, nl)).strip()).strip();
+        // one line: its plain text is the paragraph's (stripMarkdown of the same string), not computed twice
+        String first = nl < 0 && p.markup().equals(p.text()) ? text : stripMarkdown((nl < 0 ? markup : markup.substring(0, nl)).strip()).strip();
         leadIn[i] = first.length() > 1 && first.length() <= 60 && first.endsWith(":");
         furniture[i] = furnitureOf(markup, text, st);
         len[i] = Math.max(1, text.codePointCount(0, text.length()));

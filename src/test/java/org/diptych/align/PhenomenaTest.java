@@ -102,4 +102,23 @@ class PhenomenaTest {
                 "Mensagens de solidariedade podem ser enviadas ao comitê de greve.");
         assertThat(align("en", "pt", null, en, pt)).containsExactly("0:0", "1,2,3:1", "4:2");
     }
+
+    @Test
+    void oneWordOfTheLexiconInANeighbourDoesNotGlueTwoParagraphs() {
+        // the translation merged items 1 and 2 (and lost the marker); the original lacks item 2 (both happen in
+        // real lists). The one lexicon word the merged paragraph shares is in item 3 of the original ("комитет" /
+        // "comitê"), whose own translation does not use it: one word pair must not glue 1 and 3 to 1 and 3.
+        Lexicon glossary = Lexicon.of("ru", "pt", List.of(new Lexicon.Entry("комитет", "comitê")));
+        List<Paragraph> ru = lines(
+                "Забастовка докеров продолжается уже третью неделю, и порт по-прежнему стоит.",
+                "1. Каждый докер имеет право участвовать в собрании непосредственно или через свободно избранных делегатов.",
+                "3. Воля собрания является основой решений комитета; она выражается в открытых и честных голосованиях, которые проводятся каждую неделю.",
+                "Следующее собрание состоится в пятницу вечером у ворот порта.");
+        List<Paragraph> pt = lines(
+                "A greve dos estivadores continua pela terceira semana, e o porto segue parado.",
+                "Todo estivador tem o direito de participar da assembleia diretamente ou por meio de delegados livremente eleitos. Todo estivador tem igual direito de acesso ao comitê de greve.",
+                "3. A vontade da assembleia é a base das decisões da direção; ela se expressa em votações abertas e honestas, realizadas toda semana.",
+                "A próxima assembleia será na sexta-feira à noite, no portão do porto.");
+        assertThat(align("ru", "pt", glossary, ru, pt)).containsExactly("0:0", "1:1", "2:2", "3:3");
+    }
 }
