@@ -26,4 +26,9 @@ final class FxBackground implements TranslateViewModel.Background {
         t.setDaemon(true);
         t.start();
     }
+
+    @Override
+    public void post(Runnable r) {
+        javafx.application.Platform.runLater(r);
+    }
 }

@@ -122,15 +122,12 @@ public final class TranslatePanel extends BorderPane {
 
     private Runnable onVersionsChanged = () -> { };
     private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
-    private TmService tm;
     private final List<Runnable> unhooks = new ArrayList<>();
-    private Project tmProject;
     private final TranslateViewModel model;
     private GlossaryMatcher matcher;
     private ReviewViewModel vm;
     private boolean loading;
     private boolean committing;
-    private long lookupSeq;
 
     private final ChangeListener<Number> cursorListener = (o, a, b) -> {
         if (committing) return;
@@ -249,22 +246,19 @@ public final class TranslatePanel extends BorderPane {
 
     /** Waits for the TM's pending work (lookups, writes). */
     public void flush() {
-        if (tm != null) tm.flush();
+        if (model.openTm() != null) model.openTm().flush();
     }
 
     /** The project's team TM settings changed (Preferences): the TM opens its team TM again. */
     public void teamChanged() {
-        if (tm != null) tm.reopenTeam();
+        if (model.openTm() != null) model.openTm().reopenTeam();
     }
 
     /** Writes what the editor holds, and closes the TM after its pending writes (the project closes). */
     public void close() {
         commit(false);
         idle.stop();
-        if (tm != null) tm.close();
-        tm = null;
-        tmProject = null;
-        model.close();
+        model.close(); // the TM after its pending writes
         sessions.clear();
         unhooks.forEach(Runnable::run);
         unhooks.clear();
@@ -359,6 +353,9 @@ public final class TranslatePanel extends BorderPane {
         left.setPadding(new Insets(4, 8, 4, 8));
 
         matches.setId("tr-matches");
+        matches.setItems(model.matches());
+        model.matches().addListener((javafx.collections.ListChangeListener<TmService.Suggestion>) c -> matchesTab.setText(
+                i18n.t("tr.tab.matches") + (model.matches().isEmpty() ? "" : " (" + model.matches().size() + ")")));
         matches.setCellFactory(l -> new MatchCell());
         matches.setPlaceholder(new Label(i18n.t("tr.noMatches")));
         matches.setOnMouseClicked(e -> {
@@ -421,6 +418,9 @@ public final class TranslatePanel extends BorderPane {
         concordanceField.setOnAction(e -> runConcordance(concordanceField.getText(), concordanceLang.getValue()));
         concordanceLang.setId("tr-concordance-lang");
         concordance.setId("tr-concordance");
+        concordance.setItems(model.concordanceHits());
+        model.concordanceHits().addListener((javafx.collections.ListChangeListener<ConcordanceHit>) c -> concordanceTab.setText(
+                i18n.t("tr.tab.concordance") + (model.concordanceHits().isEmpty() ? "" : " (" + model.concordanceHits().size() + ")")));
         concordance.setPlaceholder(new Label(i18n.t("tr.concordance.none")));
         concordance.setCellFactory(l -> new ConcordanceCell());
         HBox row = new HBox(4, concordanceField, concordanceLang);
@@ -518,8 +518,7 @@ public final class TranslatePanel extends BorderPane {
         vm = next;
         model.setSession(null);
         model.pairChanged(); // a QA or import message of another pair says nothing about this one
-        matches.getItems().clear();
-        concordance.getItems().clear();
+        model.dropLookups();
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
             frontMatter.setSession(null);
@@ -612,14 +611,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private TmService tm() {
-        Project p = project.get();
-        if (p == null) return null;
-        if (tm == null || tmProject != p) {
-            if (tm != null) tm.close();
-            tm = TmService.forProject(p, st -> Platform.runLater(() -> say(TmService.statusText(st, i18n), st.problem() != null)));
-            tmProject = p;
-        }
-        return tm;
+        return model.tm(project.get());
     }
 
     /** Shows row {@code i} (the desk's cursor) in the editor and looks up its matches. */
@@ -711,24 +703,11 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void lookup(int i) {
-        long seq = ++lookupSeq;
-        matches.getItems().clear();
-        matchesTab.setText(i18n.t("tr.tab.matches"));
-        TmService service = tm();
-        if (service == null || vm == null) return;
-        String text = model.session().sourceText(i);
-        if (text.isBlank()) return;
-        service.lookup(model.session().sourceSegment(i), model.session().previousSourceText(i), vm.sourceLang(), vm.targetLang(), 5,
-                        model.session().markdownTarget())
-                .whenComplete((list, err) -> Platform.runLater(() -> {
-                    if (seq != lookupSeq) return;
-                    if (err != null) {
-                        say(TmService.message(err), true);
-                        return;
-                    }
-                    matches.getItems().setAll(list);
-                    matchesTab.setText(i18n.t("tr.tab.matches") + (list.isEmpty() ? "" : " (" + list.size() + ")"));
-                }));
+        if (vm == null) {
+            model.matches().clear();
+            return;
+        }
+        model.lookup(project.get(), i, vm.sourceLang(), vm.targetLang());
     }
 
     // ---------------------------------------------------------------- operations
@@ -811,7 +790,7 @@ public final class TranslatePanel extends BorderPane {
         editor.setText(s.target());
         editor.positionCaret(editor.getLength());
         commit(true);
-        if (s.match() != null && tm != null) tm.recordUse(s.match().unit().id());
+        if (s.match() != null && model.openTm() != null) model.openTm().recordUse(s.match().unit().id());
         editor.requestFocus();
     }
 
@@ -823,39 +802,20 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void fillExact() {
-        TmService service = tm();
-        if (model.session() == null || service == null || vm == null) return;
+        if (model.session() == null || vm == null || tm() == null) return;
         commit(true);
         TranslationSession ts = model.session();
-        TranslateViewModel.FillPlan todo = TranslateViewModel.fillPlan(ts);
-        boolean markdown = ts.markdownTarget();
-        String src = vm.sourceLang();
-        String tgt = vm.targetLang();
-        say(i18n.t("tr.msg.filling", todo.size()), false);
-        service.submit(svc -> {
-            Map<Integer, String> found = new LinkedHashMap<>();
-            for (int i : todo.text().keySet()) {
-                String t = svc.exact(todo.segments().get(i), todo.previous().get(i), src, tgt, markdown);
-                if (t != null) found.put(i, t);
-            }
-            return found;
-        }).whenComplete((found, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                say(TmService.message(err), true);
-                return;
-            }
-            if (model.session() != ts) return;
-            Map<Integer, String> still = TranslateViewModel.stillToFill(ts, todo, found);
-            committing = true;
+        model.fillExact(project.get(), vm.sourceLang(), vm.targetLang(), still -> {
             int n;
+            committing = true;
             try {
-                n = still.isEmpty() ? 0 : ts.fill(still, "fill matches");
+                n = ts.fill(still, "fill matches");
             } finally {
                 committing = false;
             }
             refresh();
-            say(i18n.t("tr.msg.filled", n, todo.size(), todo.size() - n), false);
-        }));
+            return n;
+        });
     }
 
     private void concordanceFromSelection() {
@@ -873,17 +833,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void runConcordance(String text, String lang) {
-        TmService service = tm();
-        if (service == null || text == null || text.isBlank() || lang == null) return;
-        service.concordance(text.strip(), lang, 30).whenComplete((hits, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                say(TmService.message(err), true);
-                concordance.getItems().clear();
-                return;
-            }
-            concordance.getItems().setAll(hits);
-            concordanceTab.setText(i18n.t("tr.tab.concordance") + " (" + hits.size() + ")");
-        }));
+        model.concordance(project.get(), text, lang);
     }
 
     private void wrapSelection(String open, String close) {
@@ -947,22 +897,11 @@ public final class TranslatePanel extends BorderPane {
      * (units added, already there, skipped) and looks up the row shown again.
      */
     public CompletableFuture<org.diptych.tm.ImportReport> importTm(Path file) {
-        TmService service = tm();
-        if (service == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
+        if (tm() == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
         shown.set(true);
-        say(i18n.t("tr.msg.tmImporting", file.getFileName()), false);
-        CompletableFuture<org.diptych.tm.ImportReport> r = service.importTmx(file);
-        r.whenComplete((rep, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                say(TmService.message(err), true);
-                Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err));
-                return;
-            }
-            say(i18n.t("tr.msg.tmImported", rep.added(), file.getFileName(), rep.duplicates(), rep.skipped()),
-                    rep.warningCount() > 0);
+        return model.importTm(project.get(), file, rep -> {
             if (model.row() >= 0 && model.session() != null && shown.get()) lookup(model.row());
-        }));
-        return r;
+        }, err -> Dialogs.error(getScene() == null ? null : getScene().getWindow(), i18n.t("error.title"), TmService.message(err)));
     }
 
     /** Imports a glossary file into the project in the background; the panel uses it at once. */
@@ -1132,7 +1071,7 @@ public final class TranslatePanel extends BorderPane {
                 l.setMaxWidth(Math.max(200, getListView().getWidth() - 40));
                 box.getChildren().add(l);
             }
-            Label prov = new Label(TmService.withOrigin(tm == null ? null : tm.originText(h, i18n), provenance(h.provenance())));
+            Label prov = new Label(TmService.withOrigin(model.openTm() == null ? null : model.openTm().originText(h, i18n), provenance(h.provenance())));
             prov.setStyle("-fx-text-fill: #888; -fx-font-size: 0.85em;");
             box.getChildren().add(prov);
             setGraphic(box);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -29,6 +30,8 @@ import org.diptych.qa.QaIssue;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
+import org.diptych.tm.ConcordanceHit;
+import org.diptych.tm.ImportReport;
 import org.diptych.tm.MarkdownCodes;
 import org.diptych.translate.TargetVersions;
 import org.diptych.translate.TranslationSession;
@@ -47,6 +50,11 @@ public final class TranslateViewModel {
     /** How the view-model runs work off the caller's thread: {@code done} or {@code failed} is told after. */
     public interface Background {
         <T> void run(String name, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
+
+        /** Runs {@code r} where the view-model's state is changed: the FX thread in the window, at once in tests. */
+        default void post(Runnable r) {
+            r.run();
+        }
 
         /** Runs the work at once on the caller's thread (tests, and the CLI's way of thinking). */
         Background DIRECT = new Background() {
@@ -162,6 +170,7 @@ public final class TranslateViewModel {
 
     /** Forgets the project (it closes). */
     public void close() {
+        closeTm();
         forgetGlossary();
         glossary = Glossary.EMPTY;
     }
@@ -198,6 +207,165 @@ public final class TranslateViewModel {
             say(i18n.t("tr.msg.started", statement, lang), false);
             if (done != null) done.run();
         }, failed);
+    }
+
+    // ---------------------------------------------------------------- translation memory
+
+    private final ObservableList<TmService.Suggestion> matches = FXCollections.observableArrayList();
+    private final ObservableList<ConcordanceHit> concordance = FXCollections.observableArrayList();
+    private TmService tm;
+    private Project tmProject;
+    private long lookupSeq;
+
+    /** The TM matches of the row shown (the last lookup's answer). */
+    public ObservableList<TmService.Suggestion> matches() {
+        return matches;
+    }
+
+    /** The last concordance search's hits. */
+    public ObservableList<ConcordanceHit> concordanceHits() {
+        return concordance;
+    }
+
+    /** The project's TM, opened at the first use (and again for another project); null without a project. */
+    public TmService tm(Project p) {
+        if (p == null) return null;
+        if (tm == null || tmProject != p) {
+            if (tm != null) tm.close();
+            tm = TmService.forProject(p, st -> background.post(() -> say(TmService.statusText(st, i18n), st.problem() != null)));
+            tmProject = p;
+        }
+        return tm;
+    }
+
+    /** The TM if one is open, without opening one. */
+    public TmService openTm() {
+        return tm;
+    }
+
+    /** Closes the TM after its pending writes (the project closes). */
+    public void closeTm() {
+        if (tm != null) tm.close();
+        tm = null;
+        tmProject = null;
+    }
+
+    /**
+     * Looks up the matches of the session's row {@code i}: {@link #matches()} is cleared now and filled with
+     * the answer, unless another lookup was asked meanwhile (its answer is the one shown).
+     *
+     * @return completes once the answer is shown (or dropped)
+     */
+    public CompletableFuture<Void> lookup(Project p, int i, String sourceLang, String targetLang) {
+        long seq = ++lookupSeq;
+        matches.clear();
+        TmService service = tm(p);
+        TranslationSession ts = session;
+        if (service == null || ts == null || i < 0 || i >= ts.beads().size() || ts.sourceText(i).isBlank()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        service.lookup(ts.sourceSegment(i), ts.previousSourceText(i), sourceLang, targetLang, 5, ts.markdownTarget())
+                .whenComplete((list, err) -> background.post(() -> {
+                    try {
+                        if (seq != lookupSeq) return;
+                        if (err != null) say(TmService.message(err), true);
+                        else matches.setAll(list);
+                    } finally {
+                        shown.complete(null);
+                    }
+                }));
+        return shown;
+    }
+
+    /** Forgets the answer of any lookup still running (the pair shown changes). */
+    public void dropLookups() {
+        lookupSeq++;
+        matches.clear();
+        concordance.clear();
+    }
+
+    /**
+     * <em>Fill 100%</em>: looks up an exact match for every untranslated row on the TM thread, then has
+     * {@code apply} fill those still untranslated with the same source (one undoable step; it returns how
+     * many it filled) and says how many were filled and how many left.
+     *
+     * @return completes with the number filled (0 when the pair changed meanwhile)
+     */
+    public CompletableFuture<Integer> fillExact(Project p, String sourceLang, String targetLang,
+                                                java.util.function.ToIntFunction<Map<Integer, String>> apply) {
+        TmService service = tm(p);
+        TranslationSession ts = session;
+        if (service == null || ts == null) return CompletableFuture.completedFuture(0);
+        FillPlan todo = fillPlan(ts);
+        boolean markdown = ts.markdownTarget();
+        say(i18n.t("tr.msg.filling", todo.size()), false);
+        CompletableFuture<Integer> filled = new CompletableFuture<>();
+        service.submit(svc -> {
+            Map<Integer, String> found = new LinkedHashMap<>();
+            for (int i : todo.text().keySet()) {
+                String t = svc.exact(todo.segments().get(i), todo.previous().get(i), sourceLang, targetLang, markdown);
+                if (t != null) found.put(i, t);
+            }
+            return found;
+        }).whenComplete((found, err) -> background.post(() -> {
+            int n = 0;
+            try {
+                if (err != null) {
+                    say(TmService.message(err), true);
+                    return;
+                }
+                if (session != ts) return;
+                Map<Integer, String> still = stillToFill(ts, todo, found);
+                n = still.isEmpty() ? 0 : apply.applyAsInt(still);
+                say(i18n.t("tr.msg.filled", n, todo.size(), todo.size() - n), false);
+            } finally {
+                filled.complete(n);
+            }
+        }));
+        return filled;
+    }
+
+    /** Searches the TM for units with {@code text} (stemmed) in {@code lang}; the hits replace {@link #concordanceHits()}. */
+    public CompletableFuture<Void> concordance(Project p, String text, String lang) {
+        TmService service = tm(p);
+        if (service == null || text == null || text.isBlank() || lang == null) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        service.concordance(text.strip(), lang, 30).whenComplete((hits, err) -> background.post(() -> {
+            try {
+                if (err != null) {
+                    say(TmService.message(err), true);
+                    concordance.clear();
+                } else {
+                    concordance.setAll(hits);
+                }
+            } finally {
+                shown.complete(null);
+            }
+        }));
+        return shown;
+    }
+
+    /**
+     * Imports a TMX file into the project's TM on the TM thread and says what was imported (units added,
+     * already there, skipped); {@code done} or {@code failed} is told after, where the state is changed.
+     */
+    public CompletableFuture<ImportReport> importTm(Project p, Path file, Consumer<ImportReport> done, Consumer<Throwable> failed) {
+        TmService service = tm(p);
+        if (service == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
+        say(i18n.t("tr.msg.tmImporting", file.getFileName()), false);
+        CompletableFuture<ImportReport> r = service.importTmx(file);
+        r.whenComplete((rep, err) -> background.post(() -> {
+            if (err != null) {
+                say(TmService.message(err), true);
+                failed.accept(err);
+                return;
+            }
+            say(i18n.t("tr.msg.tmImported", rep.added(), file.getFileName(), rep.duplicates(), rep.skipped()),
+                    rep.warningCount() > 0);
+            done.accept(rep);
+        }));
+        return r;
     }
 
     // ---------------------------------------------------------------- the row in the editor

@@ -52,6 +52,7 @@ class TranslateViewModelTest {
 
     @AfterEach
     void tearDown() {
+        model.close();
         project.close();
     }
 
@@ -195,6 +196,52 @@ class TranslateViewModelTest {
         assertThat(model.sameRow()).as("row 14 merged into row 13").isFalse();
         assertThat(model.commit("Texto de outra linha.")).isEqualTo(TranslateViewModel.Commit.UNCHANGED);
         assertThat(session.state().target().paragraphs()).noneMatch(p -> p.markup().contains("outra linha"));
+    }
+
+    @Test
+    void aTmxImportGivesTheRowItsMatchAndFillTakesTheExactOnesIntoTheUntranslatedRows() throws Exception {
+        model.setSession(session);
+        String ru = session.sourceText(15);
+        String pt = "Os acordos coletivos devem prever pausas no calor.";
+        Path tmx = tmp.resolve("team.tmx");
+        Files.writeString(tmx, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="paragraph" o-tmf="test"
+                 adminlang="en" srclang="ru" datatype="plaintext"/><body>
+                <tu><tuv xml:lang="ru"><seg>%s</seg></tuv><tuv xml:lang="pt"><seg>%s</seg></tuv></tu>
+                </body></tmx>
+                """.formatted(ru.replace("&", "&amp;").replace("<", "&lt;"), pt));
+        List<Object> imported = new ArrayList<>();
+        var rep = model.importTm(project, tmx, imported::add, e -> { throw new AssertionError(e); }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(rep.added()).isEqualTo(1);
+        model.tm(project).flush(); // the answer is told after the future completes
+        assertThat(imported).containsExactly(rep);
+        assertThat(model.messageProperty().get().shown()).startsWith("Imported 1");
+
+        model.lookup(project, 15, "ru", "pt").get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(model.matches()).first().satisfies(m -> {
+            assertThat(m.score()).isEqualTo(100);
+            assertThat(m.target()).isEqualTo(pt);
+        });
+        // a lookup overtaken by another one is not shown
+        var first = model.lookup(project, 15, "ru", "pt");
+        var second = model.lookup(project, 16, "ru", "pt");
+        first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(model.matches()).noneMatch(m -> m.target().equals(pt) && m.score() == 100);
+
+        int filled = model.fillExact(project, "ru", "pt", still -> session.fill(still, "fill matches"))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(filled).isEqualTo(1);
+        assertThat(session.targetBody(15)).isEqualTo(pt);
+        assertThat(session.status(15)).isEqualTo(TranslationStatus.DRAFT);
+        assertThat(model.messageProperty().get().shown()).isEqualTo(i18n.t("tr.msg.filled", 1, 6, 5));
+
+        model.concordance(project, "коллективные договоры", "ru").get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(model.concordanceHits()).extracting(h -> h.unit().variant("pt").text()).contains(pt);
+        model.dropLookups();
+        assertThat(model.matches()).isEmpty();
+        assertThat(model.concordanceHits()).isEmpty();
     }
 
     int undoDepth() {
