@@ -510,6 +510,14 @@ public final class SitePlanner {
         Map<Integer, String> rule = new HashMap<>();
 
         // round 1: reciprocal links
+        urlMarked.clear();
+        for (Post p : posts) {
+            for (String url : p.links) {
+                if (!ownSite(url)) continue;
+                String l = urlLang(pathSegments(url));
+                if (l != null) urlMarked.add(Languages.base(l));
+            }
+        }
         Map<String, List<Integer>> bySlug = new HashMap<>();
         for (int i = 0; i < posts.size(); i++) bySlug.computeIfAbsent(posts.get(i).slug, k -> new ArrayList<>()).add(i);
         List<int[]> edges = new ArrayList<>();
@@ -634,15 +642,7 @@ public final class SitePlanner {
             }
             u = slash < 0 ? "/" : u.substring(slash);
         }
-        try {
-            u = java.net.URLDecoder.decode(u.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException ignored) {
-            // keep as written
-        }
-        List<String> segs = new ArrayList<>();
-        for (String s : u.split("/")) {
-            if (!s.isEmpty() && !s.equals(".") && !s.equals("..")) segs.add(s);
-        }
+        List<String> segs = pathSegments(u);
         if (segs.isEmpty()) return null;
         String last = segs.get(segs.size() - 1);
         for (String ext : List.of(".html", ".htm", ".md", ".markdown")) {
@@ -663,17 +663,7 @@ public final class SitePlanner {
                 break;
             }
         }
-        String lang = null;
-        for (String s : segs.subList(0, segs.size() - 1)) {
-            if (isLangMark(s)) {
-                try {
-                    lang = Languages.normalize(s);
-                } catch (IllegalArgumentException e) {
-                    lang = s.toLowerCase(Locale.ROOT);
-                }
-                break;
-            }
-        }
+        String lang = urlLang(segs);
         List<Integer> cands = new ArrayList<>();
         for (int i : bySlug.getOrDefault(last, List.of())) {
             Post p = posts.get(i);
@@ -693,8 +683,64 @@ public final class SitePlanner {
             List<Integer> plain = cands.stream().filter(c -> !posts.get(c).langHow.startsWith("folder")
                     && !posts.get(c).langHow.startsWith("collection")).toList();
             if (plain.size() == 1) return Optional.of(plain.get(0));
+            // nor is it a language whose posts other links of the site give with a language segment
+            List<Integer> unmarked = cands.stream().filter(c -> !urlMarked.contains(Languages.base(posts.get(c).lang))).toList();
+            if (unmarked.size() == 1) return Optional.of(unmarked.get(0));
         }
         return Optional.empty();
+    }
+
+    /** Languages that some link of the site names in a URL segment ({@code /ru/...}): a URL without one is not theirs. */
+    private final Set<String> urlMarked = new java.util.HashSet<>();
+
+    /** The decoded, non-empty path segments of a URL or path (query, fragment, scheme and host removed). */
+    private static List<String> pathSegments(String url) {
+        String u = url;
+        int cut = u.indexOf('#');
+        if (cut >= 0) u = u.substring(0, cut);
+        cut = u.indexOf('?');
+        if (cut >= 0) u = u.substring(0, cut);
+        int scheme = u.indexOf("://");
+        if (scheme >= 0) {
+            int slash = u.indexOf('/', scheme + 3);
+            u = slash < 0 ? "/" : u.substring(slash);
+        }
+        try {
+            u = java.net.URLDecoder.decode(u.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException ignored) {
+            // keep as written
+        }
+        List<String> segs = new ArrayList<>();
+        for (String s : u.split("/")) {
+            if (!s.isEmpty() && !s.equals(".") && !s.equals("..")) segs.add(s);
+        }
+        return segs;
+    }
+
+    /** The language a URL's path names in a segment before its last one, or null. */
+    private String urlLang(List<String> segs) {
+        if (segs.isEmpty()) return null;
+        for (String s : segs.subList(0, segs.size() - 1)) {
+            if (isLangMark(s)) {
+                try {
+                    return Languages.normalize(s);
+                } catch (IllegalArgumentException e) {
+                    return s.toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A link into this site: a path, or an absolute URL on the config's host. */
+    private boolean ownSite(String url) {
+        if (url.startsWith("mailto:")) return false;
+        int scheme = url.indexOf("://");
+        if (scheme < 0) return true;
+        if (config.url() == null) return false;
+        int slash = url.indexOf('/', scheme + 3);
+        String host = url.substring(0, slash < 0 ? url.length() : slash);
+        return config.url().startsWith(host) || sameHost(host, config.url());
     }
 
     private static boolean sameHost(String host, String base) {

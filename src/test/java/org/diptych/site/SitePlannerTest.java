@@ -44,6 +44,25 @@ class SitePlannerTest {
     }
 
     @Test
+    void anUnmarkedLinkIsTheLanguageNoOtherLinkMarks() {
+        // every language in a folder of its own, no config: en's URLs carry no language segment, ru's and pt's do
+        Path site = tmp.resolve("site");
+        String ru = "/ru/statements/2020/05/01/vosem-chasov", en = "/statements/2020/05/01/vosem-chasov",
+                pt = "/pt/declaracoes/2020/05/01/vosem-chasov";
+        SiteFixtures.write(site, "ru/2020-05-01-vosem-chasov.md", SiteFixtures.yaml("Восемь часов", "lang: ru\n")
+                + "[Eight hours](" + en + ")\n\n[Oito horas](" + pt + ")\n\n" + SiteFixtures.RU_BODY);
+        SiteFixtures.write(site, "en/2020-05-01-vosem-chasov.md", SiteFixtures.yaml("Eight hours", "lang: en\n")
+                + "[Восемь часов](" + ru + ")\n\n[Oito horas](" + pt + ")\n\n" + SiteFixtures.EN_BODY);
+        SiteFixtures.write(site, "pt/2020-05-01-vosem-chasov.md", SiteFixtures.yaml("Oito horas", "lang: pt\n")
+                + "[Восемь часов](" + ru + ")\n\n[Eight hours](" + en + ")\n\n" + SiteFixtures.PT_BODY);
+        ImportPlan plan = plan(site);
+        assertThat(plan.ambiguous()).isEmpty();
+        PlannedStatement s = statement(plan, "2020-05-01-vosem-chasov");
+        assertThat(langs(s)).containsOnlyKeys("ru", "en", "pt");
+        assertThat(s.pairedBy()).isEqualTo("reciprocal links");
+    }
+
+    @Test
     void jekyllFoldersWithTopLinks() {
         ImportPlan plan = plan(SiteFixtures.jekyllFolders(tmp.resolve("site")));
         assertThat(plan.ambiguous()).isEmpty();
