@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", description = {
-        "Export a statement: every language version to OUT/<path pattern> with reciprocal links,",
-        "or (--bundle) a bilingual zip per aligned pair. Before writing, untranslated rows, drafts and",
-        "QA errors are counted per language: the exit code is 1, listing them, unless --allow-incomplete.",
-        "Links between posts are checked afterwards; a link to a post neither in the project nor in OUT",
-        "is a warning."})
+        "Export a statement: every language version to OUT/<path pattern> with reciprocal links, "
+                + "or (--bundle) a bilingual zip per aligned pair.",
+        "Before writing, untranslated rows, drafts and QA errors are counted per language: "
+                + "the exit code is 1, listing them, unless --allow-incomplete.",
+        "Links between posts are checked afterwards; a link to a post neither in the project nor in OUT "
+                + "is a warning."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

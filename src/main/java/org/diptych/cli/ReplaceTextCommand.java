@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "replace-text", description = {
         "Find and replace text in the versions of one statement or of the whole project (literal text, not a pattern).",
-        "Prints every paragraph that changes; with --dry-run nothing is written. The change is one step: every",
-        "version or none, each paragraph logged in the version's edits.json; imported originals are never changed.",
+        "Prints every paragraph that changes; with --dry-run nothing is written.",
+        "The change is one step: every version or none, each paragraph logged in the version's edits.json; "
+                + "imported originals are never changed.",
         "--undo puts back the last replace-text of the project (refused if a version changed since)."})
 final class ReplaceTextCommand implements Callable<Integer> {
     @Spec
