@@ -105,11 +105,7 @@ final class TmStore implements AutoCloseable {
 
     private void start() throws IOException {
         lockDir = FSDirectory.open(dir);
-        try {
-            lock = NativeFSLockFactory.INSTANCE.obtainLock(lockDir, LOCK);
-        } catch (LockObtainFailedException e) {
-            throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
-        }
+        lock = obtainLock(dir, lockDir);
         // From here on this process holds the TM: recovery is allowed.
         removeTemporaryFiles();
         generation = readGeneration(record);
@@ -143,6 +139,50 @@ final class TmStore implements AutoCloseable {
         searchers = new SearcherManager(writer, null);
     }
 
+    /** The TM folders (real paths) this JVM holds the lock of: a second opener is told it is this window. */
+    private static final Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The TM's OS lock, or a one-line error saying who holds it: this Diptych window (the JVM holds it
+     * already, Lucene refuses a second lock of a file in one JVM) or another Diptych process.
+     */
+    private static Lock obtainLock(Path dir, Directory lockDir) throws IOException {
+        Path key = dir.toRealPath();
+        try {
+            Lock l = NativeFSLockFactory.INSTANCE.obtainLock(lockDir, LOCK);
+            HELD_HERE.add(key);
+            return new Lock() {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        l.close();
+                    } finally {
+                        HELD_HERE.remove(key);
+                    }
+                }
+
+                @Override
+                public void ensureValid() throws IOException {
+                    l.ensureValid();
+                }
+            };
+        } catch (LockObtainFailedException e) {
+            throw new DiptychException(dir + ": " + heldBy(dir));
+        }
+    }
+
+    private static String heldBy(Path dir) {
+        Path key;
+        try {
+            key = dir.toRealPath();
+        } catch (IOException e) {
+            key = dir.toAbsolutePath().normalize();
+        }
+        return HELD_HERE.contains(key)
+                ? "the translation memory is already open in this Diptych window (close it there first)"
+                : "the translation memory is open in another Diptych process";
+    }
+
     /** The journal header for a record as it is on disk (its length and CRC computed now). */
     static Journal.Header headerOf(Path record, long generation) throws IOException {
         if (!Files.exists(record)) return new Journal.Header(generation, -1, 0, true);
@@ -157,7 +197,7 @@ final class TmStore implements AutoCloseable {
             if (DirectoryReader.indexExists(indexDir)) committed = SegmentInfos.readLatestCommit(indexDir).getUserData();
             writer = newWriter();
         } catch (LockObtainFailedException e) {
-            throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
+            throw new DiptychException(dir + ": " + heldBy(dir));
         } catch (IOException e) {
             // A damaged index is derived data: start it afresh (under the lock).
             if (writer != null) writer.rollback();
@@ -635,12 +675,7 @@ final class TmStore implements AutoCloseable {
         Path record = dir.resolve(TranslationMemory.RECORD);
         Path journalFile = dir.resolve(TranslationMemory.JOURNAL);
         try (Directory lockDir = FSDirectory.open(dir)) {
-            Lock lock;
-            try {
-                lock = NativeFSLockFactory.INSTANCE.obtainLock(lockDir, LOCK);
-            } catch (LockObtainFailedException e) {
-                throw new DiptychException(dir + ": the translation memory is open in another Diptych process");
-            }
+            Lock lock = obtainLock(dir, lockDir);
             try (lock; Directory indexDir = FSDirectory.open(dir.resolve(TranslationMemory.INDEX))) {
                 long generation = readGeneration(record);
                 Journal.Parsed parsed = Journal.read(journalFile);

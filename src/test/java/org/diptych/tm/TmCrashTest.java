@@ -1,6 +1,7 @@
 package org.diptych.tm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.diptych.DiptychException;
 import org.diptych.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,29 @@ class TmCrashTest {
             if (line.equals(wanted)) return line;
         }
         throw new AssertionError("child ended without '" + wanted + "':\n" + all);
+    }
+
+    @Test
+    void aTmHeldByAnotherProcessSaysSoAndOneHeldHereSaysThisWindow() throws Exception {
+        Path dir = tmWithTwoUnits();
+        Process p = child(dir, bigTmx(2_000), 0.5);
+        try {
+            waitForLine(p, "paused");
+            assertThatThrownBy(() -> TranslationMemory.open(dir)).isInstanceOf(DiptychException.class)
+                    .hasMessage(dir + ": the translation memory is open in another Diptych process");
+        } finally {
+            p.destroyForcibly();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        try (TranslationMemory tm = TranslationMemory.open(dir)) {
+            assertThatThrownBy(() -> TranslationMemory.open(dir)).isInstanceOf(DiptychException.class)
+                    .hasMessageContaining("already open in this Diptych window")
+                    .hasMessageNotContaining("another");
+        }
+        // Closed here, it opens again.
+        try (TranslationMemory tm = TranslationMemory.open(dir)) {
+            assertThat(tm.stats().units()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ class TmWritesSurviveTest {
             Path importing = Files.writeString(dir.resolve(".memory.tmx.123.tmp"), "<tmx");
             byte[] journal = Files.readAllBytes(dir.resolve(TranslationMemory.JOURNAL));
             assertThatThrownBy(() -> TranslationMemory.open(dir)).isInstanceOf(DiptychException.class)
-                    .hasMessageContaining("open in another Diptych process");
+                    .hasMessageContaining("already open in this Diptych window");
             assertThat(Files.readAllBytes(dir.resolve(TranslationMemory.JOURNAL))).isEqualTo(journal);
             assertThat(importing).exists();
         }

@@ -198,8 +198,9 @@ class TranslationMemoryTest {
     }
 
     @Test
-    void secondProcessCannotOpenTheSameTm() {
+    void aSecondOpenInTheSameProcessIsRefusedNamingThisWindow() {
         assertThatThrownBy(() -> TranslationMemory.open(tmp.resolve("tm"))).isInstanceOf(DiptychException.class)
-                .hasMessageContaining("open in another");
+                .hasMessage(tmp.resolve("tm") + ": the translation memory is already open in this Diptych window"
+                        + " (close it there first)");
     }
 }
