@@ -13,7 +13,7 @@ import org.diptych.model.FrontMatter;
  * every other character stays; a new key is appended at the end.
  */
 final class YamlEdit {
-    private static final Pattern PLAIN_SAFE = Pattern.compile("[\\p{L}\\p{N}(][^\\n]*");
+    private static final Pattern PLAIN_SAFE = Pattern.compile("[\\p{L}\\p{N}(/][^\\n]*");
 
     private YamlEdit() {}
 

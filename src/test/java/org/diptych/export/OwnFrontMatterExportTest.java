@@ -189,7 +189,7 @@ class OwnFrontMatterExportTest {
                 ---
                 layout: post
                 title: "Greve no porto"
-                description: "Os estivadores declararam uma greve por tempo indeterminado"
+                description: Os estivadores declararam uma greve por tempo indeterminado
                 lang: pt
                 locale: pt_PT
                 permalink: /pt/2019/03/08/port-strike/
