@@ -5,11 +5,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -48,24 +45,18 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
-import org.diptych.DiptychException;
-import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.glossary.GlossaryReader;
 import org.diptych.glossary.TermHit;
 import org.diptych.project.Project;
 import org.diptych.qa.QaIssue;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
-import org.diptych.review.ReviewState;
 import org.diptych.tm.ConcordanceHit;
 import org.diptych.tm.Provenance;
 import org.diptych.tm.TmVariant;
 import org.diptych.tm.WordDiff;
-import org.diptych.translate.Confirmation;
-import org.diptych.translate.TranslationRecord;
 import org.diptych.translate.TranslationSession;
 import org.diptych.translate.TranslationStatus;
-import org.diptych.translate.TranslationStore;
 import org.diptych.ui.I18n;
 import org.diptych.ui.UiAction;
 import org.diptych.ui.UiPrefs;
@@ -90,7 +81,6 @@ public final class TranslatePanel extends BorderPane {
     private final Clock clock;
     private final Supplier<Project> project;
     private final Supplier<Autosaver> saver;
-    private final Map<ReviewViewModel, TranslationSession> sessions = new WeakHashMap<>();
     private final List<UiAction> actions = new ArrayList<>();
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
     private final BooleanProperty active = new SimpleBooleanProperty(true);
@@ -122,18 +112,21 @@ public final class TranslatePanel extends BorderPane {
 
     private Runnable onVersionsChanged = () -> { };
     private org.diptych.ui.FileChoosers choosers = org.diptych.ui.FileChoosers.system();
-    private final List<Runnable> unhooks = new ArrayList<>();
     private final TranslateViewModel model;
-    private GlossaryMatcher matcher;
     private ReviewViewModel vm;
+    /** The editor is being loaded with a row's text (not the translator's typing). */
     private boolean loading;
-    private boolean committing;
 
     private final ChangeListener<Number> cursorListener = (o, a, b) -> {
-        if (committing) return;
+        if (echo()) return;
         commit(false);
         showRow(b.intValue());
     };
+
+    /** The view-model itself moved the cursor or wrote into the session: nothing to reload. */
+    private boolean echo() {
+        return model.writing();
+    }
 
     /**
      * @param project the open project (or null)
@@ -149,6 +142,8 @@ public final class TranslatePanel extends BorderPane {
         this.saver = saver;
         this.frontMatter = new FrontMatterPane(i18n, this::tm);
         this.model = new TranslateViewModel(i18n, new FxBackground());
+        model.setContext(new TranslateViewModel.Context(project, saver, prefs::reviewer, clock));
+        model.setOnStep(this::refresh);
         setId("translate-panel");
         matchesTab = tab("tr.tab.matches", matches);
         termsTab = tab("tr.tab.glossary", terms);
@@ -258,11 +253,8 @@ public final class TranslatePanel extends BorderPane {
     public void close() {
         commit(false);
         idle.stop();
-        model.close(); // the TM after its pending writes
-        sessions.clear();
-        unhooks.forEach(Runnable::run);
-        unhooks.clear();
         attach(null);
+        model.close(); // the sessions unhooked from the desk's models, the TM after its pending writes
     }
 
     // ---------------------------------------------------------------- building
@@ -513,12 +505,9 @@ public final class TranslatePanel extends BorderPane {
         if (vm != null) {
             commit(false);
             vm.cursorProperty().removeListener(cursorListener);
-            vm.rowFilterProperty().set(null); // the status filter belongs to the pair shown
         }
         vm = next;
-        model.setSession(null);
-        model.pairChanged(); // a QA or import message of another pair says nothing about this one
-        model.dropLookups();
+        model.attach(next);
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
             frontMatter.setSession(null);
@@ -532,9 +521,7 @@ public final class TranslatePanel extends BorderPane {
             counts.setText("");
             return;
         }
-        model.setSession(sessions.computeIfAbsent(vm, this::newSession));
         frontMatter.setSession(model.session());
-        loadGlossary();
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
         vm.cursorProperty().addListener(cursorListener);
@@ -553,61 +540,7 @@ public final class TranslatePanel extends BorderPane {
      * chosen again, so it never vanishes under the translator's cursor.
      */
     private void applyStatusFilter() {
-        if (vm == null) return;
-        String v = statusFilter.getValue();
-        if (!shown.get() || model.session() == null || v == null || v.equals("all")) {
-            vm.rowFilterProperty().set(null);
-            return;
-        }
-        vm.rowFilterProperty().set(TranslateViewModel.statusFilter(model.session(), TranslationStatus.valueOf(v)));
-    }
-
-    private TranslationSession newSession(ReviewViewModel m) {
-        Project p = project.get();
-        ReviewState s = m.state();
-        String id = s.alignment().statementId();
-        String src = m.sourceLang();
-        String tgt = m.targetLang();
-        Map<String, TranslationRecord> records = Map.of();
-        if (p != null) {
-            try {
-                if (saver.get() != null) saver.get().flush(); // records another panel of this project may still be writing
-                records = TranslationStore.load(p, id, src, tgt);
-            } catch (DiptychException e) {
-                say(e.getMessage(), true);
-            }
-        }
-        TranslationSession ts = new TranslationSession(m.editor(), records, () -> {
-            String r = prefs.reviewer();
-            return r == null || r.isBlank() ? null : r;
-        }, clock);
-        ts.addRecordsListener(() -> {
-            Project pr = project.get();
-            Autosaver sv = saver.get();
-            if (pr == null || sv == null || !pr.writable()) return;
-            Map<String, TranslationRecord> snapshot = ts.records();
-            sv.schedule("translate:" + TranslationStore.file(pr, id, src, tgt),
-                    () -> TranslationStore.save(pr, id, src, tgt, snapshot));
-        });
-        org.diptych.review.AlignmentEditor.Listener hook = (before, after, op) -> {
-            if (!committing && model.session() == ts) Platform.runLater(this::refresh);
-            // Every review step reaches the TM: confirmed beads as approved units, rejected ones out.
-            Project pr = project.get();
-            TmService service = pr != null && pr.writable() ? tm() : null;
-            if (service != null) {
-                service.feed(after.alignment(), after.source(), after.target(), prefs.reviewer(),
-                        msg -> Platform.runLater(() -> say(msg, true)));
-            }
-        };
-        m.editor().addListener(hook);
-        // the desk's models outlive this panel (an interface-language switch builds a new one): unhook on close,
-        // or a closed panel would open a second TM service on the next review step
-        unhooks.add(() -> m.editor().removeListener(hook));
-        return ts;
-    }
-
-    private void loadGlossary() {
-        matcher = vm == null ? null : model.matcher(project.get(), vm.sourceLang(), vm.targetLang());
+        model.applyStatusFilter(statusFilter.getValue(), shown.get());
     }
 
     private TmService tm() {
@@ -682,7 +615,7 @@ public final class TranslatePanel extends BorderPane {
     private void fillSource(int i) {
         String text = model.session().sourceText(i);
         List<Node> nodes = new ArrayList<>();
-        List<TermHit> hits = matcher == null ? List.of() : matcher.find(text);
+        List<TermHit> hits = model.pairMatcher() == null ? List.of() : model.pairMatcher().find(text);
         int last = 0;
         for (TermHit h : hits) {
             if (h.start() > last) nodes.add(new Text(text.substring(last, h.start())));
@@ -703,11 +636,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void lookup(int i) {
-        if (vm == null) {
-            model.matches().clear();
-            return;
-        }
-        model.lookup(project.get(), i, vm.sourceLang(), vm.targetLang());
+        model.lookup(i);
     }
 
     // ---------------------------------------------------------------- operations
@@ -719,24 +648,8 @@ public final class TranslatePanel extends BorderPane {
      */
     private void commit(boolean keepCursor) {
         idle.stop();
-        TranslateViewModel.Commit done;
-        committing = true;
-        try {
-            // writes only what was typed into this very row (not text left from a row a desk step moved away)
-            done = model.commit(editor.getText());
-        } finally {
-            committing = false;
-        }
-        if (done == TranslateViewModel.Commit.UNCHANGED) return;
-        if (keepCursor && vm != null && vm.cursorProperty().get() != model.row()) {
-            committing = true;
-            try {
-                vm.cursorProperty().set(model.row());
-            } finally {
-                committing = false;
-            }
-        }
-        updateHeader();
+        // writes only what was typed into this very row (not text left from a row a desk step moved away)
+        if (model.commit(editor.getText(), keepCursor) != TranslateViewModel.Commit.UNCHANGED) updateHeader();
     }
 
     private void focusEditor() {
@@ -749,73 +662,43 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void confirm() {
-        if (model.session() == null || model.row() < 0) return;
-        commit(true);
-        int row = model.row();
-        Confirmation c;
-        try {
-            c = model.session().confirm(row, reviewerBox.isSelected());
-        } catch (NotApplicable e) {
-            say(na(e), true);
-            return;
-        }
-        TmService service = tm();
-        if (service != null) {
-            service.write(c).whenComplete((v, err) -> Platform.runLater(() -> {
-                if (err != null) say(TmService.message(err), true);
-                else say(i18n.t(c.draft() ? "tr.msg.savedDraft" : "tr.msg.savedApproved", row + 1), false);
-            }));
-        }
-        updateHeader();
-        int next = model.session().nextToTranslate(row);
-        if (next >= 0 && next != row && vm != null) vm.cursorProperty().set(next);
+        idle.stop();
+        if (model.confirm(editor.getText(), reviewerBox.isSelected())) updateHeader();
         editor.requestFocus();
     }
 
     private void nextUntranslated() {
-        if (model.session() == null) return;
-        commit(true);
-        int next = model.session().nextToTranslate(Math.max(model.row(), -1));
-        if (next < 0) say(i18n.t("tr.msg.allDone"), false);
-        else vm.cursorProperty().set(next);
+        idle.stop();
+        model.nextUntranslated(editor.getText());
     }
 
     private void insertMatch(int k) {
-        if (k < 0 || k >= matches.getItems().size() || model.session() == null || model.row() < 0) return;
-        TmService.Suggestion s = matches.getItems().get(k);
-        if (!model.session().editable(model.row())) {
-            say(i18n.t("na.severalTargets"), true);
-            return;
-        }
-        editor.setText(s.target());
-        editor.positionCaret(editor.getLength());
-        commit(true);
-        if (s.match() != null && model.openTm() != null) model.openTm().recordUse(s.match().unit().id());
-        editor.requestFocus();
+        show(model.insertMatch(k));
     }
 
     private void copySource() {
-        if (model.session() == null || model.row() < 0) return;
-        editor.setText(model.session().sourceBody(model.row()));
-        commit(true);
+        show(model.copySource());
+    }
+
+    /** Shows what the view-model just wrote into the row (a match, the source): not the translator's typing. */
+    private void show(String written) {
+        if (written == null) return;
+        idle.stop();
+        loading = true;
+        try {
+            editor.setText(written);
+            editor.positionCaret(editor.getLength());
+        } finally {
+            loading = false;
+        }
+        model.reloaded(editor.getText());
+        updateHeader();
         editor.requestFocus();
     }
 
     private void fillExact() {
-        if (model.session() == null || vm == null || tm() == null) return;
-        commit(true);
-        TranslationSession ts = model.session();
-        model.fillExact(project.get(), vm.sourceLang(), vm.targetLang(), still -> {
-            int n;
-            committing = true;
-            try {
-                n = ts.fill(still, "fill matches");
-            } finally {
-                committing = false;
-            }
-            refresh();
-            return n;
-        });
+        idle.stop();
+        model.fillExact(editor.getText());
     }
 
     private void concordanceFromSelection() {
@@ -858,9 +741,9 @@ public final class TranslatePanel extends BorderPane {
 
     private void runQa() {
         if (model.session() == null) return;
-        commit(true);
+        idle.stop();
         shown.set(true);
-        model.runQa(model.session(), matcher, issues -> {
+        model.runQa(editor.getText(), issues -> {
             qaTab.setText(i18n.t("tr.tab.qa") + " (" + issues.size() + ")");
             tabs.getSelectionModel().select(qaTab);
             if (!issues.isEmpty()) {
@@ -871,9 +754,7 @@ public final class TranslatePanel extends BorderPane {
     }
 
     private void jump(QaIssue issue) {
-        if (issue == null || vm == null || issue.bead() < 0 || issue.bead() >= vm.rows().size()) return;
-        vm.cursorProperty().set(issue.bead());
-        editor.requestFocus();
+        if (model.jump(issue)) editor.requestFocus();
     }
 
     private void importGlossary() {
@@ -910,7 +791,7 @@ public final class TranslatePanel extends BorderPane {
         if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
         CompletableFuture<GlossaryReader.Result> r = new CompletableFuture<>();
         model.importGlossary(p, file, res -> {
-            loadGlossary();
+            model.reloadGlossary();
             if (model.row() >= 0 && model.session() != null) fillSource(model.row());
             r.complete(res);
         }, err -> {

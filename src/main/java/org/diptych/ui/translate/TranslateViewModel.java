@@ -1,16 +1,20 @@
 package org.diptych.ui.translate;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,13 +31,17 @@ import org.diptych.model.DocumentVersion;
 import org.diptych.project.Project;
 import org.diptych.qa.QaCheck;
 import org.diptych.qa.QaIssue;
+import org.diptych.review.AlignmentEditor;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
 import org.diptych.review.ReviewState;
 import org.diptych.tm.ConcordanceHit;
 import org.diptych.tm.ImportReport;
 import org.diptych.tm.MarkdownCodes;
+import org.diptych.translate.Confirmation;
 import org.diptych.translate.TargetVersions;
+import org.diptych.translate.TranslationRecord;
+import org.diptych.translate.TranslationStore;
 import org.diptych.translate.TranslationSession;
 import org.diptych.translate.TranslationStatus;
 import org.diptych.ui.I18n;
@@ -170,6 +178,7 @@ public final class TranslateViewModel {
 
     /** Forgets the project (it closes). */
     public void close() {
+        dropSessions();
         closeTm();
         forgetGlossary();
         glossary = Glossary.EMPTY;
@@ -440,6 +449,7 @@ public final class TranslateViewModel {
         if (text.equals(loadedText) || !sameRow()) return Commit.UNCHANGED;
         loadedText = text;
         if (text.strip().equals(session.targetBody(row).strip())) return Commit.UNCHANGED;
+        writing = true;
         try {
             session.setTarget(row, text);
             clearMessage();
@@ -448,6 +458,8 @@ public final class TranslateViewModel {
             say(na(e), true);
         } catch (IllegalArgumentException | IllegalStateException e) {
             say(e.getMessage(), true);
+        } finally {
+            writing = false;
         }
         return Commit.REFUSED;
     }
@@ -526,5 +538,272 @@ public final class TranslateViewModel {
             if (!have.remove(u)) return u;
         }
         return "";
+    }
+
+    // ---------------------------------------------------------------- the pair shown and the desk's cursor
+
+    /** Where the view-model finds the open project, its background writer, the reviewer's name and the time. */
+    public record Context(Supplier<Project> project, Supplier<Autosaver> saver, Supplier<String> reviewer, Clock clock) {
+        public static final Context NONE = new Context(() -> null, () -> null, () -> null, Clock.systemUTC());
+    }
+
+    private Context context = Context.NONE;
+    /** One session per desk model: a pair shown again keeps its records and its undo history. */
+    private final Map<ReviewViewModel, TranslationSession> sessions = new WeakHashMap<>();
+    private final List<Runnable> unhooks = new ArrayList<>();
+    private ReviewViewModel pair;
+    private GlossaryMatcher pairMatcher;
+    private Runnable onStep = () -> { };
+    private boolean writing;
+
+    public void setContext(Context c) {
+        context = Objects.requireNonNull(c);
+    }
+
+    /** Told (through {@link Background#post}) after a desk step made elsewhere (undo, a review operation) on the pair shown. */
+    public void setOnStep(Runnable r) {
+        onStep = Objects.requireNonNull(r);
+    }
+
+    /**
+     * True while the view-model itself writes into the session or puts the desk's cursor back on the row
+     * shown: the panel then ignores the cursor's and the session's echo of it.
+     */
+    public boolean writing() {
+        return writing;
+    }
+
+    /** The desk's model of the pair shown, or null. */
+    public ReviewViewModel pair() {
+        return pair;
+    }
+
+    /** The project's glossary for the pair shown, or null. */
+    public GlossaryMatcher pairMatcher() {
+        return pairMatcher;
+    }
+
+    /**
+     * Shows another pair (or none): what belonged to the one before (its status filter in the desk, its QA
+     * findings and message, lookups still running) is dropped; its session is made at the first showing
+     * (translation records read, record changes saved by the project's writer, every review step fed to the
+     * TM) and kept for the next.
+     *
+     * @return the session of the pair now shown, or null
+     */
+    public TranslationSession attach(ReviewViewModel next) {
+        if (pair != null) pair.rowFilterProperty().set(null); // the status filter belongs to the pair shown
+        pair = next;
+        setSession(null);
+        pairChanged(); // a QA or import message of another pair says nothing about this one
+        dropLookups();
+        pairMatcher = null;
+        if (next == null) return null;
+        setSession(sessions.computeIfAbsent(next, this::newSession));
+        pairMatcher = matcher(context.project().get(), next.sourceLang(), next.targetLang());
+        return session;
+    }
+
+    /** Reads the project's glossary again for the pair shown (after an import). */
+    public GlossaryMatcher reloadGlossary() {
+        pairMatcher = pair == null ? null : matcher(context.project().get(), pair.sourceLang(), pair.targetLang());
+        return pairMatcher;
+    }
+
+    private TranslationSession newSession(ReviewViewModel m) {
+        Project p = context.project().get();
+        ReviewState s = m.state();
+        String id = s.alignment().statementId();
+        String src = m.sourceLang();
+        String tgt = m.targetLang();
+        Map<String, TranslationRecord> records = Map.of();
+        if (p != null) {
+            try {
+                Autosaver sv = context.saver().get();
+                if (sv != null) sv.flush(); // records another panel of this project may still be writing
+                records = TranslationStore.load(p, id, src, tgt);
+            } catch (DiptychException e) {
+                say(e.getMessage(), true);
+            }
+        }
+        TranslationSession ts = new TranslationSession(m.editor(), records, () -> {
+            String r = context.reviewer().get();
+            return r == null || r.isBlank() ? null : r;
+        }, context.clock());
+        ts.addRecordsListener(() -> {
+            Project pr = context.project().get();
+            Autosaver sv = context.saver().get();
+            if (pr == null || sv == null || !pr.writable()) return;
+            Map<String, TranslationRecord> snapshot = ts.records();
+            sv.schedule("translate:" + TranslationStore.file(pr, id, src, tgt),
+                    () -> TranslationStore.save(pr, id, src, tgt, snapshot));
+        });
+        AlignmentEditor.Listener hook = (before, after, op) -> {
+            if (!writing && session == ts) background.post(onStep);
+            // Every review step reaches the TM: confirmed beads as approved units, rejected ones out.
+            Project pr = context.project().get();
+            TmService service = pr != null && pr.writable() ? tm(pr) : null;
+            if (service != null) {
+                service.feed(after.alignment(), after.source(), after.target(), context.reviewer().get(),
+                        msg -> background.post(() -> say(msg, true)));
+            }
+        };
+        m.editor().addListener(hook);
+        // the desk's models outlive this view-model (an interface-language switch builds a new panel): unhook
+        // on close, or a closed panel would open a second TM service on the next review step
+        unhooks.add(() -> m.editor().removeListener(hook));
+        return ts;
+    }
+
+    /** Forgets every session and unhooks them from the desk's models (the panel closes). */
+    private void dropSessions() {
+        attach(null);
+        sessions.clear();
+        unhooks.forEach(Runnable::run);
+        unhooks.clear();
+    }
+
+    /**
+     * Writes the editor's text like {@link #commit(String)}; with {@code keepCursor}, the desk's cursor is put
+     * back on the row shown afterwards (the step may have moved it), without the panel reloading the row.
+     */
+    public Commit commit(String text, boolean keepCursor) {
+        Commit done = commit(text);
+        if (done != Commit.UNCHANGED && keepCursor && pair != null && pair.cursorProperty().get() != row) {
+            writing = true;
+            try {
+                pair.cursorProperty().set(row);
+            } finally {
+                writing = false;
+            }
+        }
+        return done;
+    }
+
+    /** Moves the desk's cursor to row {@code i} (the panel follows it as after a click in the desk). */
+    private void goTo(int i) {
+        if (pair != null && i >= 0) pair.cursorProperty().set(i);
+    }
+
+    /**
+     * Ctrl+Enter: writes the editor's text, confirms the row shown (a draft, or approved when {@code asReviewer}),
+     * writes it to the TM (the message line says so, or why not) and goes to the next row to translate.
+     *
+     * @return whether the row was confirmed
+     */
+    public boolean confirm(String text, boolean asReviewer) {
+        if (session == null || row < 0) return false;
+        commit(text, true);
+        int r = row;
+        Confirmation c;
+        try {
+            c = session.confirm(r, asReviewer);
+        } catch (NotApplicable e) {
+            say(na(e), true);
+            return false;
+        }
+        TmService service = tm(context.project().get());
+        if (service != null) {
+            service.write(c).whenComplete((v, err) -> background.post(() -> {
+                if (err != null) say(TmService.message(err), true);
+                else say(i18n.t(c.draft() ? "tr.msg.savedDraft" : "tr.msg.savedApproved", r + 1), false);
+            }));
+        }
+        int next = session.nextToTranslate(r);
+        if (next >= 0 && next != r) goTo(next);
+        return true;
+    }
+
+    /** Ctrl+J: writes the editor's text and goes to the next row to translate, or says that none is left. */
+    public void nextUntranslated(String text) {
+        if (session == null) return;
+        commit(text, true);
+        int next = session.nextToTranslate(Math.max(row, -1));
+        if (next < 0) say(i18n.t("tr.msg.allDone"), false);
+        else goTo(next);
+    }
+
+    /**
+     * Ctrl+1…5: writes match {@code k} of {@link #matches()} into the row shown (one undoable step) and counts
+     * its use in the TM; a row with several target paragraphs is refused on the message line.
+     *
+     * @return the text the editor is to show now, or null when nothing was inserted
+     */
+    public String insertMatch(int k) {
+        if (k < 0 || k >= matches.size() || session == null || row < 0) return null;
+        TmService.Suggestion s = matches.get(k);
+        if (!session.editable(row)) {
+            say(i18n.t("na.severalTargets"), true);
+            return null;
+        }
+        commit(s.target(), true);
+        if (s.match() != null && tm != null) tm.recordUse(s.match().unit().id());
+        return s.target();
+    }
+
+    /** Ctrl+Shift+I: writes the source's text into the row shown; returns what the editor is to show, or null. */
+    public String copySource() {
+        if (session == null || row < 0 || !session.editable(row)) return null;
+        String body = session.sourceBody(row);
+        commit(body, true);
+        return body;
+    }
+
+    /** Looks up the matches of row {@code i} of the pair shown. */
+    public CompletableFuture<Void> lookup(int i) {
+        if (pair == null) {
+            matches.clear();
+            return CompletableFuture.completedFuture(null);
+        }
+        return lookup(context.project().get(), i, pair.sourceLang(), pair.targetLang());
+    }
+
+    /**
+     * <em>Fill 100%</em> on the pair shown, after the editor's text is written: the rows still untranslated
+     * with the same source get their exact match as one undoable step, then the panel is told to refresh.
+     */
+    public CompletableFuture<Integer> fillExact(String text) {
+        Project p = context.project().get();
+        if (session == null || pair == null || tm(p) == null) return CompletableFuture.completedFuture(0);
+        commit(text, true);
+        TranslationSession ts = session;
+        return fillExact(p, pair.sourceLang(), pair.targetLang(), still -> {
+            int n;
+            writing = true;
+            try {
+                n = ts.fill(still, "fill matches");
+            } finally {
+                writing = false;
+            }
+            onStep.run();
+            return n;
+        });
+    }
+
+    /** Runs QA over the pair shown (after the editor's text is written). */
+    public void runQa(String text, Consumer<List<QaIssue>> done) {
+        if (session == null) return;
+        commit(text, true);
+        runQa(session, pairMatcher, done);
+    }
+
+    /** Goes to the row of a QA finding; false when it names no row of the pair shown. */
+    public boolean jump(QaIssue issue) {
+        if (issue == null || pair == null || issue.bead() < 0 || issue.bead() >= pair.rows().size()) return false;
+        goTo(issue.bead());
+        return true;
+    }
+
+    /**
+     * The status filter: the desk shows only the rows with status {@code value} now (a {@link TranslationStatus}
+     * name), or every row for "all", null, or while the panel is not {@code shown}.
+     */
+    public void applyStatusFilter(String value, boolean shown) {
+        if (pair == null) return;
+        if (!shown || session == null || value == null || value.equals("all")) {
+            pair.rowFilterProperty().set(null);
+            return;
+        }
+        pair.rowFilterProperty().set(statusFilter(session, TranslationStatus.valueOf(value)));
     }
 }

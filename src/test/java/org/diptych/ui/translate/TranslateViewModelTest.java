@@ -244,6 +244,84 @@ class TranslateViewModelTest {
         assertThat(model.concordanceHits()).isEmpty();
     }
 
+    @Test
+    void thePairsSessionKeepsItsRecordsConfirmGoesOnAndAStepElsewhereIsToldButNotTheModelsOwnWrites() throws Exception {
+        org.diptych.review.Autosaver saver = new org.diptych.review.Autosaver(e -> { throw new AssertionError(e); });
+        List<String> steps = new ArrayList<>();
+        model.setContext(new TranslateViewModel.Context(() -> project, () -> saver, () -> "Tomás", CLOCK));
+        model.setOnStep(() -> steps.add("step"));
+        TranslationSession ts = model.attach(desk);
+        assertThat(ts).isNotNull().isSameAs(model.session());
+        assertThat(model.pair()).isSameAs(desk);
+
+        // the status filter of the pair shown, dropped when the panel is closed or another pair shown
+        model.applyStatusFilter("UNTRANSLATED", true);
+        assertThat(desk.visible()).hasSize(6);
+        model.applyStatusFilter("UNTRANSLATED", false);
+        assertThat(desk.visible()).hasSize(18);
+        model.applyStatusFilter("UNTRANSLATED", true);
+
+        // typing into row 14 and confirming: written, confirmed (translated, not approved), the cursor on the next row to translate
+        desk.cursorProperty().set(13);
+        model.load(13);
+        assertThat(model.confirm("Enviem fotos dos termômetros.", false)).isTrue();
+        assertThat(ts.targetBody(13)).isEqualTo("Enviem fotos dos termômetros.");
+        assertThat(ts.status(13)).isEqualTo(TranslationStatus.TRANSLATED);
+        assertThat(desk.cursorProperty().get()).isEqualTo(14);
+        assertThat(steps).as("the model's own write is no outside step").isEmpty();
+        model.tm(project).flush();
+        assertThat(model.messageProperty().get().shown()).isEqualTo(i18n.t("tr.msg.savedDraft", 14));
+
+        // a review operation made in the desk is told
+        steps.clear();
+        desk.editor().undo();
+        assertThat(steps).containsExactly("step");
+
+        // Ctrl+J from the last row to translate goes on; a QA finding of another row moves the cursor there
+        model.load(14);
+        model.nextUntranslated("");
+        assertThat(desk.cursorProperty().get()).isEqualTo(15);
+        assertThat(model.jump(new org.diptych.qa.QaIssue(2, org.diptych.qa.QaRule.values()[0], "x", List.of()))).isTrue();
+        assertThat(desk.cursorProperty().get()).isEqualTo(2);
+        assertThat(model.jump(null)).isFalse();
+
+        // copy source: written as one step, what the editor shows now
+        model.load(16);
+        assertThat(model.copySource()).isEqualTo(ts.sourceBody(16));
+        assertThat(ts.status(16)).isNotEqualTo(TranslationStatus.UNTRANSLATED);
+
+        // records saved by the project's writer: a new session of the same pair reads them back
+        saver.flush();
+        TranslateViewModel again = new TranslateViewModel(i18n, TranslateViewModel.Background.DIRECT);
+        again.setContext(new TranslateViewModel.Context(() -> project, () -> saver, () -> "Tomás", CLOCK));
+        ReviewViewModel other = new ReviewViewModel(desk.state(), null, null, () -> "Rita", CLOCK, 0.6);
+        assertThat(again.attach(other).status(16)).isEqualTo(ts.status(16));
+        again.close();
+
+        // another pair (none): the filter and the session are dropped, the desk's model unhooked
+        model.attach(null);
+        assertThat(desk.rowFilterProperty().get()).isNull();
+        assertThat(model.session()).isNull();
+        model.close();
+        steps.clear();
+        desk.editor().undo();
+        assertThat(steps).as("closed: unhooked from the desk's model").isEmpty();
+        saver.close();
+    }
+
+    @Test
+    void aMatchIsInsertedIntoAnEditableRowOnlyAndItsTextShown() throws Exception {
+        model.setContext(new TranslateViewModel.Context(() -> project, () -> null, () -> "Tomás", CLOCK));
+        model.attach(desk);
+        assertThat(model.insertMatch(0)).as("no matches").isNull();
+        model.load(15);
+        model.matches().setAll(new TmService.Suggestion(100, "Texto da memória.", null, List.of()));
+        assertThat(model.insertMatch(0)).isEqualTo("Texto da memória.");
+        assertThat(model.session().targetBody(15)).isEqualTo("Texto da memória.");
+        assertThat(model.commit("Texto da memória.")).as("the editor then shows it: no second write")
+                .isEqualTo(TranslateViewModel.Commit.UNCHANGED);
+    }
+
     int undoDepth() {
         int n = 0;
         while (session.editor().canUndo()) {
