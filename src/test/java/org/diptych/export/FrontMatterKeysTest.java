@@ -48,4 +48,14 @@ class FrontMatterKeysTest {
     void aPostWithoutFrontMatterGetsOne() {
         assertThat(FrontMatterKeys.set(FrontMatter.NONE, keys("en", "rcit")).raw()).isEqualTo("---\nlang: en\nref: rcit\n---");
     }
+
+    @Test
+    void aQuotedKeyIsEditedInPlaceNotAddedTwice() {
+        // the old line editor only knew `key:` at the start of a line and added a second "title", which YAML refuses
+        FrontMatter fm = org.diptych.formats.FrontMatterParser.split("---\n\"title\": Old\nlayout: post\n---\nText\n", "p.md")
+                .frontMatter();
+        FrontMatter out = FrontMatterKeys.set(fm, "title", "New");
+        assertThat(out.raw()).isEqualTo("---\n\"title\": New\nlayout: post\n---");
+        assertThat(out.title()).isEqualTo("New");
+    }
 }
