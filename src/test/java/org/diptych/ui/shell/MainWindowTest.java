@@ -128,6 +128,8 @@ class MainWindowTest {
         assertThat(st.getChildren()).extracting(i -> i.getValue().lang()).containsExactly("en", "ru", "pt");
         robot.clickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) -> "ru".equals(c.getText()))
                 .queryAs(javafx.scene.Node.class));
+        // the version is read off the FX thread: wait for the list to show it, not for a fixed number of events
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> window.paragraphs().getItems().size() == 8);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.paragraphs().getItems()).hasSize(8);
         assertThat(window.paragraphs().getItems().get(1).text()).isEqualTo("Докеры порта бастуют уже три недели.");
