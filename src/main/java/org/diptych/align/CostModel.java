@@ -81,7 +81,10 @@ import org.diptych.model.Languages;
  * <h2>Confidence</h2>
  * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
  * (forward-backward over the band), then mapped by a logistic function of logit(p) and the bead's kind
- * (one-sided, multi-paragraph, holding a short unit): {@code σ(w·x)}, see {@link #calibrationFeatures}. The
+ * (one-sided, multi-paragraph, holding a short unit), the margin by which a 1:1 bead's paragraph fits a neighbour
+ * outside the bead better ({@link #rival}: a pasted duplicate, a rewrite next to its old version) and, for a
+ * paragraph left alone, how much its words say it translates a neighbour ({@link #lone}):
+ * {@code σ(w·x)}, see {@link #calibrationFeatures}. The
  * weights {@link #CALIBRATION} were fitted by {@code org.diptych.align.AlignCalibration} (test sources) on
  * seeded perturbations of the project's own test statements, never on the benchmark's evaluation texts, with
  * every wrong bead counted three times: the map leans to doubt (a wrong pair called sure costs a coordinator
@@ -158,8 +161,8 @@ final class CostModel {
 
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
-    /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit. */
-    static final double[] CALIBRATION = {-2.223, 2.774, 1.256, 5.977, 1.245, -3.479};
+    /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit, both, rival. */
+    static final double[] CALIBRATION = {-1.425, 2.181, 0.137, 4.114, 1.363, -2.972, -3.921, -2.211};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -502,7 +505,8 @@ final class CostModel {
     /**
      * The features of the calibration map for a bead of the best path: 1, logit(posterior), one-sided bead,
      * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the last two
-     * (a short line glued to a neighbour is the commonest doubtful merge).
+     * (a short line glued to a neighbour is the commonest doubtful merge), {@link #rival} and {@link #lone} over
+     * the temperature.
      */
     double[] calibrationFeatures(double posterior, int i0, int a, int j0, int b) {
         double p = clamp(posterior, 1e-6, 1 - 1e-6);
@@ -511,7 +515,57 @@ final class CostModel {
         for (int y = j0; y < j0 + b && !shortUnit; y++) shortUnit = tgt.len[y] < SHORT;
         boolean multi = a > 1 || b > 1;
         return new double[] {1, Math.log(p / (1 - p)), a == 0 || b == 0 ? 1 : 0, multi ? 1 : 0, shortUnit ? 1 : 0,
-                multi && shortUnit ? 1 : 0};
+                multi && shortUnit ? 1 : 0, rival(i0, a, j0, b) / temperature, lone(i0, a, j0, b) / temperature};
+    }
+
+    /**
+     * For a paragraph left alone: the most its words say it translates a neighbour on the other side (the
+     * paragraph just before or after its place), in nats of the anchors, bags of words and word model of a 1:1
+     * bead (length and structure left out: two paragraphs of similar length prove nothing), in [0, {@link #RIVAL_CAP}].
+     */
+    double lone(int i0, int a, int j0, int b) {
+        if (a + b != 1) return 0;
+        double best = 0;
+        if (a == 1) {
+            for (int y = Math.max(0, j0 - 1); y <= Math.min(tgt.n - 1, j0); y++) best = Math.max(best, evidence(i0, 1, y, 1) + wordScore(i0, 1, y, 1));
+        } else {
+            for (int x = Math.max(0, i0 - 1); x <= Math.min(src.n - 1, i0); x++) best = Math.max(best, evidence(x, 1, j0, 1) + wordScore(x, 1, j0, 1));
+        }
+        return Math.min(RIVAL_CAP, best);
+    }
+
+    /** The most {@link #rival} counts, in nats: beyond it a neighbour is simply the better partner. */
+    static final double RIVAL_CAP = 8;
+
+    /**
+     * How much better a paragraph of the bead fits a paragraph just outside it (the one before or after the bead
+     * on the other side) than its best partner inside the bead, in nats of the 1:1 score, in [0, {@link #RIVAL_CAP}];
+     * a paragraph left alone counts its best partner inside as 0 (unrelated). The posterior compares monotone
+     * paths only: a translation pasted twice, a passage rewritten next to its old version, or a block moved past
+     * a paragraph leaves a paragraph whose own translation is already taken by its neighbour; the path is the best
+     * there is, and yet one of its beads pairs a paragraph with what is not its translation. This is the margin of
+     * the best local choice over the path's choice.
+     */
+    double rival(int i0, int a, int j0, int b) {
+        if (a != 1 || b != 1) return 0;
+        double worst = 0;
+        for (int x = i0; x < i0 + a; x++) {
+            double inside = Double.NEGATIVE_INFINITY;
+            for (int y = j0; y < j0 + b; y++) inside = Math.max(inside, score(x, 1, y, 1));
+            double outside = Double.NEGATIVE_INFINITY;
+            if (j0 > 0) outside = score(x, 1, j0 - 1, 1);
+            if (j0 + b < tgt.n) outside = Math.max(outside, score(x, 1, j0 + b, 1));
+            worst = Math.max(worst, outside - inside);
+        }
+        for (int y = j0; y < j0 + b; y++) {
+            double inside = Double.NEGATIVE_INFINITY;
+            for (int x = i0; x < i0 + a; x++) inside = Math.max(inside, score(x, 1, y, 1));
+            double outside = Double.NEGATIVE_INFINITY;
+            if (i0 > 0) outside = score(i0 - 1, 1, y, 1);
+            if (i0 + a < src.n) outside = Math.max(outside, score(i0 + a, 1, y, 1));
+            worst = Math.max(worst, outside - inside);
+        }
+        return Math.min(RIVAL_CAP, worst);
     }
 
     /** The reported confidence of a bead of the best path whose posterior (at {@link #temperature}) is {@code posterior}. */

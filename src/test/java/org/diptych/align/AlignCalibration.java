@@ -30,6 +30,9 @@ public final class AlignCalibration {
     /** How many times a wrong bead counts in the fit (see {@link #fit(List, double)}). */
     static final double WRONG_WEIGHT = Double.parseDouble(System.getProperty("wrongWeight", "3"));
 
+    /** Whether one variant in three has a replaced paragraph ({@link BenchDoc#replaced}); {@code -Dreplaced=false}: none. */
+    static final boolean REPLACED = Boolean.parseBoolean(System.getProperty("replaced", "true"));
+
     public static void main(String[] args) {
         int variants = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         List<BenchDoc[]> pairs = data(variants);
@@ -39,7 +42,7 @@ public final class AlignCalibration {
             List<double[]> xy = collect(pairs, t);
             if (args.length > 2 && args[2].equals("simple")) {
                 // the two-parameter map σ(A·logit(p) + B): bead-kind features zeroed
-                for (double[] v : xy) v[2] = v[3] = v[4] = v[5] = 0;
+                for (double[] v : xy) v[2] = v[3] = v[4] = v[5] = v[6] = v[7] = 0;
             }
             double[] w = fit(xy, WRONG_WEIGHT);
             int right = 0;
@@ -47,6 +50,18 @@ public final class AlignCalibration {
             System.out.printf(Locale.ROOT, "T=%.1f beads=%d right=%.1f%% weights=%s logloss=%.4f%n", t, xy.size(),
                     100.0 * right / xy.size(), java.util.Arrays.toString(round(w)), logLoss(xy, w));
             table(xy, w);
+            if (Boolean.getBoolean("rivalTable")) {
+                double[] edges = {0, 1e-9, 0.5, 1, 2, 3, 4.0001};
+                for (int k = 0; k + 1 < edges.length; k++) {
+                    int n = 0, r = 0, n1 = 0, r1 = 0;
+                    for (double[] v : xy) {
+                        if (v[7] < edges[k] || v[7] >= edges[k + 1]) continue;
+                        n++; r += (int) v[v.length - 1];
+                        if (v[3] == 1) { n1++; r1 += (int) v[v.length - 1]; }
+                    }
+                    System.out.printf(Locale.ROOT, "  rival [%.1f,%.1f): %d beads, %d right; multi: %d, %d right%n", edges[k], edges[k + 1], n, r, n1, r1);
+                }
+            }
         }
     }
 
@@ -65,7 +80,13 @@ public final class AlignCalibration {
                     for (int v = 0; v < variants; v++) {
                         Random r = new Random(id.hashCode() * 31L + a.hashCode() * 7L + b.hashCode() + v * 1_000_003L);
                         double rate = 0.2 * v / Math.max(1, variants - 1);
-                        out.add(new BenchDoc[] {docs.get(a).perturb(r, rate, locked), docs.get(b).perturb(r, rate, locked)});
+                        BenchDoc x = docs.get(a).perturb(r, rate, locked), y = docs.get(b).perturb(r, rate, locked);
+                        // one variant in three: a paragraph of one side replaced (a pasted duplicate, a rewrite)
+                        if (REPLACED && v % 3 == 2) {
+                            if (r.nextBoolean()) x = x.replaced(r, 1, locked);
+                            else y = y.replaced(r, 1, locked);
+                        }
+                        out.add(new BenchDoc[] {x, y});
                     }
                 }
             }
@@ -113,7 +134,7 @@ public final class AlignCalibration {
             Units s = Units.of(p[0].paragraphs, null), u = Units.of(p[1].paragraphs, null);
             CostModel m = new CostModel(s, u, p[0].lang, p[1].lang);
             m.temperature = t;
-            m.calibration = new double[] {0, 1, 0, 0, 0, 0};
+            m.calibration = new double[] {0, 1, 0, 0, 0, 0, 0, 0};
             List<AlignedBead> got = Aligner.alignUnits(s, u, m, List.of(), Set.of(), Progress.NONE);
             Set<String> gold = new HashSet<>();
             for (AlignedBead b : BenchDoc.gold(p[0], p[1])) gold.add(Metrics.key(b));

@@ -121,4 +121,43 @@ class PhenomenaTest {
                 "A próxima assembleia será na sexta-feira à noite, no portão do porto.");
         assertThat(align("ru", "pt", glossary, ru, pt)).containsExactly("0:0", "1:1", "2:2", "3:3");
     }
+
+    @Test
+    void aListWrittenInOneParagraphPairsWithItsItems() {
+        // the translator wrote the list as one paragraph of inline bullets; the original has one item per line
+        List<Paragraph> ru = lines("Мы требуем от городского совета трёх простых вещей, и требуем их немедленно:",
+                "* **Хлеб** по честной цене * **Жильё** без выселений * **Работу** с безопасными условиями",
+                "Подписи собираются в каждом районе города до конца месяца.");
+        List<Paragraph> en = lines("We demand three simple things from the city council, and we demand them now:",
+                "* **Bread** at a fair price", "* **Housing** without evictions", "* **Work** in safe conditions",
+                "Signatures are being collected in every district of the city until the end of the month.");
+        assertThat(align("ru", "en", null, ru, en)).containsExactly("0:0", "1:1,2,3", "2:4");
+    }
+
+    @Test
+    void twoParagraphsOfOneTornSentenceMergedByTheTranslatorStayTogether() {
+        // the original breaks a sentence across two paragraphs (the first ends with a comma, the second opens with
+        // a small letter); the translation is one paragraph: the torn tail is not a paragraph of its own
+        List<Paragraph> en = lines(EN1, "After three weeks,",
+                "the strike committee called every docker of the city to stop work on Monday at dawn and to gather at the gate.", EN2);
+        List<Paragraph> pt = lines(PT1,
+                "Depois de três semanas, o comitê de greve chamou todos os estivadores da cidade a parar o "
+                        + "trabalho na segunda-feira ao amanhecer e a se reunir no portão.",
+                PT2);
+        assertThat(align("en", "pt", null, en, pt)).containsExactly("0:0", "1,2:1", "3:2");
+    }
+
+    @Test
+    void aTranslationPastedTwiceIsPairedWithDoubt() {
+        // the translator pasted the translation of the second paragraph again in place of the third: the path
+        // pairs the third paragraph with the copy (it has nothing better), but the copy fits the second paragraph
+        // far better: that bead must be flagged, the others stay sure
+        String en3 = "The company answered with a letter that threatens to close the terminal and move the ships to another port.";
+        List<Paragraph> en = lines(EN1, EN2, en3, "Messages of solidarity can be sent to the strike committee at the union hall.");
+        List<Paragraph> pt = lines(PT1, PT2, PT2, "Mensagens de solidariedade podem ser enviadas ao comitê de greve na sede do sindicato.");
+        List<AlignedBead> beads = new Aligner(null).alignUnits(en, "en", pt, "pt", org.diptych.Progress.NONE);
+        AlignedBead copy = beads.stream().filter(b -> b.targetStart() == 2 && b.targetSize() == 1).findFirst().orElseThrow();
+        assertThat(copy.confidence()).as("%s", copy).isLessThan(0.5);
+        assertThat(beads.get(0).confidence()).isGreaterThan(0.9);
+    }
 }

@@ -157,6 +157,32 @@ public final class BenchDoc {
         return new BenchDoc(lang, ps, ls);
     }
 
+    /**
+     * A copy where {@code count} running-text paragraphs (not carrying a {@code locked} piece) are replaced by the
+     * text of another paragraph of the same document, as real translations have them: a translator who pasted the
+     * previous paragraph's translation in place of the next one (half of them), a passage that one version
+     * rewrote (the text of a paragraph at least five away). A replaced paragraph translates nothing of the other
+     * version: it gets a piece of its own, so the gold leaves it and its old counterpart unpaired. Used by the
+     * confidence calibration only; the benchmark's perturbations are {@link #perturb}.
+     */
+    public BenchDoc replaced(Random rnd, int count, Set<String> locked) {
+        List<Paragraph> ps = new ArrayList<>(paragraphs);
+        List<Set<String>> ls = new ArrayList<>(pieces);
+        for (int e = 0; e < count && ps.size() > 7; e++) {
+            int k = 1 + rnd.nextInt(ps.size() - 1);
+            if (!text(ps.get(k)) || !java.util.Collections.disjoint(ls.get(k), locked)) continue;
+            int from = k - 1;
+            if (rnd.nextBoolean()) {
+                do from = rnd.nextInt(ps.size()); while (Math.abs(from - k) < 5);
+            }
+            if (!text(ps.get(from))) continue;
+            Paragraph p = ps.get(k), q = ps.get(from);
+            ps.set(k, new Paragraph("y" + e + "." + k, p.kind(), p.level(), q.markup(), q.text()));
+            ls.set(k, new LinkedHashSet<>(Set.of(lang + ":replaced" + e + "." + k)));
+        }
+        return new BenchDoc(lang, ps, ls);
+    }
+
     /** Running text or a list item (not a heading, a link-only line or a bold heading-like line). */
     private static boolean text(Paragraph p) {
         if (p.kind() != BlockKind.PARAGRAPH && p.kind() != BlockKind.LIST_ITEM) return false;

@@ -95,6 +95,19 @@ public final class DevSetBench {
             Set<String> keys = new HashSet<>();
             for (AlignedBead x : gold) keys.add(Metrics.key(x));
             for (AlignedBead x : d) calibration.add(new double[] {x.confidence(), keys.contains(Metrics.key(x)) ? 1 : 0});
+            // -Ddiptych.showWrong=true: every wrong bead, its confidence and the gold beads it overlaps
+            if (Boolean.getBoolean("diptych.showWrong")) {
+                for (AlignedBead x : d) {
+                    if (keys.contains(Metrics.key(x))) continue;
+                    StringBuilder over = new StringBuilder();
+                    for (AlignedBead y : gold) {
+                        boolean os = x.sourceStart() < y.sourceEnd() && y.sourceStart() < x.sourceEnd();
+                        boolean ot = x.targetStart() < y.targetEnd() && y.targetStart() < x.targetEnd();
+                        if (os || ot) over.append(' ').append(Metrics.key(y));
+                    }
+                    System.out.printf(Locale.ROOT, "  wrong %s %s conf %.3f; gold:%s%n", name, Metrics.key(x), x.confidence(), over);
+                }
+            }
             System.out.printf(Locale.ROOT, "| %s | %d×%d | %.3f | %.3f |%n", name, a.size(), b.size(), fd, fo);
             sumD += fd;
             sumO += fo;
