@@ -30,6 +30,7 @@ import org.diptych.project.Project;
 import org.diptych.review.FindReplace;
 import org.diptych.review.ProjectReplace;
 import org.diptych.review.Side;
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 
 /**
@@ -101,12 +102,10 @@ final class FindReplaceDialog {
         });
         Label count = new Label();
         count.setId("find-count");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("find.find")), find);
-        g.addRow(1, new Label(i18n.t("find.replace")), replace);
-        g.addRow(2, new Label(i18n.t("find.in")), where);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("find.find"), find),
+                Forms.row(i18n.t("find.replace"), replace),
+                Forms.row(i18n.t("find.in"), where));
         GridPane.setHgrow(find, Priority.ALWAYS);
         VBox box = new VBox(8, g, new HBox(12, matchCase, wholeWord), count, preview);
         box.setPrefWidth(680);

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 
 import org.diptych.model.Bead;
 import org.diptych.model.Paragraph;
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 
 /** The small dialogs of the desk: where to split, which text to correct, the note. */
@@ -45,11 +46,9 @@ final class ReviewDialogs {
         t.setId("split-target");
         s.setEditable(true);
         t.setEditable(true);
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("split.source")), s);
-        g.addRow(1, new Label(i18n.t("split.target")), t);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("split.source"), s),
+                Forms.row(i18n.t("split.target"), t));
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(bt -> bt == ButtonType.OK ? new int[] {s.getValue(), t.getValue()} : null);

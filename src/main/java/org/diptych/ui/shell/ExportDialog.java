@@ -26,6 +26,7 @@ import org.diptych.export.Exporter;
 import org.diptych.export.ExportReport.ExportedFile;
 import org.diptych.export.ExportReport.LinkCheck;
 import org.diptych.ui.FileChoosers;
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 
 /** The export dialog (folder, pair, bundle or posts) and the summary shown after an export. */
@@ -108,11 +109,9 @@ final class ExportDialog {
         };
         pair.valueProperty().addListener((obs, was, now) -> showWhere.run());
         showWhere.run();
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("export.folder")), new HBox(6, dir, browse));
-        g.addRow(1, new Label(i18n.t("export.pair")), pair);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("export.folder"), new HBox(6, dir, browse)),
+                Forms.row(i18n.t("export.pair"), pair));
         g.add(bundle, 1, 2);
         g.add(siteBox, 1, 3);
         g.add(where, 1, 4);

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 
 /** Asks into which statement, as which language, files are imported. */
@@ -75,11 +76,9 @@ final class ImportDialog {
         lang.setDisable(files.size() > 1);
         CheckBox replace = new CheckBox(i18n.t("import.replace"));
         replace.setId("import-replace");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("import.statement")), statement);
-        g.addRow(1, new Label(i18n.t("import.lang")), lang);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("import.statement"), statement),
+                Forms.row(i18n.t("import.lang"), lang));
         g.add(which, 2, 0);
         g.add(replace, 1, 2);
         d.getDialogPane().setContent(g);

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 import org.diptych.ui.UiPrefs;
 
@@ -36,11 +37,9 @@ final class ProjectDialogs {
         name.setId("new-name");
         TextField langs = new TextField("ru, en, pt");
         langs.setId("new-languages");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("new.name")), name);
-        g.addRow(1, new Label(i18n.t("new.languages")), langs);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("new.name"), name),
+                Forms.row(i18n.t("new.languages"), langs));
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(bt -> bt != ButtonType.OK ? null : new NewProject(name.getText().strip(),
@@ -84,11 +83,9 @@ final class ProjectDialogs {
             }
         });
         lang.setValue(prefs.language());
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("prefs.reviewer")), reviewer);
-        g.addRow(1, new Label(i18n.t("prefs.language")), lang);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("prefs.reviewer"), reviewer),
+                Forms.row(i18n.t("prefs.language"), lang));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         if (team == null) {
             d.getDialogPane().setContent(g);

@@ -20,6 +20,7 @@ import org.diptych.export.Site;
 import org.diptych.project.Manifest;
 import org.diptych.project.Manifest.SiteProfile;
 import org.diptych.project.Project;
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 
 /**
@@ -86,13 +87,11 @@ final class SiteProfilesDialog {
         });
         if (!lang.getItems().isEmpty()) lang.setValue(lang.getItems().get(0));
 
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("site.lang")), lang);
-        g.addRow(1, new Label(i18n.t("site.url")), url);
-        g.addRow(2, new Label(i18n.t("site.path")), path);
-        g.addRow(3, new Label(i18n.t("site.style")), style);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("site.lang"), lang),
+                Forms.row(i18n.t("site.url"), url),
+                Forms.row(i18n.t("site.path"), path),
+                Forms.row(i18n.t("site.style"), style));
         g.add(new Label(i18n.t("site.placeholders")), 1, 4);
         g.add(error, 1, 5);
         d.getDialogPane().setContent(g);

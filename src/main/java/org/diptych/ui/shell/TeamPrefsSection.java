@@ -18,6 +18,7 @@ import org.diptych.DiptychException;
 import org.diptych.tm.solr.SolrTeam;
 import org.diptych.tm.solr.TeamCredentials;
 import org.diptych.tm.solr.TeamTmConfig;
+import org.diptych.ui.Forms;
 import org.diptych.ui.I18n;
 
 /**
@@ -91,13 +92,11 @@ final class TeamPrefsSection {
         test.setId("prefs-team-test");
         test.setText(i18n.t("prefs.team.test"));
         test.setOnAction(e -> testConnection());
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(i18n.t("prefs.team.url")), url);
-        g.addRow(1, new Label(i18n.t("prefs.team.collection")), collection);
-        g.addRow(2, new Label(i18n.t("prefs.team.user")), user);
-        g.addRow(3, new Label(i18n.t("prefs.team.password")), password);
+        GridPane g = Forms.grid(
+                Forms.row(i18n.t("prefs.team.url"), url),
+                Forms.row(i18n.t("prefs.team.collection"), collection),
+                Forms.row(i18n.t("prefs.team.user"), user),
+                Forms.row(i18n.t("prefs.team.password"), password));
         url.setPrefColumnCount(28);
         Label note = new Label(i18n.t("prefs.team.password.note"));
         note.setWrapText(true);

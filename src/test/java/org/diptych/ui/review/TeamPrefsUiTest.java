@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -38,6 +39,19 @@ class TeamPrefsUiTest extends DeskTestBase {
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.type(KeyCode.BACK_SPACE);
         FxFixtures.write(robot, text);
+    }
+
+    @Test
+    void eachLabelNamesItsFieldAndAClickOnItFocusesTheField(FxRobot robot) {
+        robot.clickOn("#menu-file").clickOn("#menu-preferences");
+        TextInputControl user = robot.lookup("#prefs-team-user").queryTextInputControl();
+        Label label = robot.lookup((Label l) -> "User:".equals(l.getText())).queryAs(Label.class);
+        assertThat(label.getLabelFor()).isSameAs(user);
+        robot.clickOn(label);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(user.isFocused()).as("a click on the label focuses its field").isTrue();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
