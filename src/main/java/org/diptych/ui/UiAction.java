@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 
 /**
  * One user command with its text, shortcut and handler, from which the menu item, the toolbar button
@@ -81,9 +82,27 @@ public final class UiAction {
         b.setId("button-" + id);
         b.setTooltip(new Tooltip(tooltipText()));
         b.disableProperty().bind(disabled);
-        b.setFocusTraversable(false);
+        keyboardOnlyFocus(b);
         b.setOnAction(e -> fire());
         return b;
+    }
+
+    /**
+     * Makes {@code b} reachable by Tab (and fired by Space) but leaves the focus where it was when it is
+     * clicked, like Swing's {@code setRequestFocusEnabled(false)}: a translator who clicks a toolbar button
+     * goes on typing in the editor, and Enter after a click still confirms the row rather than pressing
+     * the button again. JavaFX's button takes the focus on a press only when it is focus-traversable, so
+     * it is made so for the length of the press only when something else holds the focus.
+     */
+    public static void keyboardOnlyFocus(javafx.scene.control.ButtonBase b) {
+        b.setFocusTraversable(true);
+        b.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!b.isFocused() && b.getScene() != null && b.getScene().getFocusOwner() != null) {
+                b.setFocusTraversable(false);
+            }
+        });
+        b.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> b.setFocusTraversable(true));
+        b.addEventHandler(MouseEvent.MOUSE_EXITED, e -> b.setFocusTraversable(true));
     }
 
     /** Registers the shortcut in {@code scene} (for a scene without a menu bar carrying the action). */

@@ -429,7 +429,7 @@ public final class ReviewDesk extends BorderPane {
         pivotToggle.setText(i18n.t("desk.pivot"));
         pivotToggle.setTooltip(new javafx.scene.control.Tooltip(i18n.t("desk.pivot.tip")));
         pivotToggle.setDisable(true);
-        pivotToggle.setFocusTraversable(false);
+        UiAction.keyboardOnlyFocus(pivotToggle);
         pivotToggle.selectedProperty().addListener((o, a, on) -> {
             if (on) showPivot();
             else center.getChildren().setAll(viewModel() == null ? emptyPane : table);
