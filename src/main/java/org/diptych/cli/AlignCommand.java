@@ -44,10 +44,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "align", description = {
         "Align two language versions paragraph by paragraph, with a confidence for every bead.",
-        "  diptych align --project DIR --statement ID --source-lang LL --target-lang LL [--realign]",
+        "  diptych align --project DIR --statement ID --source-lang LL --target-lang LL",
         "  diptych align --lines --source-lang LL --target-lang LL SRC.txt TGT.txt",
-        "With --lines, prints one bead per line: source indices, a tab, target indices, a tab, the confidence",
-        "(indices 0-based and comma-separated, a side empty for a line without counterpart)."})
+        "With --lines, prints one bead per line: source indices, a tab, target indices, a tab, the confidence "
+                + "(indices 0-based and comma-separated, a side empty for a line without counterpart)."})
 final class AlignCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

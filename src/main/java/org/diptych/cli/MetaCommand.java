@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "meta", description = {
         "Show or edit a version's front matter (title, lang, permalink, tags, any key), in file order.",
-        "Lists and lists of maps: --add tags=strike appends an item, --add 'signatories={name: I. Petrova, org: Dockers}'",
-        "a map; --remove tags=strike or --remove tags[2] takes one out; --set tags[2]=union and",
-        "--set signatories[1].name=… change an item or one field of it (items count from 1). Changes apply in the",
-        "order --set, --add, --remove, are written in the file's own style (a block list stays a block list, a flow",
-        "list stays flow) and logged in the version's edits.json like text corrections, in one atomic change;",
-        "the original file is never changed, export writes the version's own front matter."})
+        "Lists and lists of maps: --add tags=strike appends an item, --add 'signatories={name: I. Petrova, org: Dockers}' "
+                + "a map; --remove tags=strike or --remove tags[2] takes one out; --set tags[2]=union and "
+                + "--set signatories[1].name=… change an item or one field of it (items count from 1).",
+        "Changes apply in the order --set, --add, --remove, are written in the file's own style (a block list stays "
+                + "a block list, a flow list stays flow) and logged in the version's edits.json like text corrections, "
+                + "in one atomic change.",
+        "The original file is never changed; export writes the version's own front matter."})
 final class MetaCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
