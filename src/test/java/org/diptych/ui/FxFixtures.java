@@ -31,7 +31,15 @@ public final class FxFixtures {
 
     /** Preferences in a fresh node of their own, so that tests never touch the user's. */
     public static UiPrefs freshPrefs() {
-        UiPrefs p = new UiPrefs(Preferences.userRoot().node("org/diptych/test/" + UUID.randomUUID()));
+        // in a settings file of its own (as the app keeps them), never the developer's JDK preferences store,
+        // which every test JVM on the machine shares
+        Path file;
+        try {
+            file = java.nio.file.Files.createTempDirectory("diptych-prefs").resolve("settings.properties");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        UiPrefs p = new UiPrefs(org.diptych.platform.FilePreferences.open(file).node("test-" + UUID.randomUUID()));
         p.setLanguage("en");
         p.setReviewer("Tester");
         return p;
@@ -39,8 +47,13 @@ public final class FxFixtures {
 
     public static void dispose(UiPrefs prefs) {
         try {
+            Preferences root = prefs.node().parent();
             prefs.node().removeNode();
-        } catch (BackingStoreException | IllegalStateException ignored) {
+            if (root instanceof org.diptych.platform.FilePreferences f) {
+                java.nio.file.Files.deleteIfExists(f.file());
+                java.nio.file.Files.deleteIfExists(f.file().getParent());
+            }
+        } catch (BackingStoreException | IllegalStateException | java.io.IOException ignored) {
             // already gone
         }
     }
