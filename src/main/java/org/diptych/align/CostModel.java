@@ -502,13 +502,18 @@ final class CostModel {
     double temperature = TEMPERATURE;
     double[] calibration = CALIBRATION.clone();
 
+    /** Names of the features of {@link #calibrationFeatures}, in order (diagnostics). */
+    static final String[] FEATURES = {"bias", "logit", "oneSided", "multi", "short", "multiShort", "rival", "lone"};
+
     /**
-     * The features of the calibration map for a bead of the best path: 1, logit(posterior), one-sided bead,
-     * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the last two
-     * (a short line glued to a neighbour is the commonest doubtful merge), {@link #rival} and {@link #lone} over
-     * the temperature.
+     * The features of the calibration map for bead {@code k} of the best path {@code path}: 1, logit(posterior),
+     * one-sided bead, multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the
+     * last two (a short line glued to a neighbour is the commonest doubtful merge), {@link #rival} and {@link #lone}
+     * over the temperature.
      */
-    double[] calibrationFeatures(double posterior, int i0, int a, int j0, int b) {
+    double[] calibrationFeatures(double posterior, List<AlignedBead> path, int k) {
+        AlignedBead bead = path.get(k);
+        int i0 = bead.sourceStart(), a = bead.sourceSize(), j0 = bead.targetStart(), b = bead.targetSize();
         double p = clamp(posterior, 1e-6, 1 - 1e-6);
         boolean shortUnit = false;
         for (int x = i0; x < i0 + a && !shortUnit; x++) shortUnit = src.len[x] < SHORT;
@@ -568,11 +573,11 @@ final class CostModel {
         return Math.min(RIVAL_CAP, worst);
     }
 
-    /** The reported confidence of a bead of the best path whose posterior (at {@link #temperature}) is {@code posterior}. */
-    double confidence(double posterior, int i0, int a, int j0, int b) {
-        double[] x = calibrationFeatures(posterior, i0, a, j0, b);
+    /** The reported confidence of bead {@code k} of the best path, whose posterior (at {@link #temperature}) is {@code posterior}. */
+    double confidence(double posterior, List<AlignedBead> path, int k) {
+        double[] x = calibrationFeatures(posterior, path, k);
         double z = 0;
-        for (int k = 0; k < x.length; k++) z += calibration[k] * x[k];
+        for (int f = 0; f < x.length; f++) z += calibration[f] * x[f];
         return 1 / (1 + Math.exp(-z));
     }
 

@@ -134,12 +134,14 @@ public final class AlignCalibration {
             Units s = Units.of(p[0].paragraphs, null), u = Units.of(p[1].paragraphs, null);
             CostModel m = new CostModel(s, u, p[0].lang, p[1].lang);
             m.temperature = t;
-            m.calibration = new double[] {0, 1, 0, 0, 0, 0, 0, 0};
+            m.calibration = new double[CostModel.CALIBRATION.length];
+            m.calibration[1] = 1;
             List<AlignedBead> got = Aligner.alignUnits(s, u, m, List.of(), Set.of(), Progress.NONE);
             Set<String> gold = new HashSet<>();
             for (AlignedBead b : BenchDoc.gold(p[0], p[1])) gold.add(Metrics.key(b));
-            for (AlignedBead b : got) {
-                double[] x = m.calibrationFeatures(b.confidence(), b.sourceStart(), b.sourceSize(), b.targetStart(), b.targetSize());
+            for (int k = 0; k < got.size(); k++) {
+                AlignedBead b = got.get(k);
+                double[] x = m.calibrationFeatures(b.confidence(), got, k);
                 double[] row = java.util.Arrays.copyOf(x, x.length + 1);
                 row[x.length] = gold.contains(Metrics.key(b)) ? 1 : 0;
                 xy.add(row);

@@ -89,14 +89,18 @@ public final class DevSetBench {
                 }
                 lexicon = org.diptych.align.DevSetWords.lexicon(sl, tl, others);
             }
-            List<AlignedBead> d = new Aligner(lexicon, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a, sl, b, tl, Progress.NONE);
+            Aligner aligner = new Aligner(lexicon, !Boolean.getBoolean("diptych.noLearn"));
+            List<AlignedBead> d = aligner.alignUnits(a, sl, b, tl, Progress.NONE);
             List<AlignedBead> o = OkapiPeer.align(texts(a), texts(b), sl, tl);
             double fd = Metrics.of(d, gold).f1(), fo = Metrics.of(o, gold).f1();
             Set<String> keys = new HashSet<>();
             for (AlignedBead x : gold) keys.add(Metrics.key(x));
             for (AlignedBead x : d) calibration.add(new double[] {x.confidence(), keys.contains(Metrics.key(x)) ? 1 : 0});
-            // -Ddiptych.showWrong=true: every wrong bead, its confidence and the gold beads it overlaps
+            // -Ddiptych.showWrong=true: every wrong bead, its confidence and the gold beads it overlaps, then its
+            // calibration features and score parts (org.diptych.align.BeadFeatures)
             if (Boolean.getBoolean("diptych.showWrong")) {
+                List<String> features = org.diptych.align.BeadFeatures.describe(aligner, a, sl, b, tl, x -> !keys.contains(Metrics.key(x)));
+                int shown = 0;
                 for (AlignedBead x : d) {
                     if (keys.contains(Metrics.key(x))) continue;
                     StringBuilder over = new StringBuilder();
@@ -106,6 +110,7 @@ public final class DevSetBench {
                         if (os || ot) over.append(' ').append(Metrics.key(y));
                     }
                     System.out.printf(Locale.ROOT, "  wrong %s %s conf %.3f; gold:%s%n", name, Metrics.key(x), x.confidence(), over);
+                    if (shown < features.size()) System.out.println("    " + features.get(shown++));
                 }
             }
             System.out.printf(Locale.ROOT, "| %s | %d×%d | %.3f | %.3f |%n", name, a.size(), b.size(), fd, fo);
