@@ -133,6 +133,17 @@ public final class DevSetBench {
         }
         System.out.printf(Locale.ROOT, "calibration: confidence >= 0.9: %d beads, %.1f%% right; wrong beads: %d, %.0f%% of them below 0.5%n",
                 hi, hi == 0 ? 0 : 100.0 * hiRight / hi, wrong, wrong == 0 ? 100 : 100.0 * wrongLow / wrong);
+        // the calibration table: per confidence bin, right beads of all beads
+        double[] edges = {0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97, 1.0000001};
+        StringBuilder table = new StringBuilder("calibration table (right/beads):");
+        for (int k = 0; k + 1 < edges.length; k++) {
+            int n = 0, r = 0;
+            for (double[] c : calibration) {
+                if (c[0] >= edges[k] && c[0] < edges[k + 1]) { n++; r += (int) c[1]; }
+            }
+            table.append(String.format(Locale.ROOT, " [%.2f,%.2f) %d/%d", edges[k], Math.min(1, edges[k + 1]), r, n));
+        }
+        System.out.println(table);
     }
 
     private static List<String> texts(List<Paragraph> ps) {
