@@ -82,11 +82,15 @@ import org.diptych.model.Languages;
  * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
  * (forward-backward over the band), then mapped by a logistic function of logit(p) and the bead's kind
  * (one-sided, multi-paragraph, holding a short unit), the margin by which a 1:1 bead's paragraph fits a neighbour
- * outside the bead better ({@link #rival}: a pasted duplicate, a rewrite next to its old version) and, for a
- * paragraph left alone, how much its words say it translates a neighbour ({@link #lone}):
- * {@code σ(w·x)}, see {@link #calibrationFeatures}. The
+ * outside the bead better ({@link #rival}: a pasted duplicate, a rewrite next to its old version), for a
+ * paragraph left alone, how much its own words are found in a neighbour ({@link #lone}, through {@link #support}: a
+ * piece of a passage split into more paragraphs than a bead holds), a line the same in both versions that one of
+ * them glued to a paragraph ({@link #glued}), and a paragraph that repeats the one before it ({@link #copy}):
+ * {@code σ(w·x)}, see {@link #calibrationFeatures}; the map reads the bead's neighbours on the path, so it is
+ * applied once the path is whole. The
  * weights {@link #CALIBRATION} were fitted by {@code org.diptych.align.AlignCalibration} (test sources) on
- * seeded perturbations of the project's own test statements, never on the benchmark's evaluation texts, with
+ * seeded perturbations of the project's own test statements (with, in some variants, a replaced paragraph, a glued
+ * line or a paragraph split at every sentence), never on the benchmark's evaluation texts, with
  * every wrong bead counted three times: the map leans to doubt (a wrong pair called sure costs a coordinator
  * more than a right pair sent to review), so that most wrong beads fall below 0.5 while beads at 0.9 and above
  * stay right well over 97% of the time. Below 0.5 it is under-confident by design.
