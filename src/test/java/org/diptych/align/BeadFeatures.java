@@ -37,7 +37,8 @@ public final class BeadFeatures {
             AlignedBead reported = new AlignedBead(b.sourceStart(), b.sourceEnd(), b.targetStart(), b.targetEnd(), 1 / (1 + Math.exp(-z)));
             if (!show.test(reported)) continue;
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "conf %.3f (posterior %.3f)", reported.confidence(), b.confidence()));
+            sb.append(String.format(Locale.ROOT, "%d-%d:%d-%d conf %.3f (posterior %.3f)", b.sourceStart(), b.sourceEnd(),
+                    b.targetStart(), b.targetEnd(), reported.confidence(), b.confidence()));
             for (int f = 2; f < x.length; f++) {
                 if (x[f] != 0) sb.append(String.format(Locale.ROOT, " %s=%.2f", NAMES.get(f), x[f]));
             }

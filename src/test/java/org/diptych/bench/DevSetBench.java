@@ -113,6 +113,14 @@ public final class DevSetBench {
                     if (shown < features.size()) System.out.println("    " + features.get(shown++));
                 }
             }
+            // -Ddiptych.showBelow=C: every bead (right or wrong) below confidence C with its features
+            String below = System.getProperty("diptych.showBelow");
+            if (below != null) {
+                double c = Double.parseDouble(below);
+                for (String line : org.diptych.align.BeadFeatures.describe(aligner, a, sl, b, tl, x -> x.confidence() < c)) {
+                    System.out.println("  below " + c + " " + name + " " + line);
+                }
+            }
             System.out.printf(Locale.ROOT, "| %s | %d×%d | %.3f | %.3f |%n", name, a.size(), b.size(), fd, fo);
             sumD += fd;
             sumO += fo;
