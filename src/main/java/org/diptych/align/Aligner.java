@@ -167,6 +167,13 @@ public final class Aligner {
     private List<AlignedBead> alignUnits(List<Paragraph> source, String sourceLang, List<Paragraph> target,
                                          String targetLang, List<AlignedBead> fixed, Set<Long> rejected,
                                          Progress progress) {
+        CostModel model = model(source, sourceLang, target, targetLang, progress);
+        return alignUnits(model.src, model.tgt, model, fixed, rejected, learn, progress);
+    }
+
+    /** The cost model of two lists of paragraphs with this aligner's lexicon (features extracted on two threads). */
+    CostModel model(List<Paragraph> source, String sourceLang, List<Paragraph> target, String targetLang,
+                    Progress progress) {
         LexiconIndex lex = LexiconIndex.of(lexicon, sourceLang, targetLang);
         Units[] tgtHolder = new Units[1];
         Thread t = new Thread(() -> tgtHolder[0] = Units.of(target, lex == null ? null : lex.target), "align-features");
@@ -184,7 +191,12 @@ public final class Aligner {
         CostModel model = new CostModel(src, tgtHolder[0], sourceLang, targetLang);
         WordTable words = lexicon == null ? null : lexicon.words(sourceLang, targetLang);
         if (words != null) model.useWords(words);
-        return alignUnits(src, tgtHolder[0], model, fixed, rejected, learn, progress);
+        return model;
+    }
+
+    /** Whether this aligner learns a lexicon from the two documents between the passes. */
+    boolean learns() {
+        return learn;
     }
 
     /** The engine: pass one per stretch, estimation from its 1:1 beads, pass two per stretch. */
@@ -241,10 +253,23 @@ public final class Aligner {
     private static List<AlignedBead> secondPasses(CostModel model, List<int[]> stretches, List<List<int[]>> guides,
                                                   List<AlignedBead> fixedPlaced, Set<Long> rejected, Progress progress) {
         List<AlignedBead> out = new ArrayList<>();
+        // beads whose confidence is the map of their posterior (the others: fixed, or trivially alone)
+        List<Boolean> mapped = new ArrayList<>();
         for (int k = 0; k < stretches.size(); k++) {
             int[] st = stretches.get(k);
             secondPass(model, st, guides.get(k), rejected, progress, out);
-            if (k < fixedPlaced.size()) out.add(fixedPlaced.get(k));
+            while (mapped.size() < out.size()) mapped.add(st[1] > st[0] && st[3] > st[2]);
+            if (k < fixedPlaced.size()) {
+                out.add(fixedPlaced.get(k));
+                mapped.add(false);
+            }
+        }
+        // the map reads the bead's neighbours on the path, so it runs once the path is whole
+        for (int k = 0; k < out.size(); k++) {
+            if (!mapped.get(k)) continue;
+            AlignedBead b = out.get(k);
+            out.set(k, new AlignedBead(b.sourceStart(), b.sourceEnd(), b.targetStart(), b.targetEnd(),
+                    model.confidence(b.confidence(), out, k)));
         }
         return out;
     }
@@ -278,7 +303,8 @@ public final class Aligner {
         }
         for (int k = 0; k < r.path().size(); k++) {
             int[] b = r.path().get(k);
-            out.add(toBead(st, b, model.confidence(r.posterior()[k], st[0] + b[0], b[1], st[2] + b[2], b[3])));
+            // the raw posterior for now; secondPasses maps it to the confidence
+            out.add(toBead(st, b, r.posterior()[k]));
         }
     }
 

@@ -82,11 +82,15 @@ import org.diptych.model.Languages;
  * The posterior p of each bead of the best path is computed with scores divided by {@link #TEMPERATURE}
  * (forward-backward over the band), then mapped by a logistic function of logit(p) and the bead's kind
  * (one-sided, multi-paragraph, holding a short unit), the margin by which a 1:1 bead's paragraph fits a neighbour
- * outside the bead better ({@link #rival}: a pasted duplicate, a rewrite next to its old version) and, for a
- * paragraph left alone, how much its words say it translates a neighbour ({@link #lone}):
- * {@code σ(w·x)}, see {@link #calibrationFeatures}. The
+ * outside the bead better ({@link #rival}: a pasted duplicate, a rewrite next to its old version), for a
+ * paragraph left alone, how much its own words are found in a neighbour ({@link #lone}, through {@link #support}: a
+ * piece of a passage split into more paragraphs than a bead holds), a line the same in both versions that one of
+ * them glued to a paragraph ({@link #glued}), and a paragraph that repeats the one before it ({@link #copy}):
+ * {@code σ(w·x)}, see {@link #calibrationFeatures}; the map reads the bead's neighbours on the path, so it is
+ * applied once the path is whole. The
  * weights {@link #CALIBRATION} were fitted by {@code org.diptych.align.AlignCalibration} (test sources) on
- * seeded perturbations of the project's own test statements, never on the benchmark's evaluation texts, with
+ * seeded perturbations of the project's own test statements (with, in some variants, a replaced paragraph, a glued
+ * line or a paragraph split at every sentence), never on the benchmark's evaluation texts, with
  * every wrong bead counted three times: the map leans to doubt (a wrong pair called sure costs a coordinator
  * more than a right pair sent to review), so that most wrong beads fall below 0.5 while beads at 0.9 and above
  * stay right well over 97% of the time. Below 0.5 it is under-confident by design.
@@ -161,8 +165,8 @@ final class CostModel {
 
     // -------------------------------------------------------------- confidence
     static final double TEMPERATURE = 2.0;
-    /** Weights of {@link #calibrationFeatures}: bias, logit(posterior), one-sided, multi-paragraph, short unit, both, rival. */
-    static final double[] CALIBRATION = {-1.425, 2.181, 0.137, 4.114, 1.363, -2.972, -3.921, -2.211};
+    /** Weights of {@link #calibrationFeatures} ({@link #FEATURES}): bias, logit(posterior), one-sided, multi-paragraph, short unit, both, rival, lone, glued, lone as a step, copy. */
+    static final double[] CALIBRATION = {-2.114, 2.515, 0.821, 4.536, 1.623, -2.918, -3.607, -0.044, -16.7, -15.815, -4.533};
     /** A unit shorter than this (characters) carries little evidence. */
     static final int SHORT = 40;
 
@@ -502,37 +506,126 @@ final class CostModel {
     double temperature = TEMPERATURE;
     double[] calibration = CALIBRATION.clone();
 
+    /** Names of the features of {@link #calibrationFeatures}, in order (diagnostics). */
+    static final String[] FEATURES = {"bias", "logit", "oneSided", "multi", "short", "multiShort", "rival", "lone", "glued", "loneStep", "copy"};
+
     /**
-     * The features of the calibration map for a bead of the best path: 1, logit(posterior), one-sided bead,
-     * multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the last two
-     * (a short line glued to a neighbour is the commonest doubtful merge), {@link #rival} and {@link #lone} over
-     * the temperature.
+     * The features of the calibration map for bead {@code k} of the best path {@code path}: 1, logit(posterior),
+     * one-sided bead, multi-paragraph bead, a short unit (under {@link #SHORT} characters) in the bead, both of the
+     * last two (a short line glued to a neighbour is the commonest doubtful merge), {@link #rival} and {@link #lone}
+     * over the temperature, {@link #glued}, whether lone reaches {@link #LONE_STEP} (it acts as a step: on the
+     * calibration data a paragraph left alone with less support is mostly one a version added next to a paragraph on
+     * the same subject, with more it is nearly always a piece of its neighbour) and {@link #copy}.
      */
-    double[] calibrationFeatures(double posterior, int i0, int a, int j0, int b) {
+    double[] calibrationFeatures(double posterior, List<AlignedBead> path, int k) {
+        AlignedBead bead = path.get(k);
+        int i0 = bead.sourceStart(), a = bead.sourceSize(), j0 = bead.targetStart(), b = bead.targetSize();
         double p = clamp(posterior, 1e-6, 1 - 1e-6);
         boolean shortUnit = false;
         for (int x = i0; x < i0 + a && !shortUnit; x++) shortUnit = src.len[x] < SHORT;
         for (int y = j0; y < j0 + b && !shortUnit; y++) shortUnit = tgt.len[y] < SHORT;
         boolean multi = a > 1 || b > 1;
+        double rival = rival(i0, a, j0, b), lone = lone(i0, a, j0, b);
         return new double[] {1, Math.log(p / (1 - p)), a == 0 || b == 0 ? 1 : 0, multi ? 1 : 0, shortUnit ? 1 : 0,
-                multi && shortUnit ? 1 : 0, rival(i0, a, j0, b) / temperature, lone(i0, a, j0, b) / temperature};
+                multi && shortUnit ? 1 : 0, rival / temperature, lone / temperature,
+                glued(path, k) ? 1 : 0, lone >= LONE_STEP ? 1 : 0, copy(i0, a, j0, b) ? 1 : 0};
     }
 
     /**
-     * For a paragraph left alone: the most its words say it translates a neighbour on the other side (the
-     * paragraph just before or after its place), in nats of the anchors, bags of words and word model of a 1:1
-     * bead (length and structure left out: two paragraphs of similar length prove nothing), in [0, {@link #RIVAL_CAP}].
+     * Whether a paragraph of the bead (not a short line: tags and rules repeat) is, markup for markup, the paragraph
+     * just before it in its own version, while no paragraph of the bead's other side repeats the one before it: a
+     * translation pasted a second time in place of the next paragraph's, whose copy the path must pair with
+     * something ({@link #rival} says how much better the copy fits the bead before).
+     */
+    boolean copy(int i0, int a, int j0, int b) {
+        if (a == 0 || b == 0) return false;
+        return repeats(src, i0, a) != repeats(tgt, j0, b);
+    }
+
+    private static boolean repeats(Units u, int from, int count) {
+        for (int x = Math.max(1, from); x < from + count; x++) {
+            if (u.len[x] >= SHORT && u.whole[x - 1] == u.whole[x]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a paragraph left alone next to this bead (or this bead's one paragraph, if it is left alone) is found
+     * verbatim as a line inside a paragraph of the neighbouring bead on the other side: a line that is the same in
+     * both versions (a tag, a rule, an address) which one version glued to the paragraph before or after it, without
+     * a blank line. The path then pairs the paragraph without it and leaves the line alone: both beads are wrong.
+     */
+    boolean glued(List<AlignedBead> path, int k) {
+        AlignedBead bead = path.get(k);
+        for (int n = k - 1; n <= k + 1; n += 2) {
+            if (n < 0 || n >= path.size()) continue;
+            AlignedBead other = path.get(n);
+            AlignedBead alone = bead.sourceSize() + bead.targetSize() == 1 ? bead : other;
+            AlignedBead holder = alone == bead ? other : bead;
+            if (alone.sourceSize() + alone.targetSize() != 1 || holder.sourceSize() + holder.targetSize() == 1) continue;
+            if (alone.sourceSize() == 1) {
+                int h = src.whole[alone.sourceStart()];
+                for (int y = holder.targetStart(); y < holder.targetEnd(); y++) if (Arrays.binarySearch(tgt.lines[y], h) >= 0) return true;
+            } else {
+                int h = tgt.whole[alone.targetStart()];
+                for (int x = holder.sourceStart(); x < holder.sourceEnd(); x++) if (Arrays.binarySearch(src.lines[x], h) >= 0) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For a paragraph left alone: the most its words say it translates (part of) a neighbour on the other side (the
+     * paragraph just before or after its place), {@link #support} (anchors, bags of words and word model; length and
+     * structure left out: two paragraphs of similar length prove nothing), in [0, {@link #RIVAL_CAP}].
      */
     double lone(int i0, int a, int j0, int b) {
         if (a + b != 1) return 0;
         double best = 0;
         if (a == 1) {
-            for (int y = Math.max(0, j0 - 1); y <= Math.min(tgt.n - 1, j0); y++) best = Math.max(best, evidence(i0, 1, y, 1) + wordScore(i0, 1, y, 1));
+            for (int y = Math.max(0, j0 - 1); y <= Math.min(tgt.n - 1, j0); y++) best = Math.max(best, support(true, i0, y, 1));
         } else {
-            for (int x = Math.max(0, i0 - 1); x <= Math.min(src.n - 1, i0); x++) best = Math.max(best, evidence(x, 1, j0, 1) + wordScore(x, 1, j0, 1));
+            for (int x = Math.max(0, i0 - 1); x <= Math.min(src.n - 1, i0); x++) best = Math.max(best, support(false, j0, x, 1));
         }
         return Math.min(RIVAL_CAP, best);
     }
+
+    /**
+     * How much the words of one paragraph say that it is part of the translation of some paragraphs of the other
+     * side, in nats: the evidence of a bead counted from the one paragraph's keys and known words only — its
+     * anchors found there earn {@code w}, its anchors missing cost {@code u}, its bags of words and Model 1 words
+     * earn by the share found there above chance — so that a piece is not blamed for what the larger side says
+     * beyond it. {@code source}: whether the paragraph is source unit {@code x} (the others target units
+     * [{@code from}, {@code from + count})) or target unit {@code x}.
+     */
+    double support(boolean source, int x, int from, int count) {
+        Units u = source ? src : tgt, o = source ? tgt : src;
+        int[][][] pairsOf = source ? tgtPairs : srcPairs;
+        double e = 0;
+        for (int f = 0; f < Units.CLASSES; f++) {
+            int[] ka = u.keys[f][x], kb = keys(o, pairsOf, f, from, count);
+            if (ka.length == 0) continue;
+            int common = Units.common(ka, kb);
+            if (f == COG || f == LEX) {
+                if (kb.length == 0) continue;
+                double chance = Math.min(0.5, chanceDice[f] * (ka.length + kb.length) / (2.0 * ka.length));
+                e += Math.min(DICE_WEIGHT * ((double) common / ka.length - chance) * Math.sqrt(ka.length), BAG_PER_KEY * common);
+            } else {
+                e += w[f] * common - unmatched[f] * (ka.length - common);
+            }
+        }
+        if (words != null) {
+            int known = source ? words.sourceKnown(x, 1) : words.targetKnown(x, 1);
+            if (known > 0) {
+                double covered = source ? words.sourceCovered(x, from, count) : words.targetCovered(x, from, count);
+                e += WORD_WEIGHT * (covered / known - chanceWords) * Math.sqrt(known);
+            }
+        }
+        return e;
+    }
+
+    /** Nats of {@link #lone} from which its step feature in {@link #calibrationFeatures} is set. */
+    static final double LONE_STEP = 4;
 
     /** The most {@link #rival} counts, in nats: beyond it a neighbour is simply the better partner. */
     static final double RIVAL_CAP = 8;
@@ -568,11 +661,11 @@ final class CostModel {
         return Math.min(RIVAL_CAP, worst);
     }
 
-    /** The reported confidence of a bead of the best path whose posterior (at {@link #temperature}) is {@code posterior}. */
-    double confidence(double posterior, int i0, int a, int j0, int b) {
-        double[] x = calibrationFeatures(posterior, i0, a, j0, b);
+    /** The reported confidence of bead {@code k} of the best path, whose posterior (at {@link #temperature}) is {@code posterior}. */
+    double confidence(double posterior, List<AlignedBead> path, int k) {
+        double[] x = calibrationFeatures(posterior, path, k);
         double z = 0;
-        for (int k = 0; k < x.length; k++) z += calibration[k] * x[k];
+        for (int f = 0; f < x.length; f++) z += calibration[f] * x[f];
         return 1 / (1 + Math.exp(-z));
     }
 

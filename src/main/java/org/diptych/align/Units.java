@@ -60,6 +60,10 @@ final class Units {
      */
     final byte[] furniture;
     static final byte NONE = 0, CREDIT = 1, SOURCE = 2, CAPTION = 3, SHARE = 4, DATE = 5, SIGNATURE = 6, LINK_DEFINITION = 7;
+    /** {@code whole[x]}: hash of unit x's markup, stripped (for {@link CostModel#glued}: a line found verbatim elsewhere). */
+    final int[] whole;
+    /** {@code lines[x]}: sorted hashes of the stripped lines of unit x's markup if it has more than one line, else empty. */
+    final int[][] lines;
     long totalLen;
 
     private Units(int n) {
@@ -77,6 +81,8 @@ final class Units {
         soft = new boolean[n];
         leadIn = new boolean[n];
         furniture = new byte[n];
+        whole = new int[n];
+        lines = new int[n][];
     }
 
     /**
@@ -251,6 +257,13 @@ final class Units {
         furniture[i] = furnitureOf(markup, text, st);
         len[i] = Math.max(1, text.codePointCount(0, text.length()));
 
+        whole[i] = markup.hashCode();
+        this.lines[i] = KeyBuffer.EMPTY;
+        if (nl >= 0) {
+            buf.clear();
+            for (String line : markup.split("\n")) if (!line.isBlank()) buf.add(line.strip().hashCode());
+            this.lines[i] = buf.toSortedSet();
+        }
         int lines = 0;
         for (int k = 0; k < markup.length(); k++) if (markup.charAt(k) == '\n') lines++;
         int commas = 0, q = 0;

@@ -128,6 +128,28 @@ final class WordEvidence {
         return n;
     }
 
+    /** Covered known words of source unit x alone by the target units [j0, j0+b) (one side of {@link #covered}). */
+    double sourceCovered(int x, int j0, int b) {
+        double c = 0;
+        for (int e : srcKnown[x]) {
+            double s = 0;
+            for (int y = j0; y < j0 + b && s < 1; y++) s += lookup(tgtE[y], tgtP[y], e);
+            c += Math.min(1, s);
+        }
+        return c;
+    }
+
+    /** Covered known words of target unit y alone by the source units [i0, i0+a). */
+    double targetCovered(int y, int i0, int a) {
+        double c = 0;
+        for (int f : tgtKnown[y]) {
+            double s = 0;
+            for (int x = i0; x < i0 + a && s < 1; x++) s += lookup(srcF[x], srcP[x], f);
+            c += Math.min(1, s);
+        }
+        return c;
+    }
+
     /** Covered words of the bead, both sides together (see the class comment). */
     double covered(int i0, int a, int j0, int b) {
         double c = 0;

@@ -33,6 +33,12 @@ public final class AlignCalibration {
     /** Whether one variant in three has a replaced paragraph ({@link BenchDoc#replaced}); {@code -Dreplaced=false}: none. */
     static final boolean REPLACED = Boolean.parseBoolean(System.getProperty("replaced", "true"));
 
+    /**
+     * Whether one variant in three has a glued line or a paragraph split at every sentence ({@link BenchDoc#glued},
+     * {@link BenchDoc#splitAtSentences}); {@code -Dphenomena=false}: none.
+     */
+    static final boolean PHENOMENA = Boolean.parseBoolean(System.getProperty("phenomena", "true"));
+
     public static void main(String[] args) {
         int variants = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         List<BenchDoc[]> pairs = data(variants);
@@ -42,7 +48,7 @@ public final class AlignCalibration {
             List<double[]> xy = collect(pairs, t);
             if (args.length > 2 && args[2].equals("simple")) {
                 // the two-parameter map σ(A·logit(p) + B): bead-kind features zeroed
-                for (double[] v : xy) v[2] = v[3] = v[4] = v[5] = v[6] = v[7] = 0;
+                for (double[] v : xy) for (int f = 2; f < v.length - 1; f++) v[f] = 0;
             }
             double[] w = fit(xy, WRONG_WEIGHT);
             int right = 0;
@@ -50,16 +56,18 @@ public final class AlignCalibration {
             System.out.printf(Locale.ROOT, "T=%.1f beads=%d right=%.1f%% weights=%s logloss=%.4f%n", t, xy.size(),
                     100.0 * right / xy.size(), java.util.Arrays.toString(round(w)), logLoss(xy, w));
             table(xy, w);
+            if (Boolean.getBoolean("featureTable")) features(xy);
             if (Boolean.getBoolean("rivalTable")) {
                 double[] edges = {0, 1e-9, 0.5, 1, 2, 3, 4.0001};
+                int rival = java.util.Arrays.asList(CostModel.FEATURES).indexOf(System.getProperty("rivalTable.feature", "rival"));
                 for (int k = 0; k + 1 < edges.length; k++) {
                     int n = 0, r = 0, n1 = 0, r1 = 0;
                     for (double[] v : xy) {
-                        if (v[7] < edges[k] || v[7] >= edges[k + 1]) continue;
+                        if (v[rival] < edges[k] || v[rival] >= edges[k + 1]) continue;
                         n++; r += (int) v[v.length - 1];
                         if (v[3] == 1) { n1++; r1 += (int) v[v.length - 1]; }
                     }
-                    System.out.printf(Locale.ROOT, "  rival [%.1f,%.1f): %d beads, %d right; multi: %d, %d right%n", edges[k], edges[k + 1], n, r, n1, r1);
+                    System.out.printf(Locale.ROOT, "  %s [%.1f,%.1f): %d beads, %d right; multi: %d, %d right%n", CostModel.FEATURES[rival], edges[k], edges[k + 1], n, r, n1, r1);
                 }
             }
         }
@@ -85,6 +93,19 @@ public final class AlignCalibration {
                         if (REPLACED && v % 3 == 2) {
                             if (r.nextBoolean()) x = x.replaced(r, 1, locked);
                             else y = y.replaced(r, 1, locked);
+                        }
+                        // one variant in three: a line the same in both versions glued to a paragraph in one of
+                        // them (BenchDoc.glued), or a paragraph split at every sentence in one (splitAtSentences)
+                        if (PHENOMENA && v % 3 == 1) {
+                            if (v % 2 == 0) {
+                                BenchDoc[] g = BenchDoc.glued(x, y, r, locked);
+                                x = g[0];
+                                y = g[1];
+                            } else if (r.nextBoolean()) {
+                                x = x.splitAtSentences(r, locked);
+                            } else {
+                                y = y.splitAtSentences(r, locked);
+                            }
                         }
                         out.add(new BenchDoc[] {x, y});
                     }
@@ -134,12 +155,14 @@ public final class AlignCalibration {
             Units s = Units.of(p[0].paragraphs, null), u = Units.of(p[1].paragraphs, null);
             CostModel m = new CostModel(s, u, p[0].lang, p[1].lang);
             m.temperature = t;
-            m.calibration = new double[] {0, 1, 0, 0, 0, 0, 0, 0};
+            m.calibration = new double[CostModel.CALIBRATION.length];
+            m.calibration[1] = 1;
             List<AlignedBead> got = Aligner.alignUnits(s, u, m, List.of(), Set.of(), Progress.NONE);
             Set<String> gold = new HashSet<>();
             for (AlignedBead b : BenchDoc.gold(p[0], p[1])) gold.add(Metrics.key(b));
-            for (AlignedBead b : got) {
-                double[] x = m.calibrationFeatures(b.confidence(), b.sourceStart(), b.sourceSize(), b.targetStart(), b.targetSize());
+            for (int k = 0; k < got.size(); k++) {
+                AlignedBead b = got.get(k);
+                double[] x = m.calibrationFeatures(b.confidence(), got, k);
                 double[] row = java.util.Arrays.copyOf(x, x.length + 1);
                 row[x.length] = gold.contains(Metrics.key(b)) ? 1 : 0;
                 xy.add(row);
@@ -231,6 +254,21 @@ public final class AlignCalibration {
             l -= v[k] == 1 ? Math.log(p) : Math.log(1 - p);
         }
         return l / xy.size();
+    }
+
+    /** Per feature after the first two: how many right and wrong beads have it (non-zero), and its mean there. */
+    static void features(List<double[]> xy) {
+        int k = xy.get(0).length - 1;
+        for (int f = 2; f < k; f++) {
+            int nr = 0, nw = 0;
+            double sr = 0, sw = 0;
+            for (double[] v : xy) {
+                if (v[f] == 0) continue;
+                if (v[k] == 1) { nr++; sr += v[f]; } else { nw++; sw += v[f]; }
+            }
+            System.out.printf(Locale.ROOT, "    %-10s right beads with it %5d (mean %.2f), wrong %4d (mean %.2f)%n", CostModel.FEATURES[f],
+                    nr, nr == 0 ? 0 : sr / nr, nw, nw == 0 ? 0 : sw / nw);
+        }
     }
 
     static void table(List<double[]> xy, double[] ab) {

@@ -160,4 +160,83 @@ class PhenomenaTest {
         assertThat(copy.confidence()).as("%s", copy).isLessThan(0.5);
         assertThat(beads.get(0).confidence()).isGreaterThan(0.9);
     }
+
+    /** Bead confidences of an alignment, with the calibration weights of features {@code names} as fitted or set to 0. */
+    static List<AlignedBead> beads(String sl, String tl, List<Paragraph> s, List<Paragraph> t, boolean withFeatures, String... names) {
+        Aligner aligner = new Aligner(null);
+        CostModel m = aligner.model(s, sl, t, tl, org.diptych.Progress.NONE);
+        for (String name : names) {
+            int f = java.util.Arrays.asList(CostModel.FEATURES).indexOf(name);
+            assertThat(f).as(name).isGreaterThan(1);
+            if (!withFeatures) m.calibration[f] = 0;
+        }
+        return Aligner.alignUnits(m.src, m.tgt, m, List.of(), java.util.Set.of(), true, org.diptych.Progress.NONE);
+    }
+
+    static AlignedBead bead(List<AlignedBead> beads, String key) {
+        return beads.stream().filter(b -> (AnchorTest.range(b.sourceStart(), b.sourceEnd()) + ":"
+                + AnchorTest.range(b.targetStart(), b.targetEnd())).equals(key)).findFirst().orElseThrow(() -> new AssertionError(key + " not in " + beads));
+    }
+
+    @Test
+    void aLineTheSameInBothVersionsGluedToAParagraphInOneIsFlagged() {
+        // the original has a rule on a line of its own; the translator glued it to the paragraph before it (no
+        // blank line): the path pairs the paragraphs and leaves the rule alone, both beads wrong (gold 1,2:1)
+        String en2 = "The strike goes on and the union calls a new assembly for Friday evening at the port gate. Every shift "
+                + "will send two delegates, and the committee will read the company's letter aloud before the vote:";
+        String pt2 = "A greve continua e o sindicato convoca uma nova assembleia para sexta-feira à noite no portão do porto. "
+                + "Cada turno enviará dois delegados, e o comitê lerá em voz alta a carta da empresa antes da votação:";
+        String en3 = "The company answered with a letter that threatens to close the terminal and move the ships to another port.";
+        String pt3 = "A empresa respondeu com uma carta que ameaça fechar o terminal e levar os navios para outro porto.";
+        List<Paragraph> en = lines(EN1, en2, "---", en3);
+        List<Paragraph> pt = new ArrayList<>(lines(PT1, pt2, pt3));
+        pt.set(1, new Paragraph("p2", BlockKind.PARAGRAPH, 0, pt2 + "\n---", pt2 + " ---"));
+        assertThat(align("en", "pt", null, en, pt)).containsExactly("0:0", "1:1", "2:", "3:2");
+        List<AlignedBead> with = beads("en", "pt", en, pt, true, "glued"), without = beads("en", "pt", en, pt, false, "glued");
+        assertThat(bead(with, "1:1").confidence()).isLessThan(0.5);
+        assertThat(bead(with, "2:").confidence()).isLessThan(0.5);
+        assertThat(bead(without, "1:1").confidence()).isGreaterThan(0.5);
+        assertThat(bead(without, "2:").confidence()).isGreaterThan(0.5);
+        // the first bead stays sure
+        assertThat(bead(with, "0:0").confidence()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aPieceOfASplitPassageLeftAloneIsFlaggedByItsWordsInTheNeighbour() {
+        // the translation gave each sentence of one paragraph of the original a paragraph of its own, more pieces
+        // than a bead holds (1:3 at most for running text): the piece left alone has the figures and words of the
+        // original's paragraph next to it (its support, not the 1:1 evidence, which the paragraph's other keys drown)
+        String en2 = "On 14 May the dockers of Santos occupied the gate of terminal 4 and stopped the loading of the ships that "
+                + "had waited there since Sunday night. Before dawn 380 workers of the night shift joined them with the drivers "
+                + "of the Cubatão depot, who came in eleven buses. At 5 o'clock Codesp, the port authority, called the Military "
+                + "Police, who did not come, and the managers left the terminal by the back road. By noon the committee had read "
+                + "the demands aloud to more than 2,000 people gathered on the avenue in front of the port.";
+        List<Paragraph> en = lines(EN1, en2, EN2);
+        List<Paragraph> pt = lines(PT1,
+                "Em 14 de maio os estivadores de Santos ocuparam o portão do terminal 4 e pararam o carregamento dos navios "
+                        + "que esperavam ali desde domingo à noite.",
+                "Antes do amanhecer, 380 trabalhadores do turno da noite juntaram-se a eles com os motoristas da garagem de "
+                        + "Cubatão, que chegaram em onze ônibus.",
+                "Às 5 horas a Codesp, autoridade portuária, chamou a Polícia Militar, que não veio, e os gerentes deixaram o "
+                        + "terminal pela estrada dos fundos.",
+                "Ao meio-dia o comitê tinha lido as reivindicações em voz alta para mais de 2.000 pessoas reunidas na avenida "
+                        + "em frente ao porto.",
+                PT2);
+        assertThat(align("en", "pt", null, en, pt)).containsExactly("0:0", "1:1,2,3", ":4", "2:5");
+        assertThat(bead(beads("en", "pt", en, pt, true, "lone", "loneStep"), ":4").confidence()).isLessThan(0.5);
+        assertThat(bead(beads("en", "pt", en, pt, false, "lone", "loneStep"), ":4").confidence()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void aParagraphThatRepeatsThePreviousOneIsACopy() {
+        // the pasted duplicate of aTranslationPastedTwiceIsPairedWithDoubt: the copy is the paragraph before it, markup
+        // for markup, which no paragraph of the original is
+        String en3 = "The company answered with a letter that threatens to close the terminal and move the ships to another port.";
+        List<Paragraph> en = lines(EN1, EN2, en3, "Messages of solidarity can be sent to the strike committee at the union hall.");
+        List<Paragraph> pt = lines(PT1, PT2, PT2, "Mensagens de solidariedade podem ser enviadas ao comitê de greve na sede do sindicato.");
+        assertThat(bead(beads("en", "pt", en, pt, true, "copy"), "2:2").confidence()).isLessThan(0.5);
+        assertThat(bead(beads("en", "pt", en, pt, false, "copy"), "2:2").confidence()).isGreaterThan(0.5);
+        // the paragraph it copies is paired with confidence
+        assertThat(bead(beads("en", "pt", en, pt, true, "copy"), "1:1").confidence()).isGreaterThan(0.9);
+    }
 }

@@ -183,6 +183,96 @@ public final class BenchDoc {
         return new BenchDoc(lang, ps, ls);
     }
 
+    /**
+     * Lines that are the same in every language version (tags of a site's own components, rules, an address), for
+     * {@link #glued}; written for these tests.
+     */
+    static final String[] SAME_LINES = {"<Aside>", "</Aside>", "<Callout kind=\"info\">", "</Callout>", "<Figure>", "---",
+            "* * *", "https://example.org/greve/fundo", "<StrikeFund />"};
+
+    /**
+     * Two versions with a line that is the same in both ({@link #SAME_LINES}) after a paragraph that translates
+     * one paragraph of the other version; in one version (either, at random) the line stands alone, in the other
+     * the translator glued it to the paragraph before it, without a blank line. Gold: the two paragraphs with the
+     * line alone against the glued one (2:1). Returns {x, y} unchanged if no such paragraph is found. Used by the
+     * confidence calibration only.
+     */
+    public static BenchDoc[] glued(BenchDoc x, BenchDoc y, Random rnd, Set<String> locked) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int k = rnd.nextInt(x.size());
+            Set<String> piece = x.pieces.get(k);
+            if (!text(x.paragraphs.get(k)) || !java.util.Collections.disjoint(piece, locked)) continue;
+            int j = -1, found = 0;
+            for (int t = 0; t < y.size(); t++) if (y.pieces.get(t).equals(piece)) { j = t; found++; }
+            if (found != 1 || !text(y.paragraphs.get(j))) continue;
+            for (int t = 0; t < x.size(); t++) if (t != k && x.pieces.get(t).equals(piece)) found++;
+            if (found != 1) continue;
+            String line = SAME_LINES[rnd.nextInt(SAME_LINES.length)];
+            String label = "same-line." + k;
+            boolean glueInX = rnd.nextBoolean();
+            return new BenchDoc[] {x.withLine(k, line, label, glueInX), y.withLine(j, line, label, !glueInX)};
+        }
+        return new BenchDoc[] {x, y};
+    }
+
+    /** A copy with {@code line} after paragraph k: a paragraph of its own, or glued to paragraph k's last line. */
+    private BenchDoc withLine(int k, String line, String label, boolean glue) {
+        List<Paragraph> ps = new ArrayList<>(paragraphs);
+        List<Set<String>> ls = new ArrayList<>(pieces);
+        Paragraph p = ps.get(k);
+        if (glue) {
+            ps.set(k, new Paragraph("g" + k, p.kind(), p.level(), p.markup() + "\n" + line, p.text() + " " + line));
+            Set<String> u = new LinkedHashSet<>(ls.get(k));
+            u.add(label);
+            ls.set(k, u);
+        } else {
+            ps.add(k + 1, new Paragraph("l" + k, BlockKind.PARAGRAPH, 0, line, line));
+            ls.add(k + 1, new LinkedHashSet<>(Set.of(label)));
+        }
+        return new BenchDoc(lang, ps, ls);
+    }
+
+    /**
+     * A copy where one running-text paragraph of three sentences or more (not carrying a {@code locked} piece) is
+     * split at every sentence end, as a version that restructured a passage (a lead, items, a closing line) has it
+     * against the other's one paragraph: gold 1:n with n ≥ 3, more than most bead shapes hold. Unchanged if no
+     * paragraph has three sentences. Used by the confidence calibration only.
+     */
+    public BenchDoc splitAtSentences(Random rnd, Set<String> locked) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int k = 0; k < size(); k++) {
+            Paragraph p = paragraphs.get(k);
+            if (text(p) && java.util.Collections.disjoint(pieces.get(k), locked) && sentenceEnds(p.text()).size() >= 2) candidates.add(k);
+        }
+        if (candidates.isEmpty()) return this;
+        int k = candidates.get(rnd.nextInt(candidates.size()));
+        Paragraph p = paragraphs.get(k);
+        List<Paragraph> ps = new ArrayList<>(paragraphs);
+        List<Set<String>> ls = new ArrayList<>(pieces);
+        ps.remove(k);
+        Set<String> label = ls.remove(k);
+        int from = 0, at = k;
+        List<Integer> cuts = new ArrayList<>(sentenceEnds(p.text()));
+        cuts.add(p.text().length());
+        for (int cut : cuts) {
+            String piece = p.text().substring(from, cut).strip();
+            ps.add(at, new Paragraph("s" + k + "." + at, p.kind(), p.level(), piece, piece));
+            ls.add(at++, label);
+            from = cut;
+        }
+        return new BenchDoc(lang, ps, ls);
+    }
+
+    /** Offsets just after each sentence end inside a text (a stop, a space, a capital). */
+    private static List<Integer> sentenceEnds(String t) {
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 10; i + 2 < t.length() - 10; i++) {
+            char c = t.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && t.charAt(i + 1) == ' ' && Character.isUpperCase(t.charAt(i + 2))) ends.add(i + 1);
+        }
+        return ends;
+    }
+
     /** Running text or a list item (not a heading, a link-only line or a bold heading-like line). */
     private static boolean text(Paragraph p) {
         if (p.kind() != BlockKind.PARAGRAPH && p.kind() != BlockKind.LIST_ITEM) return false;

@@ -89,14 +89,18 @@ public final class DevSetBench {
                 }
                 lexicon = org.diptych.align.DevSetWords.lexicon(sl, tl, others);
             }
-            List<AlignedBead> d = new Aligner(lexicon, !Boolean.getBoolean("diptych.noLearn")).alignUnits(a, sl, b, tl, Progress.NONE);
+            Aligner aligner = new Aligner(lexicon, !Boolean.getBoolean("diptych.noLearn"));
+            List<AlignedBead> d = aligner.alignUnits(a, sl, b, tl, Progress.NONE);
             List<AlignedBead> o = OkapiPeer.align(texts(a), texts(b), sl, tl);
             double fd = Metrics.of(d, gold).f1(), fo = Metrics.of(o, gold).f1();
             Set<String> keys = new HashSet<>();
             for (AlignedBead x : gold) keys.add(Metrics.key(x));
             for (AlignedBead x : d) calibration.add(new double[] {x.confidence(), keys.contains(Metrics.key(x)) ? 1 : 0});
-            // -Ddiptych.showWrong=true: every wrong bead, its confidence and the gold beads it overlaps
+            // -Ddiptych.showWrong=true: every wrong bead, its confidence and the gold beads it overlaps, then its
+            // calibration features and score parts (org.diptych.align.BeadFeatures)
             if (Boolean.getBoolean("diptych.showWrong")) {
+                List<String> features = org.diptych.align.BeadFeatures.describe(aligner, a, sl, b, tl, x -> !keys.contains(Metrics.key(x)));
+                int shown = 0;
                 for (AlignedBead x : d) {
                     if (keys.contains(Metrics.key(x))) continue;
                     StringBuilder over = new StringBuilder();
@@ -106,6 +110,15 @@ public final class DevSetBench {
                         if (os || ot) over.append(' ').append(Metrics.key(y));
                     }
                     System.out.printf(Locale.ROOT, "  wrong %s %s conf %.3f; gold:%s%n", name, Metrics.key(x), x.confidence(), over);
+                    if (shown < features.size()) System.out.println("    " + features.get(shown++));
+                }
+            }
+            // -Ddiptych.showBelow=C: every bead (right or wrong) below confidence C with its features
+            String below = System.getProperty("diptych.showBelow");
+            if (below != null) {
+                double c = Double.parseDouble(below);
+                for (String line : org.diptych.align.BeadFeatures.describe(aligner, a, sl, b, tl, x -> x.confidence() < c)) {
+                    System.out.println("  below " + c + " " + name + " " + line);
                 }
             }
             System.out.printf(Locale.ROOT, "| %s | %d×%d | %.3f | %.3f |%n", name, a.size(), b.size(), fd, fo);
@@ -128,6 +141,17 @@ public final class DevSetBench {
         }
         System.out.printf(Locale.ROOT, "calibration: confidence >= 0.9: %d beads, %.1f%% right; wrong beads: %d, %.0f%% of them below 0.5%n",
                 hi, hi == 0 ? 0 : 100.0 * hiRight / hi, wrong, wrong == 0 ? 100 : 100.0 * wrongLow / wrong);
+        // the calibration table: per confidence bin, right beads of all beads
+        double[] edges = {0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97, 1.0000001};
+        StringBuilder table = new StringBuilder("calibration table (right/beads):");
+        for (int k = 0; k + 1 < edges.length; k++) {
+            int n = 0, r = 0;
+            for (double[] c : calibration) {
+                if (c[0] >= edges[k] && c[0] < edges[k + 1]) { n++; r += (int) c[1]; }
+            }
+            table.append(String.format(Locale.ROOT, " [%.2f,%.2f) %d/%d", edges[k], Math.min(1, edges[k + 1]), r, n));
+        }
+        System.out.println(table);
     }
 
     private static List<String> texts(List<Paragraph> ps) {
