@@ -46,7 +46,7 @@ import org.diptych.ui.shell.MainWindow;
  * started with the translate panel's button; its title is typed and confirmed in the front-matter rows, its
  * tags typed over in the list editor, its
  * body rows typed in the editor and confirmed with Ctrl+Enter; all three posts are exported with the export
- * dialog. Each exported post carries its own title, language keys and permalink, the pt post has no Cyrillic
+ * dialog (the pt site profile names the locale pt_BR). Each exported post carries its own title, language keys and permalink, the pt post has no Cyrillic
  * letter, and every link line is titled with the linked version's title.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -126,7 +126,7 @@ class HeatPtWalkTest {
             Manifest m = p.manifest();
             for (String l : List.of("ru", "en", "pt")) {
                 m = m.withSite(l, new Manifest.SiteProfile("https://example.org/" + l + "/:year/:month/:day/:slug/",
-                        l + "/_posts/:year-:month-:day-:slug.md", null));
+                        l + "/_posts/:year-:month-:day-:slug.md", null, l.equals("pt") ? "pt_BR" : null)); // a Brazilian team
             }
             p.saveManifest(m);
         }
@@ -251,7 +251,7 @@ class HeatPtWalkTest {
                 "permalink: /ru/2025/06/12/heat-shift/");
         assertThat(frontMatter(en)).contains("title: \"" + EN_TITLE + "\"", "lang: en", "locale: en_US",
                 "permalink: /en/2025/06/12/heat-shift/");
-        assertThat(frontMatter(pt)).contains("title: \"" + PT_TITLE + "\"", "lang: pt", "locale: pt_PT",
+        assertThat(frontMatter(pt)).contains("title: \"" + PT_TITLE + "\"", "lang: pt", "locale: pt_BR",
                 "permalink: /pt/2025/06/12/heat-shift/", "tags: [armazéns, calor]").doesNotContain(RU_TITLE, "lang: ru", "locale: ru_RU", "/ru/2025");
         for (String row : PT_ROWS) assertThat(pt).contains(row);
 
