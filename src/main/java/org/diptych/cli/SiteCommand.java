@@ -41,10 +41,14 @@ final class SiteCommand implements Callable<Integer> {
             description = "How versions link to each other: top-line (default), front-matter or none.")
     String linkStyle;
 
+    @Option(names = "--locale", paramLabel = "LOCALE",
+            description = "Locale its posts name in their front matter, e.g. pt_BR (default: the language's usual one).")
+    String locale;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        boolean setting = url != null || path != null || linkStyle != null;
+        boolean setting = url != null || path != null || linkStyle != null || locale != null;
         if (!setting) {
             try (Project p = Project.open(projectDir, false)) {
                 Map<String, SiteProfile> sites = new java.util.TreeMap<>(p.manifest().sites());
@@ -76,7 +80,8 @@ final class SiteCommand implements Callable<Integer> {
                 throw new DiptychException("site profile " + l + ": both --url and --path are needed for a new profile");
             }
             String style = linkStyle != null ? LinkStyle.parse(linkStyle).id() : old == null ? null : old.linkStyle();
-            Site site = Site.of(l, new SiteProfile(u, pa, style));
+            String loc = locale != null ? locale : old == null ? null : old.locale();
+            Site site = Site.of(l, new SiteProfile(u, pa, style, loc));
             p.saveManifest(p.manifest().withSite(l, site.toProfile()));
             out.print("Saved: ");
             print(out, l, site.toProfile());
@@ -94,6 +99,6 @@ final class SiteCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, String lang, SiteProfile sp) {
         out.println("[" + lang + "] url " + sp.urlPattern() + "  path " + sp.pathPattern() + "  links "
-                + LinkStyle.parse(sp.linkStyle()).id());
+                + LinkStyle.parse(sp.linkStyle()).id() + (sp.locale() == null ? "" : "  locale " + sp.locale()));
     }
 }

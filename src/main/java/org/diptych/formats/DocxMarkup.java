@@ -11,17 +11,25 @@ import net.sf.okapi.common.resource.Code;
 import net.sf.okapi.common.resource.TextFragment;
 import net.sf.okapi.common.resource.TextFragment.TagType;
 
+import org.diptych.markdown.Markdown;
+
 /**
- * The DOCX markup convention of {@link DocumentUnits}: Markdown-style emphasis over plain text.
+ * The DOCX markup convention of {@link DocumentUnits}: markdown emphasis over the document's text, read back by
+ * the one markdown model ({@link Markdown}), so a paragraph of a Word document reads in the desk, the TM and QA
+ * as it reads here.
  *
  * <p>Reading, a character is bold (italic) when a run code enclosing it has {@code bold} ({@code italic}) in its
  * Okapi type ({@code x-bold;}, {@code x-bold;italic;}). Emphasis changes are written as toggles: {@code *} flips
  * italic, {@code **} bold, {@code ***} both; white space between two characters takes only the emphasis both
- * share, so markers always touch a non-space character ({@code **Мы** *требуем*}). A literal {@code *} or
- * {@code \} in the text is written {@code \*}, {@code \\}.
+ * share, so markers always touch a non-space character ({@code **Мы** *требуем*}). A character of the text that
+ * markdown would read as markup is escaped ({@code \*}, {@code \_}, {@code \\}, a backtick, an entity's or a
+ * tag's opening, {@code ~~}, a block marker at a line's start: {@code \#}, {@code \>}, {@code \- }, {@code 1\.}),
+ * so the model's plain text of the markup is the document's text.
  *
- * <p>Writing back, a run of {@code *} is literal when it has white space (or the paragraph's edge) on both
- * sides, or is longer than three, or opens emphasis that is never closed; other runs toggle as above.
+ * <p>Writing back, the markup is read by {@link Markdown#block}: strong and emphasis (with {@code *} or
+ * {@code _}, as CommonMark pairs them: a run of stars between spaces, or one never closed, is text) give the
+ * spans' emphasis, an escape gives its character, and every other construct (a code span, a link, HTML, an
+ * entity, a block prefix) stays the text it is written as.
  */
 final class DocxMarkup {
     private DocxMarkup() {}
@@ -95,11 +103,54 @@ final class DocxMarkup {
                 cur = state[j];
             }
             char c = chars.charAt(j);
-            if (c == '*' || c == '\\') sb.append('\\');
+            if (escape(chars, j)) sb.append('\\');
             sb.append(c);
         }
         if (cur != 0) sb.append(stars(cur));
         return sb.toString();
+    }
+
+    /** Whether the text's character {@code j} would be read as markdown markup where it stands. */
+    static boolean escape(CharSequence t, int j) {
+        char c = t.charAt(j);
+        char next = j + 1 < t.length() ? t.charAt(j + 1) : '\n';
+        switch (c) {
+            case '*', '_', '\\', '`' -> {
+                return true;
+            }
+            case '~' -> {
+                return next == '~' || (j > 0 && t.charAt(j - 1) == '~');
+            }
+            case '<' -> {
+                return Character.isLetter(next) || next == '/' || next == '!' || next == '?';
+            }
+            case '&' -> {
+                int k = j + 1;
+                while (k < t.length() && k - j <= 32 && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '#')) k++;
+                return k > j + 1 && k < t.length() && t.charAt(k) == ';';
+            }
+            default -> { }
+        }
+        // a block marker: only at the start of a line (after at most three spaces)
+        int s = j;
+        while (s > 0 && t.charAt(s - 1) == ' ' && j - s < 3) s--;
+        boolean digits = false;
+        int d = s;
+        if (c == '.' || c == ')') {
+            while (d > 0 && Character.isDigit(t.charAt(d - 1))) d--;
+            digits = d < j;
+            s = d;
+            while (s > 0 && t.charAt(s - 1) == ' ' && d - s < 3) s--;
+        }
+        boolean lineStart = s == 0 || t.charAt(s - 1) == '\n';
+        if (!lineStart) return false;
+        if (digits) return next == ' ' || next == '\t' || next == '\n';
+        return switch (c) {
+            case '#', '>' -> true;
+            case '-', '+' -> next == ' ' || next == '\t' || next == '\n' || next == c;
+            case '=' -> s > 0;
+            default -> false;
+        };
     }
 
     private static String stars(int toggle) {
@@ -113,80 +164,33 @@ final class DocxMarkup {
     /** A stretch of text with one emphasis. */
     record Span(String text, int emphasis) {}
 
-    /** Markup to spans of text with their emphasis (adjacent spans differ in emphasis). */
+    /**
+     * Markup to spans of text with their emphasis (adjacent spans differ in emphasis), as the markdown model
+     * reads it: its strong and emphasis spans are bold and italic, an escape its character, every other token
+     * (and the block's prefix and suffix) the text it is written as.
+     */
     static List<Span> parse(String markup) {
-        // tokens: a literal character (star = 0) or a run of stars (star = its length)
-        List<Character> chars = new ArrayList<>();
-        List<Integer> star = new ArrayList<>();
-        for (int i = 0; i < markup.length(); i++) {
-            char c = markup.charAt(i);
-            if (c == '\\' && i + 1 < markup.length() && (markup.charAt(i + 1) == '*' || markup.charAt(i + 1) == '\\')) {
-                chars.add(markup.charAt(++i));
-                star.add(0);
-            } else if (c == '*') {
-                int end = i;
-                while (end < markup.length() && markup.charAt(end) == '*') end++;
-                boolean spaceBefore = i == 0 || isSpace(markup.charAt(i - 1));
-                boolean spaceAfter = end == markup.length() || isSpace(markup.charAt(end));
-                int len = end - i;
-                if (len > 3 || (spaceBefore && spaceAfter)) {
-                    for (int k = i; k < end; k++) {
-                        chars.add('*');
-                        star.add(0);
-                    }
-                } else {
-                    chars.add('*');
-                    star.add(len);
-                }
-                i = end - 1;
-            } else {
-                chars.add(c);
-                star.add(0);
-            }
-        }
-        // runs that open emphasis never closed are literal
-        while (true) {
-            int s = 0;
-            int[] opener = {-1, -1, -1};
-            for (int t = 0; t < star.size(); t++) {
-                int len = star.get(t);
-                if (len == 0) continue;
-                int toggle = toggleOf(len);
-                for (int f : new int[] {ITALIC, BOLD}) {
-                    if ((toggle & f) != 0 && (s & f) == 0) opener[f] = t;
-                }
-                s ^= toggle;
-            }
-            if (s == 0) break;
-            int last = Math.max((s & ITALIC) != 0 ? opener[ITALIC] : -1, (s & BOLD) != 0 ? opener[BOLD] : -1);
-            int len = star.get(last);
-            star.set(last, 0);
-            for (int k = 1; k < len; k++) {
-                chars.add(last, '*');
-                star.add(last, 0);
-            }
-        }
+        Markdown.Block b = Markdown.block(markup);
         List<Span> spans = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int s = 0;
-        for (int t = 0; t < star.size(); t++) {
-            int len = star.get(t);
-            if (len == 0) {
-                text.append(chars.get(t));
+        StringBuilder text = new StringBuilder(b.prefix());
+        int bold = 0, italic = 0;
+        for (Markdown.Token t : b.tokens()) {
+            boolean strong = t.kind() == Markdown.Kind.STRONG, em = t.kind() == Markdown.Kind.EMPHASIS;
+            if ((strong || em) && t.role() != Markdown.Role.TEXT && t.role() != Markdown.Role.ATOM) {
+                if (text.length() > 0) {
+                    add(spans, text.toString(), (bold > 0 ? BOLD : 0) | (italic > 0 ? ITALIC : 0));
+                    text.setLength(0);
+                }
+                int step = t.role() == Markdown.Role.OPEN ? 1 : -1;
+                if (strong) bold += step;
+                else italic += step;
                 continue;
             }
-            if (text.length() > 0) {
-                add(spans, text.toString(), s);
-                text.setLength(0);
-            }
-            s ^= toggleOf(len);
+            text.append(t.kind() == Markdown.Kind.ESCAPE ? t.plain() : t.source());
         }
-        if (text.length() > 0) add(spans, text.toString(), s);
+        text.append(b.suffix());
+        if (text.length() > 0) add(spans, text.toString(), (bold > 0 ? BOLD : 0) | (italic > 0 ? ITALIC : 0));
         return spans;
-    }
-
-    private static int toggleOf(int len) {
-        return len == 1 ? ITALIC : len == 2 ? BOLD : ITALIC | BOLD;
     }
 
     private static void add(List<Span> spans, String text, int emphasis) {

@@ -194,6 +194,55 @@ public final class Markdown {
         return out;
     }
 
+    /**
+     * An inline link of a block that is nothing but that link ({@code [text](url "title")}, not an image, not a
+     * reference link, no block prefix): its text as written (escapes kept) and its destination (escapes
+     * resolved); else null.
+     */
+    public record LinkOnly(String text, String url) {}
+
+    /** The one inline link {@code markup} consists of, or null (see {@link LinkOnly}). */
+    public static LinkOnly linkOnly(String markup) {
+        if (isPlain(markup)) return null;
+        Block b = block(markup);
+        List<Token> t = b.tokens();
+        if (b.kind() != BlockKind.PARAGRAPH || !b.prefix().isEmpty() || !b.suffix().isEmpty() || t.size() < 2) return null;
+        Token open = t.get(0), close = t.get(t.size() - 1);
+        if (open.kind() != Kind.LINK || open.role() != Role.OPEN || open.target() == null
+                || close.kind() != Kind.LINK || close.role() != Role.CLOSE) {
+            return null;
+        }
+        for (int i = 1; i < t.size() - 1; i++) {
+            if (t.get(i).kind() == Kind.LINK) return null; // the first link closed before the end
+        }
+        return new LinkOnly(markup.substring(open.end(), close.start()), Escaping.unescapeString(open.target()));
+    }
+
+    /**
+     * The link destinations of a whole markdown document, in source order: inline links (not images),
+     * autolinks and link reference definitions (a reference link's destination is its definition's, listed
+     * once there). Code spans, code blocks and escaped brackets hold none. Unlike the rest of the model this
+     * parses a document at once: it is meant for a post export wrote, whose paragraphs each passed
+     * {@code formats.InputLimits} on import (the parser's cost grows faster than linearly only within one
+     * paragraph).
+     */
+    public static List<String> documentLinks(String document) {
+        List<String> out = new ArrayList<>();
+        if (isPlain(document)) return out;
+        collectLinks(parse(document), document, out);
+        return out;
+    }
+
+    private static void collectLinks(Node parent, String src, List<String> out) {
+        // iterative over siblings, recursive over depth: containers nest at most InputLimits' 64 levels
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Link l) out.add(l.getUrl().toString());
+            else if (n instanceof AutoLink) out.add(src.substring(n.getStartOffset() + 1, n.getEndOffset() - 1));
+            else if (n instanceof Reference r) out.add(r.getUrl().toString());
+            if (!(n instanceof Image) && !(n instanceof ImageRef)) collectLinks(n, src, out);
+        }
+    }
+
     /** The block prefix of a markdown paragraph ({@code "### "}, {@code "1. "}, {@code "> - "}), or "". */
     public static String prefix(String markup) {
         if (markup.isEmpty() || isPlain(markup)) return "";

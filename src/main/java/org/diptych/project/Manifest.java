@@ -42,7 +42,14 @@ public record Manifest(int schemaVersion, String name, List<String> languages, M
      * @param urlPattern  URL of a post, e.g. {@code https://example.org/en/:year/:month/:day/:slug}
      * @param pathPattern path of its file in the site repository, e.g. {@code en/_posts/:year-:month-:day-:slug.md}
      * @param linkStyle   {@code top-line}, {@code front-matter} or {@code none}
+     * @param locale      the locale its posts name in their front matter ({@code pt_BR}), or null for the
+     *                    language's usual one ({@code pt_PT}, {@code ru_RU}, {@code en_US})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SiteProfile(String urlPattern, String pathPattern, String linkStyle) {}
+    public record SiteProfile(String urlPattern, String pathPattern, String linkStyle, String locale) {
+        /** A profile without a locale of its own. */
+        public SiteProfile(String urlPattern, String pathPattern, String linkStyle) {
+            this(urlPattern, pathPattern, linkStyle, null);
+        }
+    }
 }

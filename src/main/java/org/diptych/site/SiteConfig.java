@@ -24,9 +24,21 @@ import java.util.regex.Pattern;
  * @param languages       language codes the config names, in its order (may be empty)
  * @param defaultLanguage the language of files without a language mark, or null
  * @param defaultInSubdir Hugo's {@code defaultContentLanguageInSubdir}
+ * @param locales         the locale the config names for a language, by base language ({@code pt → pt_BR}): a
+ *                        top-level {@code locale}/{@code lang}/{@code languageCode} with a region, or Hugo's
+ *                        {@code languageCode} in a {@code [languages.xx]} table
  */
 public record SiteConfig(String file, boolean hugo, String url, String permalink, List<String> languages,
-                         String defaultLanguage, boolean defaultInSubdir) {
+                         String defaultLanguage, boolean defaultInSubdir, java.util.Map<String, String> locales) {
+    public SiteConfig {
+        locales = locales == null ? java.util.Map.of() : java.util.Map.copyOf(locales);
+    }
+
+    /** The locale the config names for {@code lang} ({@code pt_BR}), or null. */
+    public String locale(String lang) {
+        return locales.get(org.diptych.model.Languages.base(lang));
+    }
+
     static final List<String> FILES = List.of("_config.yml", "_config.yaml", "hugo.toml", "config.toml", "hugo.yaml",
             "config.yaml", "hugo.yml", "config.yml");
 
@@ -46,7 +58,7 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
                 }
             }
         }
-        return new SiteConfig(null, Files.isDirectory(site.resolve("content")), null, null, List.of(), null, false);
+        return new SiteConfig(null, Files.isDirectory(site.resolve("content")), null, null, List.of(), null, false, null);
     }
 
     static SiteConfig parse(String name, String text, boolean hasContent) {
@@ -55,6 +67,7 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
         String url = null, baseurl = null, permalink = null, defaultLang = null;
         boolean inSubdir = false;
         List<String> langs = new ArrayList<>();
+        java.util.Map<String, String> locales = new java.util.LinkedHashMap<>();
         String table = "";
         String yamlBlock = null; // top-level YAML key whose nested lines we are in
         int blockIndent = -1;
@@ -92,6 +105,7 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
                 if (permalink == null && !value.isEmpty()) permalink = value;
                 continue;
             }
+            if (toml && table.startsWith("languages.") && key.equals("languagecode")) addLocale(locales, value);
             if (toml && !table.isEmpty()) continue;
             switch (key) {
                 case "url" -> {
@@ -105,6 +119,7 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
                 case "defaultcontentlanguage", "default_lang", "default_language" -> defaultLang = value;
                 case "lang", "language", "languagecode", "locale" -> {
                     if (defaultLang == null && !value.isEmpty()) defaultLang = value;
+                    addLocale(locales, value);
                 }
                 case "defaultcontentlanguageinsubdir" -> inSubdir = value.equalsIgnoreCase("true");
                 case "languages" -> {
@@ -136,7 +151,15 @@ public record SiteConfig(String file, boolean hugo, String url, String permalink
             if (def.startsWith("en-") || def.startsWith("ru-")) def = def.substring(0, 2);
         }
         return new SiteConfig(name, hugo, base, permalink == null || permalink.isBlank() ? null : permalink, List.copyOf(langs),
-                def, inSubdir);
+                def, inSubdir, locales);
+    }
+
+    /** A value with a region ({@code pt_BR}, {@code pt-br}) as the locale of its base language (the first one kept). */
+    private static void addLocale(java.util.Map<String, String> locales, String value) {
+        String v = value.strip();
+        if (!v.matches("[A-Za-z]{2,3}[_-][A-Za-z]{2}")) return;
+        String base = v.substring(0, v.length() - 3).toLowerCase(Locale.ROOT);
+        locales.putIfAbsent(base, base + "_" + v.substring(v.length() - 2).toUpperCase(Locale.ROOT));
     }
 
     private static void addLang(List<String> langs, String code) {

@@ -908,7 +908,8 @@ public final class SitePlanner {
                 notes.add("[" + lang + "] inferred URL pattern " + url + " is not usable (" + e.getMessage() + "); set it by hand");
                 continue;
             }
-            out.put(lang, new InferredProfile(new SiteProfile(url, path, ls.id()), basis + "; files under " + path
+            out.put(lang, new InferredProfile(new SiteProfile(url, path, ls.id(), config.locale(lang)), basis
+                    + (config.locale(lang) == null ? "" : "; locale " + config.locale(lang) + " from " + config.file()) + "; files under " + path
                     + "; links " + ls.id() + " (" + s[1] + " of " + s[0] + " paired posts have top link lines)", covered, count.get(lang)));
         }
         return out;

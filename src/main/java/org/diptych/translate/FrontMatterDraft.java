@@ -24,7 +24,9 @@ import org.diptych.project.Manifest.SiteProfile;
  *     a text value: copied as they are and shown in the desk as rows to translate (untranslated while the
  *     value is still the source's);</li>
  * <li><b>language keys</b> ({@code lang}, {@code locale}, {@code language}): set for the target in the
- *     source's own form ({@code ru} → {@code pt}, {@code ru_RU} → {@code pt_PT}, {@code ru-RU} → {@code pt-PT});</li>
+ *     source's own form ({@code ru} → {@code pt}, {@code ru_RU} → {@code pt_PT}, {@code ru-RU} → {@code pt-PT}),
+ *     the region from the target's site profile where it names a locale ({@code pt_BR}: {@code ru_RU} →
+ *     {@code pt_BR}, {@code ru-RU} → {@code pt-BR}), else the language's usual one;</li>
  * <li><b>derived keys</b>: {@code permalink} from the target language's site profile (the path of its URL
  *     pattern for the statement), a {@code category}/{@code categories} value that names the source language
  *     ({@code ru}) named for the target;</li>
@@ -65,11 +67,12 @@ public final class FrontMatterDraft {
         FrontMatter fm = source.frontMatter();
         if (fm == null || fm.style() == FrontMatter.Style.NONE) return FrontMatter.NONE;
         Map<String, String> set = new LinkedHashMap<>();
+        String locale = profileLocale(targetLang, sites);
         for (String k : fm.fields().keySet()) {
             String v = FrontMatterKeys.scalar(fm, k);
             if (v == null) continue;
             if (LANGUAGE_KEYS.contains(k)) {
-                set.put(k, languageValue(v, source.lang(), targetLang));
+                set.put(k, languageValue(v, targetLang, locale));
             } else if ((k.equals("category") || k.equals("categories")) && sameLanguage(v, source.lang())) {
                 set.put(k, Languages.base(targetLang));
             } else if (k.equals("permalink")) {
@@ -80,11 +83,26 @@ public final class FrontMatterDraft {
         return set.isEmpty() ? fm : FrontMatterKeys.set(fm, set);
     }
 
-    /** {@code value} (a language in the form {@code ru}, {@code ru_RU}, {@code ru-RU}) rewritten for {@code target}. */
-    static String languageValue(String value, String sourceLang, String target) {
+    /** The locale the target's site profile names ({@code pt_BR}), or null (none, or not a locale of it). */
+    static String profileLocale(String targetLang, Map<String, SiteProfile> sites) {
+        SiteProfile p = sites == null ? null : sites.get(targetLang);
+        if (p == null) return null;
+        try {
+            return Site.locale(targetLang, p.locale());
+        } catch (RuntimeException bad) {
+            return null; // a hand-edited profile with a wrong locale: the language's usual region
+        }
+    }
+
+    /**
+     * {@code value} (a language in the form {@code ru}, {@code ru_RU}, {@code ru-RU}) rewritten for
+     * {@code target}, with the region of {@code locale} ({@code pt_BR}) when it is not null.
+     */
+    static String languageValue(String value, String target, String locale) {
         String v = value.strip();
         String base = Languages.base(target);
-        String region = target.contains("-") ? target.substring(target.indexOf('-') + 1).toUpperCase(Locale.ROOT)
+        String region = locale != null ? locale.substring(locale.length() - 2)
+                : target.contains("-") ? target.substring(target.indexOf('-') + 1).toUpperCase(Locale.ROOT)
                 : REGIONS.getOrDefault(base, base.toUpperCase(Locale.ROOT));
         if (v.matches("[A-Za-z]{2,3}_[A-Za-z]{2}")) return base + "_" + region;
         if (v.matches("[A-Za-z]{2,3}-[A-Za-z]{2}")) return base + "-" + region;

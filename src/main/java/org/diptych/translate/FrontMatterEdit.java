@@ -117,8 +117,7 @@ public final class FrontMatterEdit {
         if (value instanceof String && before != null && FrontMatterKeysAccess.scalar(before) && value.equals(before.toString())) {
             return null; // "12" for 12, a date as written
         }
-        FrontMatter next = value instanceof String s && (before == null || FrontMatterKeysAccess.scalar(before))
-                ? org.diptych.export.FrontMatterKeys.set(fm, key, s) : fm.withValue(key, value);
+        FrontMatter next = fm.withValue(key, value); // the one edit path, for a text as for a list or a map
         return new Edited(v.withFrontMatter(next), new TextEdit(FrontMatterDraft.ROW_PREFIX + key,
                 before == null ? "" : FrontMatterParser.text(before), FrontMatterParser.text(value), who, at));
     }

@@ -16,8 +16,8 @@ class LinksAndTitlesTest {
     void linkOnlyLinesAreRecognised() {
         assertThat(MarkdownLinks.linkOnly("  [Statement \"On\" it](https://example.org/en/x/)  "))
                 .isEqualTo(new MarkdownLinks.Link("Statement \"On\" it", "https://example.org/en/x/"));
-        assertThat(MarkdownLinks.linkOnly("[a \\[b\\] [c]](<https://example.org/a b>)"))
-                .isEqualTo(new MarkdownLinks.Link("a \\[b\\] [c]", "https://example.org/a b"));
+        assertThat(MarkdownLinks.linkOnly("[a \\[b\\] [c]](<https://example.org/a_(b)>)"))
+                .isEqualTo(new MarkdownLinks.Link("a \\[b\\] [c]", "https://example.org/a_(b)"));
         assertThat(MarkdownLinks.linkOnly("[t](https://example.org/x \"title\")").url()).isEqualTo("https://example.org/x");
         assertThat(MarkdownLinks.linkOnly("Read: [t](https://example.org/x)")).isNull();
         assertThat(MarkdownLinks.linkOnly("![img](https://example.org/x.png)")).isNull();
@@ -28,14 +28,14 @@ class LinksAndTitlesTest {
     void formatEscapesOnlyUnbalancedBrackets() {
         assertThat(MarkdownLinks.format("Title [draft]", "https://e.org/x")).isEqualTo("[Title [draft]](https://e.org/x)");
         assertThat(MarkdownLinks.format("Title ]", "https://e.org/x")).isEqualTo("[Title \\]](https://e.org/x)");
-        assertThat(MarkdownLinks.format("T", "https://e.org/a (b)")).isEqualTo("[T](<https://e.org/a (b)>)");
+        assertThat(MarkdownLinks.format("T", "https://e.org/a (b)")).isEqualTo("[T](<https://e.org/a%20(b)>)");
     }
 
     @Test
     void destinationsListInlineReferenceAndAutolinksButNotImagesOrCode() {
         String md = "See [one](https://e.org/1) and ![pic](https://e.org/p.png), <https://e.org/2>.\n\n"
                 + "```\n[code](https://e.org/code)\n```\n\n[ref]: https://e.org/3\n";
-        assertThat(MarkdownLinks.destinations(md)).containsExactly("https://e.org/1", "https://e.org/3", "https://e.org/2");
+        assertThat(MarkdownLinks.destinations(md)).containsExactly("https://e.org/1", "https://e.org/2", "https://e.org/3");
     }
 
     @Test

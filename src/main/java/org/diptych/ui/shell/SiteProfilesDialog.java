@@ -25,7 +25,7 @@ import org.diptych.ui.I18n;
 
 /**
  * The "Site profiles" dialog: per project language, the URL pattern of a post, the path pattern of its
- * file and the reciprocal link style. Edits of every language are kept while switching between them; Save
+ * file, the reciprocal link style and the locale its posts name ({@code pt_BR}; empty for the usual one). Edits of every language are kept while switching between them; Save
  * validates each edited profile with {@link Site#of} and, if one is wrong, shows its one-line error under
  * the fields and keeps the dialog open (nothing is written). A language whose two patterns are both left
  * empty keeps no profile.
@@ -62,6 +62,10 @@ final class SiteProfilesDialog {
         ComboBox<String> style = new ComboBox<>();
         style.setId("site-style");
         for (LinkStyle s : LinkStyle.values()) style.getItems().add(s.id());
+        TextField locale = new TextField();
+        locale.setId("site-locale");
+        locale.setPromptText("pt_BR");
+        locale.setPrefColumnCount(8);
         Label error = new Label();
         error.setId("site-error");
         error.getStyleClass().add("error-text");
@@ -71,13 +75,14 @@ final class SiteProfilesDialog {
 
         String[] current = {null};
         Runnable keep = () -> {
-            if (current[0] != null) edits.put(current[0], profileOf(url, path, style));
+            if (current[0] != null) edits.put(current[0], profileOf(url, path, style, locale));
         };
         Runnable load = () -> {
             SiteProfile p = edits.get(current[0]);
             url.setText(p == null || p.urlPattern() == null ? "" : p.urlPattern());
             path.setText(p == null || p.pathPattern() == null ? "" : p.pathPattern());
             style.setValue(p == null || p.linkStyle() == null || p.linkStyle().isBlank() ? LinkStyle.TOP_LINE.id() : p.linkStyle());
+            locale.setText(p == null || p.locale() == null ? "" : p.locale());
             error.setText("");
         };
         lang.valueProperty().addListener((o, was, now) -> {
@@ -91,9 +96,10 @@ final class SiteProfilesDialog {
                 Forms.row(i18n.t("site.lang"), lang),
                 Forms.row(i18n.t("site.url"), url),
                 Forms.row(i18n.t("site.path"), path),
-                Forms.row(i18n.t("site.style"), style));
-        g.add(new Label(i18n.t("site.placeholders")), 1, 4);
-        g.add(error, 1, 5);
+                Forms.row(i18n.t("site.style"), style),
+                Forms.row(i18n.t("site.locale"), locale));
+        g.add(new Label(i18n.t("site.placeholders")), 1, 5);
+        g.add(error, 1, 6);
         d.getDialogPane().setContent(g);
         ButtonType save = new ButtonType(i18n.t("site.save"), ButtonType.OK.getButtonData());
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
@@ -128,8 +134,9 @@ final class SiteProfilesDialog {
         return d.showAndWait();
     }
 
-    private static SiteProfile profileOf(TextField url, TextField path, ComboBox<String> style) {
-        return new SiteProfile(url.getText().strip(), path.getText().strip(), style.getValue());
+    private static SiteProfile profileOf(TextField url, TextField path, ComboBox<String> style, TextField locale) {
+        String l = locale.getText().strip();
+        return new SiteProfile(url.getText().strip(), path.getText().strip(), style.getValue(), l.isEmpty() ? null : l);
     }
 
     private static Manifest withoutSite(Manifest m, String lang) {
