@@ -4,7 +4,8 @@
 # takes a screenshot and checks that the window shows the bundled sample project:
 #   - the log (HOME/.local/share/diptych/logs/diptych.log) says the sample was chosen and the window shown,
 #   - an X window is titled "Diptych — <the sample's name>",
-#   - the screenshot is not blank (ImageMagick: many colours, not one flat fill).
+#   - the screenshot is not blank (ImageMagick: many colours, not one flat fill),
+# and that the launchers' class-data sharing archive is used (-Xshare:on refuses to start without it).
 # With --deb it then installs the built .deb (dpkg -i, as root), checks the menu entry and the icon, starts
 # /opt/diptych/bin/Diptych the same way, and removes the package again (dpkg -r), checking it left nothing.
 # Exits 1 at the first failed check. Needs the image (mvn -B -Pinstaller -DskipTests package), Xvfb,
@@ -80,6 +81,17 @@ smoke() {
   if grep -q 'ERROR' "$log"; then grep 'ERROR' "$log" >&2; fail "$name: errors in the log"; fi
 }
 
+# cds LAUNCHER_DIR NAME: the launchers' class-data archive ($APPDIR/diptych.jsa) maps: with -Xshare:on the JVM
+# refuses to start when it cannot use it (the CLI launcher has the same java options as the window's)
+cds() {
+  h=$(mktemp -d)
+  homes="$homes $h"
+  env -i HOME="$h" JAVA_TOOL_OPTIONS=-Xshare:on "$1/diptych" --version >"$out/$2-cds.out" 2>&1 \
+    || { cat "$out/$2-cds.out" >&2; fail "$2: the class-data archive is not used (-Xshare:on refused it)"; }
+  echo "image-smoke: $2: class-data archive used ($(du -m "$(dirname "$1")/lib/app/diptych.jsa" | cut -f1) MB)"
+}
+
+cds "$image/bin" image
 smoke "$image/bin/Diptych" image
 
 if [ "$deb" = yes ]; then
@@ -102,6 +114,7 @@ if [ "$deb" = yes ]; then
   [ -f "$icon" ] || fail "the menu entry's icon $icon does not exist"
   identify "$icon" >/dev/null || fail "the icon $icon is not an image"
   echo "image-smoke: deb: $(basename "$pkg") installed; launcher $launcher, menu entry $installed_desktop, icon $icon ($(identify -format '%wx%h' "$icon"))"
+  cds "$(dirname "$launcher")" deb
   smoke "$launcher" deb
   dpkg -r diptych >"$out/dpkg-remove.out" 2>&1 || { cat "$out/dpkg-remove.out" >&2; fail "dpkg -r diptych"; }
   trap cleanup EXIT
