@@ -4,12 +4,12 @@
 # opening the project is laid out), resident memory of the idle window, image size, and the load average
 # beside each run (on the shared 2-core machine the CPU time is the steadier figure).
 # Needs the image (mvn -B -Pinstaller -DskipTests package) and an X display (e.g. Xvfb :99).
-#   bench/launch.sh [RUNS]                DISPLAY defaults to :99
+#   bench/launch.sh [RUNS]                DISPLAY defaults to :99; IMAGE=DIR measures another image
 #   bench/launch.sh --javafx-run [RUNS]   the same runs through `mvn -o javafx:run` (the checkout's sample; the
 #                                         time is from the forked JVM's start, Maven's own start-up not counted)
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-image="$here/target/installer/Diptych"
+image="${IMAGE:-$here/target/installer/Diptych}"
 mode=image
 [ "${1:-}" = "--javafx-run" ] && { mode=javafx-run; shift; }
 runs=${1:-5}
@@ -21,9 +21,12 @@ if [ $mode = image ]; then
   echo "image size: $(du -sm "$image" | cut -f1) MB ($(du -sm "$image/lib/runtime" | cut -f1) MB runtime, $(du -sm "$image/lib/app/diptych.jsa" 2>/dev/null | cut -f1) MB class-data archive)"
   set -- env -i DISPLAY="$display" HOME="$home" "$image/bin/Diptych"
 else
-  repo=$(mvn -q -o help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || echo "$HOME/.m2/repository")
+  # the fresh HOME has no ~/.m2: Maven is pointed at the user's repository and settings
+  repo=${MAVEN_REPO:-$HOME/.m2/repository}
+  settings=""
+  [ -f "$HOME/.m2/settings.xml" ] && settings="-s $HOME/.m2/settings.xml"
   set -- env -i DISPLAY="$display" HOME="$home" PATH="$PATH" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} \
-    mvn -o -q -f "$here/pom.xml" -Dmaven.repo.local="$repo" javafx:run
+    mvn -o -q -f "$here/pom.xml" $settings -Dmaven.repo.local="$repo" javafx:run
 fi
 log="$home/.local/share/diptych/logs/diptych.log"
 for i in $(seq 0 "$runs"); do
@@ -38,7 +41,7 @@ for i in $(seq 0 "$runs"); do
   if [ "$i" -eq 0 ]; then kind="first start (cold: sample copied, JavaFX natives unpacked)"; else kind="warm"; fi
   if [ "$i" -eq "$runs" ]; then
     sleep 5
-    jpid=$(pgrep -n -g $pid java)  # the newest: under javafx:run the app, not Maven
+    jpid=$(pgrep -n -g $pid java || true)  # the newest: under javafx:run the app, not Maven
     echo "idle window RSS: $(awk '/VmRSS/ {print int($2/1024)}' /proc/${jpid:-$pid}/status) MB"
   fi
   cpu=$(grep 'Window shown' "$log" | tail -1 | sed -n 's/.*(\([0-9]*\) ms of CPU).*/\1/p')
