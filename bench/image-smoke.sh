@@ -7,13 +7,14 @@
 #   - the screenshot is not blank (ImageMagick: many colours, not one flat fill),
 # and that the launchers' class-data sharing archive is used (-Xshare:on refuses to start without it).
 # With --deb it then installs the built .deb (dpkg -i, as root), checks the menu entry and the icon, starts
-# /opt/diptych/bin/Diptych the same way, and removes the package again (dpkg -r), checking it left nothing.
+# /opt/diptych/bin/Diptych the same way, and removes the package again (dpkg -r), checking it left nothing; where
+# the machine has no desktop menu folders (made for that test), it also installs it without them (a server).
 # Exits 1 at the first failed check. Needs the image (mvn -B -Pinstaller -DskipTests package), Xvfb,
 # ImageMagick (import, identify) and xwininfo (x11-utils).
-#   bench/image-smoke.sh [--deb]      screenshots in target/smoke/
+#   bench/image-smoke.sh [--deb]      screenshots in target/smoke/; IMAGE=DIR checks another image
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-image="$here/target/installer/Diptych"
+image="${IMAGE:-$here/target/installer/Diptych}"
 out="$here/target/smoke"
 deb=no
 [ "${1:-}" = "--deb" ] && deb=yes
@@ -62,7 +63,8 @@ smoke() {
     i=$((i + 1)); [ $i -gt 1200 ] && fail "$name: no window after 120 s"
     sleep 0.1
   done
-  grep -q 'Start: SAMPLE' "$log" || fail "$name: the first start did not choose the sample (log: $log)"
+  cp "$log" "$out/$name.log"
+  grep -q 'Start: SAMPLE' "$log" || fail "$name: the first start did not choose the sample (log: $out/$name.log)"
   # the tree and the desk fill in right after the first frame: give them a moment before the screenshot
   sleep 3
   xwininfo -display "$display" -root -tree >"$out/$name.windows"
@@ -78,7 +80,8 @@ smoke() {
   echo "image-smoke: $name: window '$(grep -o "Diptych — $sample_name" "$out/$name.windows" | head -1)' shown $ms ms after the JVM started ($(( $(date +%s) - started )) s in all), screenshot $out/$name.png ($colours colours); ok"
   kill "$app"; wait "$app" 2>/dev/null || true
   app=""
-  if grep -q 'ERROR' "$log"; then grep 'ERROR' "$log" >&2; fail "$name: errors in the log"; fi
+  cp "$log" "$out/$name.log"
+  if grep -q 'ERROR' "$log"; then grep 'ERROR' "$log" >&2; fail "$name: errors in the log ($out/$name.log)"; fi
 }
 
 # cds LAUNCHER_DIR NAME: the launchers' class-data archive ($APPDIR/diptych.jsa) maps: with -Xshare:on the JVM
@@ -132,5 +135,15 @@ if [ "$deb" = yes ]; then
   left=$(find /opt/diptych 2>/dev/null | head -3)
   [ -z "$left" ] || fail "dpkg -r left files in /opt/diptych: $left"
   echo "image-smoke: deb: removed; no launcher, no menu entry, nothing in /opt/diptych left"
+  # a machine without a desktop (a server, for the CLI): the install goes on without the menu entry
+  if [ -n "$made" ]; then
+    for d in $made; do rm -rf "$d"; done
+    dpkg -i "$pkg" >"$out/dpkg-install-nodesktop.out" 2>&1 || { cat "$out/dpkg-install-nodesktop.out" >&2; fail "dpkg -i without a desktop's menu folders"; }
+    grep -q 'no menu entry installed' "$out/dpkg-install-nodesktop.out" || fail "the install without menu folders did not say it left out the menu entry"
+    cds /opt/diptych/bin deb-nodesktop
+    dpkg -r diptych >"$out/dpkg-remove-nodesktop.out" 2>&1 || { cat "$out/dpkg-remove-nodesktop.out" >&2; fail "dpkg -r without a desktop's menu folders"; }
+    [ ! -e /opt/diptych/bin/Diptych ] || fail "dpkg -r left /opt/diptych/bin/Diptych"
+    echo "image-smoke: deb: installed and removed on a machine without the desktop's menu folders too (the CLI ran)"
+  fi
 fi
 echo "image-smoke: ok"
