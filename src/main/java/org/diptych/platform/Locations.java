@@ -36,13 +36,28 @@ public record Locations(Path home, Path config, Path logs, Path documents) {
         return home.resolve("Diptych");
     }
 
-    /** The locations of the current user (or all under {@code -Ddiptych.root=DIR}). */
+    /**
+     * The locations of the current user (or all under {@code -Ddiptych.root=DIR}). The OS's are found once per
+     * home and kept: on Linux finding the documents folder starts {@code xdg-user-dir} processes, and a start of
+     * the window asked three times (logback's log folder, the start, the TM).
+     */
     public static Locations user() {
         String root = System.getProperty(ROOT_PROPERTY);
         if (root != null && !root.isBlank()) return under(Path.of(root));
         honourHomeVariable();
-        return fromSystem();
+        String home = System.getProperty("user.home");
+        Found f = found;
+        if (f == null || !f.home().equals(home)) {
+            f = new Found(home, fromSystem());
+            found = f;
+        }
+        return f.locations();
     }
+
+    /** The OS's locations last found by {@link #user()}, and for which {@code user.home}. */
+    private record Found(String home, Locations locations) {}
+
+    private static volatile Found found;
 
     /**
      * On Linux and macOS the JVM takes {@code user.home} from the password database, desktop programs

@@ -39,6 +39,7 @@ public class DiptychApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        watchTrainingRun();
         Locations loc = Locations.user();
         LOG.info("Diptych {} starting on {}; settings {}, logs {}, projects {}", AppInfo.version(), AppInfo.environment(),
                 loc.config(), loc.logs(), loc.documents());
@@ -82,8 +83,45 @@ public class DiptychApp extends Application {
                 LOG.info("Window shown {} ms after the JVM started ({} ms of CPU)",
                         info.startInstant().map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L),
                         info.totalCpuDuration().map(Duration::toMillis).orElse(-1L));
+                if (Boolean.getBoolean(TRAINING_RUN)) endTrainingRun();
             });
         });
+    }
+
+    /**
+     * System property of the packaging's training run ({@code mvn -Pinstaller package}): the app starts as usual,
+     * its JVM records the classes it loads ({@code -XX:DumpLoadedClassList}), and it quits once the window is
+     * shown and the work the start sets off in the background (the TM, the statements' progress) has had
+     * {@value #TRAINING_SETTLE_MS} ms; a start that never shows the window is stopped after
+     * {@value #TRAINING_LIMIT_S} s, so the build cannot hang. The class list becomes the image's class-data
+     * sharing archive.
+     */
+    public static final String TRAINING_RUN = "diptych.trainingRun";
+    static final int TRAINING_SETTLE_MS = 3000;
+    static final int TRAINING_LIMIT_S = 300;
+
+    static void watchTrainingRun() {
+        if (!Boolean.getBoolean(TRAINING_RUN)) return;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(TRAINING_LIMIT_S * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("Diptych training run: no window after " + TRAINING_LIMIT_S + " s");
+            Runtime.getRuntime().halt(3);
+        }, "diptych-training-limit");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void endTrainingRun() {
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(TRAINING_SETTLE_MS));
+        settle.setOnFinished(e -> {
+            LOG.info("Training run done");
+            Platform.exit();
+        });
+        settle.play();
     }
 
     private void openSample(Path bundled, Locations loc) {

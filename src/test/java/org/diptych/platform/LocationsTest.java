@@ -46,6 +46,22 @@ class LocationsTest {
     }
 
     @Test
+    void theOsLocationsAreFoundOncePerHome() {
+        // each finding asks the desktop (xdg-user-dir processes on Linux): the start asks three times
+        Locations first = Locations.user();
+        assertThat(Locations.user()).isSameAs(first);
+        String old = System.getProperty("user.home");
+        System.setProperty(Locations.ROOT_PROPERTY, home.toString());
+        try {
+            assertThat(Locations.user().config()).isEqualTo(home.resolve("config"));
+        } finally {
+            System.clearProperty(Locations.ROOT_PROPERTY);
+        }
+        assertThat(Locations.user()).isSameAs(first);
+        assertThat(System.getProperty("user.home")).isEqualTo(old);
+    }
+
+    @Test
     void rootPropertyPutsEverythingInOneFolder() {
         System.setProperty(Locations.ROOT_PROPERTY, home.toString());
         try {
