@@ -31,6 +31,8 @@ import org.diptych.tm.TranslationMemory;
  * TmBench generate SEED UNITS PER-CLASS DIR          data (see {@link TmBenchData})
  * TmBench diptych TMX QUERIES SRC TGT WORKDIR OUT    import into a fresh TM, answer every query (top 1,
  *                                                    min score 60), write OUT.tsv and OUT.properties
+ * TmBench import TMX WORKDIR                        import only (into a fresh TM): wall and process CPU
+ *                                                    time, the load average before and after, one line
  * TmBench lookups QUERIES SRC TGT WORKDIR OUT       answer the queries again on the TM a diptych run left in
  *                                                    WORKDIR (after a change to lookups only); keeps OUT's
  *                                                    import figures
@@ -48,9 +50,36 @@ public final class TmBench {
         switch (a[0]) {
             case "generate" -> TmBenchData.generate(Long.parseLong(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), Path.of(a[4]));
             case "diptych" -> diptych(Path.of(a[1]), Path.of(a[2]), a[3], a[4], Path.of(a[5]), a[6]);
+            case "import" -> importOnly(Path.of(a[1]), Path.of(a[2]));
             case "lookups" -> lookups(Path.of(a[1]), a[2], a[3], Path.of(a[4]), a[5]);
             case "report" -> report(a[1], Arrays.asList(a).subList(2, a.length));
             default -> throw new IllegalArgumentException("unknown mode " + a[0]);
+        }
+    }
+
+    private static void importOnly(Path tmx, Path work) throws IOException {
+        if (Files.exists(work)) {
+            try (Stream<Path> s = Files.walk(work)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        String load0 = load();
+        long t0 = System.nanoTime();
+        long cpu0 = cpu();
+        ImportReport r;
+        try (TranslationMemory tm = TranslationMemory.open(work)) {
+            r = tm.importTmx(tmx, Progress.NONE);
+        }
+        System.out.printf("import %d units: %.1f s wall, %.1f s CPU, load %s -> %s, heap peak %d MB%n", r.added(),
+                (System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9, load0, load(), peakHeap() / (1 << 20));
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
