@@ -28,6 +28,8 @@ final class Tokens {
     final String punct;
     /** Sorted character trigrams of the lower-case words joined by single spaces. */
     private long[] trigrams;
+    /** {@link #collapse} of the text, computed once (a query's is compared with every candidate's). */
+    private String collapsed;
 
     private Tokens(String text, String tags, List<Token> all) {
         this.text = text;
@@ -136,6 +138,11 @@ final class Tokens {
             }
         }
         return sb.toString();
+    }
+
+    String collapsed() {
+        if (collapsed == null) collapsed = collapse(text);
+        return collapsed;
     }
 
     long[] trigrams() {

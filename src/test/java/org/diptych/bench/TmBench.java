@@ -40,7 +40,8 @@ import org.diptych.tm.TranslationMemory;
  *                                                    lookup p50/p95, recall@1 per class, peak heap
  * </pre>
  *
- * A result line is {@code class TAB right tuids TAB top tuid TAB score TAB nanoseconds}. The first 200
+ * A result line is {@code class TAB right tuids TAB top tuid TAB score TAB nanoseconds [TAB CPU nanoseconds of
+ * the querying thread]} (the CPU time says what a lookup costs when the machine is shared). The first 200
  * queries are run once unmeasured (warm-up), as the Pensieve peer does.
  */
 public final class TmBench {
@@ -127,6 +128,8 @@ public final class TmBench {
         Files.writeString(Path.of(out + ".properties"), text);
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static void answer(TranslationMemory tm, List<String> lines, String src, String tgt, String out) throws IOException {
         for (int i = 0; i < Math.min(200, lines.size()); i++) {
             tm.lookup(new TmQuery(lines.get(i).split("\t", -1)[1], "", src, tgt, null, 60, 1));
@@ -135,11 +138,13 @@ public final class TmBench {
             for (String line : lines) {
                 String[] f = line.split("\t", -1);
                 long q0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 List<TmMatch> m = tm.lookup(new TmQuery(f[1], "", src, tgt, null, 60, 1));
                 long ns = System.nanoTime() - q0;
+                long cpuNs = THREADS.getCurrentThreadCpuTime() - c0;
                 String top = m.isEmpty() ? "" : m.get(0).unit().tuid();
                 String score = m.isEmpty() ? "" : String.valueOf(m.get(0).score());
-                w.write(f[0] + "\t" + f[2] + "\t" + top + "\t" + score + "\t" + ns + "\n");
+                w.write(f[0] + "\t" + f[2] + "\t" + top + "\t" + score + "\t" + ns + "\t" + cpuNs + "\n");
             }
         }
     }
@@ -156,8 +161,8 @@ public final class TmBench {
         System.out.println("### " + label);
         System.out.println();
         List<String> classes = List.of("exact", "edit1", "edit3", "number", "swapped", "unrelated");
-        StringBuilder head = new StringBuilder("| system | units | import s | units/s | import CPU s | index MB | TMX MB | lookup p50 ms | p95 ms |");
-        StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        StringBuilder head = new StringBuilder("| system | units | import s | units/s | import CPU s | index MB | TMX MB | lookup p50 ms | p95 ms | CPU p50 ms | CPU p95 ms |");
+        StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String c : classes) {
             head.append(' ').append(c).append(" |");
             sep.append("---:|");
@@ -172,17 +177,20 @@ public final class TmBench {
                 p.load(in);
             }
             List<long[]> lat = new ArrayList<>();
+            List<Long> cpuLat = new ArrayList<>();
             Map<String, int[]> perClass = new LinkedHashMap<>();
             long units = 0;
             for (String line : Files.readAllLines(Path.of(out + ".tsv"), StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", -1);
                 lat.add(new long[] {Long.parseLong(f[4])});
+                if (f.length > 5) cpuLat.add(Long.parseLong(f[5]));
                 int[] c = perClass.computeIfAbsent(f[0], k -> new int[2]);
                 c[1]++;
                 boolean right = f[1].isEmpty() ? f[2].isEmpty() : Arrays.asList(f[1].split(",")).contains(f[2]);
                 if (right) c[0]++;
             }
             long[] ns = lat.stream().mapToLong(x -> x[0]).sorted().toArray();
+            long[] cns = cpuLat.stream().mapToLong(Long::longValue).sorted().toArray();
             double importS = Long.parseLong(p.getProperty("import_ms")) / 1000.0;
             String u = p.getProperty("units", String.valueOf(unitsHint(out)));
             units = u == null ? -1 : Long.parseLong(u);
@@ -191,7 +199,10 @@ public final class TmBench {
                     + (p.getProperty("import_cpu_ms") == null ? "" : String.format("%.1f", Long.parseLong(p.getProperty("import_cpu_ms")) / 1000.0)) + " | "
                     + mb(p.getProperty("index_bytes")) + " | " + mb(p.getProperty("tmx_bytes")) + " | "
                     + String.format("%.1f", ns[ns.length / 2] / 1e6) + " | "
-                    + String.format("%.1f", ns[(int) Math.min(ns.length - 1, Math.ceil(ns.length * 0.95) - 1)] / 1e6) + " |");
+                    + String.format("%.1f", ns[(int) Math.min(ns.length - 1, Math.ceil(ns.length * 0.95) - 1)] / 1e6) + " | "
+                    + (cns.length == 0 ? "" : String.format("%.1f", cns[cns.length / 2] / 1e6)) + " | "
+                    + (cns.length == 0 ? "" : String.format("%.1f", cns[(int) Math.min(cns.length - 1,
+                            Math.ceil(cns.length * 0.95) - 1)] / 1e6)) + " |");
             for (String c : classes) {
                 int[] x = perClass.get(c);
                 row.append(' ').append(x == null ? "" : String.format("%.3f", (double) x[0] / x[1])).append(" |");
