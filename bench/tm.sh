@@ -6,6 +6,8 @@
 #   PER_CLASS=200   queries per class (exact, edit1, edit3, number, swapped, unrelated)
 #   PAIRS="ru pt"   target languages (each against English)
 #   ADD=1           also time adding 1,000 units to the en→ru TM (TmAddBench)
+#   JAVA_OPTS=...   the Diptych runs' JVM options (default -Xmx1g; e.g. "-Xmx1g -XX:TieredStopAtLevel=1",
+#                   the client compiler that bin/diptych runs)
 #   TEAM=1          also the team column: the en→ru TMX imported into a two-node SolrCloud in one JVM
 #                   (TeamTmBench, -Pteam class path), the queries asked by CLIENTS=8 concurrent clients
 # Data and results go to bench-data/ (ignored by git); the tables are printed at the end.
@@ -51,12 +53,13 @@ echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y
 for pair in $pairs; do
   case $pair in ru) tgt=ru-RU ;; pt) tgt=pt-BR ;; *) echo "unknown pair $pair" >&2; exit 2 ;; esac
   tmx="$data/en-$pair-$units.tmx"
-  echo "== en→$pair: Diptych"
-  java -Xmx1g -cp "$cp" org.diptych.bench.TmBench diptych "$tmx" "$data/queries-$units.tsv" en-US "$tgt" \
+  echo "== en→$pair: Diptych (${JAVA_OPTS:--Xmx1g}); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java ${JAVA_OPTS:--Xmx1g} -cp "$cp" org.diptych.bench.TmBench diptych "$tmx" "$data/queries-$units.tsv" en-US "$tgt" \
     "$data/work/diptych-$pair" "$out/diptych-$pair-$units"
-  echo "== en→$pair: Pensieve"
+  echo "== en→$pair: Pensieve; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -Xmx2g -cp "$data/pensieve-classes:$(cat "$data/pensieve.cp")" PensieveBench "$tmx" "$data/queries-$units.tsv" \
     en-US "$tgt" "$data/work/pensieve-$pair" "$out/pensieve-$pair-$units" 2>"$out/pensieve-$pair-$units.log"
+  echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 if [ "${TEAM:-0}" = 1 ]; then
   echo "== en→ru: team TM (SolrCloud, 2 nodes in one JVM, ${CLIENTS:-8} clients); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -67,7 +70,8 @@ if [ "${TEAM:-0}" = 1 ]; then
 fi
 if [ "${ADD:-0}" = 1 ]; then
   echo "== adding 1,000 units to the en→ru TM of $units units (an import writes a segment, not the whole record)"
-  java -Xmx1g -cp "$cp" org.diptych.bench.TmAddBench "$data/en-ru-$units.tmx" "$data/work/add" 1000 | tee "$out/add-$units.txt"
+  echo "   load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java ${JAVA_OPTS:--Xmx1g} -cp "$cp" org.diptych.bench.TmAddBench "$data/en-ru-$units.tmx" "$data/work/add" 1000 | tee "$out/add-$units.txt"
 fi
 echo
 for pair in $pairs; do

@@ -36,7 +36,7 @@ final class MatchScorer {
     static Scored score(Tokens q, Tokens c) {
         // a query without tag information (plain text typed on the command line) matches any tags
         boolean sameTags = q.tags == null || c.tags == null || q.tags.equals(c.tags);
-        if (sameTags && Tokens.collapse(q.text).equals(Tokens.collapse(c.text))) {
+        if (sameTags && q.collapsed().equals(c.collapsed())) {
             return new Scored(100, MatchKind.EXACT, Set.of(), "exact match");
         }
         if (Arrays.equals(q.masked, c.masked) && q.masked.length > 0) {

@@ -14,7 +14,8 @@ import org.apache.lucene.index.IndexWriter;
  * Adds units to the index on worker threads while the caller goes on reading: building a Lucene document
  * (analysis, stemming, hashing, encoding) is most of an import's work, and {@link IndexWriter} takes
  * documents from several threads at once. Units are handed over in batches through a bounded queue, so
- * memory stays flat however large the import.
+ * memory stays flat however large the import. When the units are all in, each worker flushes one of the
+ * writer's in-memory segments, so the commit after an import does not write them all on one thread.
  */
 final class ParallelIndexer implements AutoCloseable {
     private static final int BATCH = 256;
@@ -26,6 +27,7 @@ final class ParallelIndexer implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private List<TmUnit> batch = new ArrayList<>(BATCH);
     private boolean finished;
+    private volatile boolean aborted;
 
     ParallelIndexer(IndexWriter writer) {
         this(writer, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
@@ -46,7 +48,12 @@ final class ParallelIndexer implements AutoCloseable {
         try {
             while (true) {
                 List<TmUnit> b = queue.take();
-                if (b == END) return;
+                if (b == END) {
+                    // Each worker writes one in-memory segment to disk before it stops, so that they are
+                    // written side by side instead of one after the other by the commit that follows.
+                    if (failure.get() == null && !aborted) writer.flushNextBuffer();
+                    return;
+                }
                 if (failure.get() != null) continue;
                 for (TmUnit u : b) writer.addDocument(TmIndex.document(u));
             }
@@ -119,6 +126,7 @@ final class ParallelIndexer implements AutoCloseable {
     @Override
     public void close() {
         if (finished) return;
+        aborted = true;
         failure.compareAndSet(null, new IOException("aborted"));
         queue.clear();
         stop();

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -27,11 +28,15 @@ import org.diptych.model.Languages;
  * candidate by {@link MatchScorer}. Thread-safe; works on the searcher the store gives.
  */
 final class TmLookup {
-    private static final int BM25_CANDIDATES = 30;
-    /** Query terms used for BM25 candidates: the rarest ones. */
-    static final int MAX_TERMS = 12;
-    private static final int MASKED_CANDIDATES = 30;
-    private static final int EXACT_CANDIDATES = 10;
+    /**
+     * Query terms used for BM25 candidates: the rarest ones. {@code -Ddiptych.tm.maxTerms=N} (and {@code
+     * diptych.tm.maskedCandidates}, {@code diptych.tm.bm25Candidates}) for the lookup benchmarks only.
+     */
+    static final int MAX_TERMS = Integer.getInteger("diptych.tm.maxTerms", 8);
+    private static final int MASKED_CANDIDATES = Integer.getInteger("diptych.tm.maskedCandidates",
+            TmBackendSupport.MASKED_CANDIDATES);
+    private static final int EXACT_CANDIDATES = TmBackendSupport.EXACT_CANDIDATES;
+    private static final Integer BM25_CANDIDATES = Integer.getInteger("diptych.tm.bm25Candidates");
 
     private final TmStore store;
 
@@ -61,7 +66,7 @@ final class TmLookup {
                 Set<Integer> docs = new LinkedHashSet<>();
                 collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), lk.exactHash()), filter, EXACT_CANDIDATES, docs);
                 collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), lk.maskedHash()), filter, MASKED_CANDIDATES, docs);
-                int n = lk.bm25Candidates();
+                int n = BM25_CANDIDATES == null ? lk.bm25Candidates() : BM25_CANDIDATES;
                 Query pairs = termsQuery(s, srcBase, q.text(), true);
                 if (pairs != null) collect(s, pairs, filter, n, docs);
                 StoredFields sf = s.storedFields();
@@ -119,20 +124,22 @@ final class TmLookup {
         Set<String> distinct = new LinkedHashSet<>();
         for (Object[] t : TmIndex.analyze(base, field, text, pairs)) distinct.add((String) t[0]);
         List<Term> terms = new ArrayList<>();
-        Map<Term, Integer> df = new java.util.HashMap<>();
+        Map<Term, TermStates> states = new java.util.HashMap<>();
         for (String t : distinct) {
             Term term = new Term(field, t);
-            int f = s.getIndexReader().docFreq(term);
-            if (f > 0) {
+            // the term's place in each index segment, looked up once: its docFreq picks the rarest terms, and
+            // the TermQuery built on it does not look the term up again
+            TermStates st = TermStates.build(s, term, true);
+            if (st.docFreq() > 0) {
                 terms.add(term);
-                df.put(term, f);
+                states.put(term, st);
             }
         }
         if (terms.isEmpty()) return null;
-        terms.sort(Comparator.comparingInt(df::get));
+        terms.sort(Comparator.comparingInt(t -> states.get(t).docFreq()));
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Term t : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
-            b.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
+            b.add(new TermQuery(t, states.get(t)), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }

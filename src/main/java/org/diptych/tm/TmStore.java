@@ -21,6 +21,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -236,6 +237,12 @@ final class TmStore implements AutoCloseable {
         c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         c.setRAMBufferSizeMB(RAM_BUFFER_MB);
         c.setCommitOnClose(false);
+        // No compound files: Lucene would copy every flushed segment into one .cfs file (a 1M-unit import
+        // flushes four segments of ~53 MB: 212 MB written twice); a TM folder can hold the few more files.
+        c.setUseCompoundFile(false);
+        TieredMergePolicy mp = new TieredMergePolicy();
+        mp.setNoCFSRatio(0.0);
+        c.setMergePolicy(mp);
         return new IndexWriter(indexDir, c);
     }
 

@@ -28,6 +28,8 @@ final class Tokens {
     final String punct;
     /** Sorted character trigrams of the lower-case words joined by single spaces. */
     private long[] trigrams;
+    /** {@link #collapse} of the text, computed once (a query's is compared with every candidate's). */
+    private String collapsed;
 
     private Tokens(String text, String tags, List<Token> all) {
         this.text = text;
@@ -112,6 +114,7 @@ final class Tokens {
     }
 
     private static boolean isWordChar(int c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK;
     }
@@ -135,6 +138,11 @@ final class Tokens {
             }
         }
         return sb.toString();
+    }
+
+    String collapsed() {
+        if (collapsed == null) collapsed = collapse(text);
+        return collapsed;
     }
 
     long[] trigrams() {
@@ -177,16 +185,37 @@ final class Tokens {
                 hm = (hm ^ ' ') * 0x100000001b3L;
             }
             first = false;
-            String lower = text.substring(start, j).toLowerCase(Locale.ROOT);
-            for (int k = 0; k < lower.length(); k++) hw = (hw ^ lower.charAt(k)) * 0x100000001b3L;
-            if (letters) {
-                for (int k = 0; k < lower.length(); k++) hm = (hm ^ lower.charAt(k)) * 0x100000001b3L;
+            if (simpleCase(text, start, j)) {
+                // char by char, as String.toLowerCase does for these characters, without a copy of the word
+                for (int k = start; k < j; k++) {
+                    char c = Character.toLowerCase(text.charAt(k));
+                    hw = (hw ^ c) * 0x100000001b3L;
+                    if (letters) hm = (hm ^ c) * 0x100000001b3L;
+                }
             } else {
-                hm = (hm ^ '#') * 0x100000001b3L;
+                String lower = text.substring(start, j).toLowerCase(Locale.ROOT);
+                for (int k = 0; k < lower.length(); k++) hw = (hw ^ lower.charAt(k)) * 0x100000001b3L;
+                if (letters) {
+                    for (int k = 0; k < lower.length(); k++) hm = (hm ^ lower.charAt(k)) * 0x100000001b3L;
+                }
             }
+            if (!letters) hm = (hm ^ '#') * 0x100000001b3L;
             i = j;
         }
         return new long[] {hw, hm};
+    }
+
+    /**
+     * True if {@code String.toLowerCase(Locale.ROOT)} maps each char of that range on its own, to one char
+     * ({@link Character#toLowerCase(char)}): no surrogate, no capital I with dot (two chars in lower case),
+     * no capital sigma (final form depends on the context).
+     */
+    private static boolean simpleCase(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c >= 0x0130 && (c == 0x0130 || c == 0x03A3 || Character.isSurrogate(c))) return false;
+        }
+        return true;
     }
 
     /** 64-bit FNV-1a of the words joined by spaces: equal for texts equal up to case, punctuation and tags. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -21,27 +20,103 @@ final class UnitCodec {
     private UnitCodec() {}
 
     static byte[] encode(TmUnit u) {
-        ByteBuffersDataOutput out = new ByteBuffersDataOutput(256);
-        try {
-            out.writeByte((byte) FORMAT);
-            out.writeString(u.id());
-            map(out, u.attributes());
-            meta(out, u.meta());
-            out.writeVInt(u.variants().size());
-            for (TmVariant v : u.variants()) {
-                out.writeString(v.lang());
-                map(out, v.attributes());
-                meta(out, v.meta());
-                out.writeString(v.text());
-                boolean plainSeg = v.segXml().equals(Xml.escape(v.text()));
-                out.writeByte((byte) (plainSeg ? 1 : 0));
-                if (!plainSeg) out.writeString(v.segXml());
-                out.writeString(v.tags());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Out out = new Out(256);
+        out.writeByte(FORMAT);
+        out.writeString(u.id());
+        map(out, u.attributes());
+        meta(out, u.meta());
+        out.writeVInt(u.variants().size());
+        for (TmVariant v : u.variants()) {
+            out.writeString(v.lang());
+            map(out, v.attributes());
+            meta(out, v.meta());
+            out.writeString(v.text());
+            boolean plainSeg = v.segXml().equals(Xml.escape(v.text()));
+            out.writeByte(plainSeg ? 1 : 0);
+            if (!plainSeg) out.writeString(v.segXml());
+            out.writeString(v.tags());
         }
-        return out.toArrayCopy();
+        return out.toArray();
+    }
+
+    /**
+     * The bytes Lucene's {@code DataOutput} would write ({@code writeVInt}; {@code writeString}: the UTF-8
+     * length as a vInt, then the UTF-8 bytes), into one growing array: a million units are encoded at an
+     * import, and this encoder allocates only the array (UnitCodecTest checks the bytes against Lucene's).
+     */
+    static final class Out {
+        private byte[] buf;
+        private int len;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[len++] = (byte) b;
+        }
+
+        void writeVInt(int i) {
+            ensure(5);
+            while ((i & ~0x7F) != 0) {
+                buf[len++] = (byte) ((i & 0x7F) | 0x80);
+                i >>>= 7;
+            }
+            buf[len++] = (byte) i;
+        }
+
+        /** UTF-8 as Lucene's {@code UnicodeUtil.UTF16toUTF8}: an unpaired surrogate becomes U+FFFD. */
+        void writeString(String s) {
+            int n = s.length();
+            int bytes = 0;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    bytes++;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    bytes += 4;
+                    i++;
+                } else {
+                    bytes += 3;
+                }
+            }
+            writeVInt(bytes);
+            ensure(bytes);
+            byte[] b = buf;
+            int o = len;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    b[o++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[o++] = (byte) (0xC0 | (c >> 6));
+                    b[o++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    b[o++] = (byte) (0xF0 | (cp >> 18));
+                    b[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[o++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    if (Character.isSurrogate(c)) c = '\uFFFD';
+                    b[o++] = (byte) (0xE0 | (c >> 12));
+                    b[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[o++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            len = o;
+        }
+
+        byte[] toArray() {
+            return java.util.Arrays.copyOf(buf, len);
+        }
     }
 
     static TmUnit decode(BytesRef b) {
@@ -77,12 +152,12 @@ final class UnitCodec {
         return new TmUnit(id, attrs, meta, vs);
     }
 
-    private static void map(ByteBuffersDataOutput out, Map<String, String> m) throws IOException {
+    private static void map(Out out, Map<String, String> m) {
         out.writeVInt(m.size());
-        for (Map.Entry<String, String> e : m.entrySet()) {
-            out.writeString(e.getKey());
-            out.writeString(e.getValue());
-        }
+        m.forEach((k, v) -> {
+            out.writeString(k);
+            out.writeString(v);
+        });
     }
 
     private static Map<String, String> map(ByteArrayDataInput in) throws IOException {
@@ -92,10 +167,10 @@ final class UnitCodec {
         return m;
     }
 
-    private static void meta(ByteBuffersDataOutput out, List<TmMeta> meta) throws IOException {
+    private static void meta(Out out, List<TmMeta> meta) {
         out.writeVInt(meta.size());
         for (TmMeta m : meta) {
-            out.writeByte((byte) m.kind().ordinal());
+            out.writeByte(m.kind().ordinal());
             map(out, m.attributes());
             out.writeString(m.text());
         }

@@ -4,7 +4,7 @@ package org.diptych.tm;
 final class Xml {
     private Xml() {}
 
-    /** Escapes {@code & < >} for element content. */
+    /** Escapes {@code & < >} for element content (the same string, not a copy, when none is there). */
     static String escape(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
@@ -26,22 +26,28 @@ final class Xml {
         return sb == null ? s : sb.toString();
     }
 
-    /** Escapes {@code & < > "} and line breaks for attribute values. */
+    /** Escapes {@code & < > "} and line breaks for attribute values (the same string when none is there). */
     static String escapeAttr(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
+        StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\n' -> sb.append("&#10;");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append("&#9;");
-                default -> sb.append(c);
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\n' -> "&#10;";
+                case '\r' -> "&#13;";
+                case '\t' -> "&#9;";
+                default -> null;
+            };
+            if (rep != null) {
+                if (sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                sb.append(rep);
+            } else if (sb != null) {
+                sb.append(c);
             }
         }
-        return sb.toString();
+        return sb == null ? s : sb.toString();
     }
 }

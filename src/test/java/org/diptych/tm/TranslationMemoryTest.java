@@ -203,4 +203,17 @@ class TranslationMemoryTest {
                 .hasMessage(tmp.resolve("tm") + ": the translation memory is already open in this Diptych window"
                         + " (close it there first)");
     }
+
+    @Test
+    void theIndexHasNoCompoundFiles() throws Exception {
+        // a compound file is a second copy of each flushed segment written at import (212 MB at 1M units)
+        try (var files = java.nio.file.Files.list(tmp.resolve("tm").resolve("index"))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).anyMatch(n -> n.endsWith(".si")).noneMatch(n -> n.endsWith(".cfs"));
+        }
+        tm.close();
+        tm = TranslationMemory.open(tmp.resolve("tm"));
+        assertThat(best("Workers defend their rights together.", "en", "ru").target().text())
+                .isEqualTo("Рабочие вместе защищают свои права.");
+    }
 }
