@@ -136,7 +136,7 @@ final class DocxMarkup {
         char c = t.charAt(j);
         char next = j + 1 < t.length() ? t.charAt(j + 1) : '\n';
         switch (c) {
-            case '*', '_', '\\', '`' -> {
+            case '*', '_', '\\', '`', '[' -> { // a [ would open a link text (or a bracket that emphasis cannot cross)
                 return true;
             }
             case '~' -> {
@@ -152,16 +152,17 @@ final class DocxMarkup {
             }
             default -> { }
         }
-        // a block marker: only at the start of a line (after at most three spaces)
+        // a block marker: only at the start of a line, after spaces or tabs (the paragraph's own are stripped;
+        // escaping after a deeper indent than markdown's three spaces is harmless)
         int s = j;
-        while (s > 0 && t.charAt(s - 1) == ' ' && j - s < 3) s--;
+        while (s > 0 && (t.charAt(s - 1) == ' ' || t.charAt(s - 1) == '\t')) s--;
         boolean digits = false;
-        int d = s;
         if (c == '.' || c == ')') {
+            int d = j;
             while (d > 0 && Character.isDigit(t.charAt(d - 1))) d--;
             digits = d < j;
             s = d;
-            while (s > 0 && t.charAt(s - 1) == ' ' && d - s < 3) s--;
+            while (s > 0 && (t.charAt(s - 1) == ' ' || t.charAt(s - 1) == '\t')) s--;
         }
         boolean lineStart = s == 0 || t.charAt(s - 1) == '\n';
         if (!lineStart) return false;
