@@ -21,7 +21,9 @@ import org.diptych.markdown.Markdown;
  * <p>Reading, a character is bold (italic) when a run code enclosing it has {@code bold} ({@code italic}) in its
  * Okapi type ({@code x-bold;}, {@code x-bold;italic;}). Emphasis changes are written as toggles: {@code *} flips
  * italic, {@code **} bold, {@code ***} both; white space between two characters takes only the emphasis both
- * share, so markers always touch a non-space character ({@code **Мы** *требуем*}). A character of the text that
+ * share, so markers always touch a non-space character ({@code **Мы** *требуем*}), and punctuation at a span's edge
+ * next to a letter outside it takes the outside's emphasis ({@code **Внимание**:текст}: CommonMark would not close
+ * {@code **} between {@code :} and {@code т}). A character of the text that
  * markdown would read as markup is escaped ({@code \*}, {@code \_}, {@code \\}, a backtick, an entity's or a
  * tag's opening, {@code ~~}, a block marker at a line's start: {@code \#}, {@code \>}, {@code \- }, {@code 1\.}),
  * so the model's plain text of the markup is the document's text.
@@ -95,6 +97,25 @@ final class DocxMarkup {
             for (int k = j; k < end; k++) state[k] = s;
             j = end;
         }
+        // a marker must touch its span's text as CommonMark wants it to open or close: never with white space inside,
+        // and not between punctuation inside and a letter or digit outside (**Внимание:**текст would be literal
+        // stars); such an edge character takes the emphasis it shares with its neighbour (the colon is plain)
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int j = 1; j < n; j++) {
+                int a = state[j - 1], b = state[j];
+                if (a == b) continue;
+                char ca = chars.charAt(j - 1), cb = chars.charAt(j);
+                boolean closes = (a & ~b) != 0, opens = (b & ~a) != 0;
+                if (closes && (isSpace(ca) || (isPunctuation(ca) && !isSpace(cb) && !isPunctuation(cb)))) {
+                    state[j - 1] = a & b;
+                    changed = true;
+                } else if (opens && (isSpace(cb) || (isPunctuation(cb) && !isSpace(ca) && !isPunctuation(ca)))) {
+                    state[j] = a & b;
+                    changed = true;
+                }
+            }
+        }
         StringBuilder sb = new StringBuilder();
         int cur = 0;
         for (int j = 0; j < n; j++) {
@@ -115,7 +136,7 @@ final class DocxMarkup {
         char c = t.charAt(j);
         char next = j + 1 < t.length() ? t.charAt(j + 1) : '\n';
         switch (c) {
-            case '*', '_', '\\', '`' -> {
+            case '*', '_', '\\', '`', '[' -> { // a [ would open a link text (or a bracket that emphasis cannot cross)
                 return true;
             }
             case '~' -> {
@@ -131,16 +152,17 @@ final class DocxMarkup {
             }
             default -> { }
         }
-        // a block marker: only at the start of a line (after at most three spaces)
+        // a block marker: only at the start of a line, after spaces or tabs (the paragraph's own are stripped;
+        // escaping after a deeper indent than markdown's three spaces is harmless)
         int s = j;
-        while (s > 0 && t.charAt(s - 1) == ' ' && j - s < 3) s--;
+        while (s > 0 && (t.charAt(s - 1) == ' ' || t.charAt(s - 1) == '\t')) s--;
         boolean digits = false;
-        int d = s;
         if (c == '.' || c == ')') {
+            int d = j;
             while (d > 0 && Character.isDigit(t.charAt(d - 1))) d--;
             digits = d < j;
             s = d;
-            while (s > 0 && t.charAt(s - 1) == ' ' && d - s < 3) s--;
+            while (s > 0 && (t.charAt(s - 1) == ' ' || t.charAt(s - 1) == '\t')) s--;
         }
         boolean lineStart = s == 0 || t.charAt(s - 1) == '\n';
         if (!lineStart) return false;
@@ -155,6 +177,17 @@ final class DocxMarkup {
 
     private static String stars(int toggle) {
         return toggle == ITALIC ? "*" : toggle == BOLD ? "**" : "***";
+    }
+
+    /** CommonMark's punctuation: ASCII punctuation and the Unicode punctuation categories. */
+    private static boolean isPunctuation(char c) {
+        if (c < 128) return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 
     private static boolean isSpace(char c) {

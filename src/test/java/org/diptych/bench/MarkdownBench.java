@@ -33,9 +33,11 @@ public final class MarkdownBench {
 
     public static void main(String[] args) throws IOException {
         List<Paragraph> paras = new ArrayList<>();
+        List<String> posts = new ArrayList<>();
         try (Stream<Path> s = Files.walk(Path.of("sample-projects/posts"))) {
             for (Path p : s.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 paras.addAll(Importer.importFile(p, ImportOptions.DEFAULTS).version().paragraphs());
+                posts.add(Files.readString(p));
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -52,6 +54,14 @@ public final class MarkdownBench {
             QaRules.bold(t);
         });
         row(threads, "InlineMarkdown.block (desk)", paras, p -> InlineMarkdown.block(p, true));
+        row(threads, "MarkdownLinks.linkOnly (export's link lines)", paras, p -> org.diptych.export.MarkdownLinks.linkOnly(p.markup()));
+
+        System.out.println();
+        System.out.println("| path, whole posts | µs per post, median of 30 rounds (cpu) |");
+        System.out.println("|---|---|");
+        List<Paragraph> whole = posts.stream().map(t -> Paragraph.plain("post", t)).toList();
+        row(threads, "MarkdownLinks.destinations (link check, " + posts.size() + " posts)", whole,
+                p -> org.diptych.export.MarkdownLinks.destinations(p.markup()));
 
         System.out.println();
         System.out.println("| one block of | chars | Markdown.block ms (cpu) |");

@@ -2,6 +2,9 @@ package org.diptych.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.sf.okapi.common.resource.TextFragment;
+import net.sf.okapi.common.resource.TextFragment.TagType;
+
 import org.diptych.formats.DocxMarkup.Span;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +37,23 @@ class DocxMarkupModelTest {
         assertThat(DocxMarkup.escape("a <b> c", 2)).isTrue();
         assertThat(DocxMarkup.escape("# título", 0)).isTrue();
         assertThat(DocxMarkup.escape("linha\n===", 6)).isTrue();
+    }
+
+    @Test
+    void aMarkerBetweenPunctuationAndALetterWouldNotCloseSoThePunctuationTakesItsNeighboursEmphasis() {
+        TextFragment tf = new TextFragment();
+        tf.append(TagType.OPENING, "x-bold;", "<r1>");
+        tf.append("Atenção:");
+        tf.append(TagType.CLOSING, "x-bold;", "</r1>");
+        tf.append("texto e x");
+        tf.append(TagType.OPENING, "x-italic;", "<r2>");
+        tf.append("(nota)");
+        tf.append(TagType.CLOSING, "x-italic;", "</r2>");
+        tf.append("y");
+        tf.balanceMarkers();
+        String markup = DocxMarkup.markup(tf);
+        assertThat(markup).isEqualTo("**Atenção**:texto e x(*nota*)y");
+        assertThat(DocxMarkup.parse(markup)).containsExactly(new Span("Atenção", DocxMarkup.BOLD), new Span(":texto e x(", 0),
+                new Span("nota", DocxMarkup.ITALIC), new Span(")y", 0));
     }
 }
