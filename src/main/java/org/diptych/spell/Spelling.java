@@ -1,0 +1,50 @@
+package org.diptych.spell;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The spell checkers of a process, one per language, each made the first time it is asked for, on a
+ * background thread of its own (start-up never pays for LanguageTool; the desk asks when a row is shown in the
+ * editor, QA when it runs). One instance serves the whole application ({@link #shared()}).
+ */
+public final class Spelling {
+    private static final Spelling SHARED = new Spelling();
+
+    private final Map<String, CompletableFuture<Optional<SpellChecker>>> checkers = new ConcurrentHashMap<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "spell-checker-load");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+
+    /** The application's checkers. */
+    public static Spelling shared() {
+        return SHARED;
+    }
+
+    /**
+     * The checker of a language, made on the loader thread the first time (the future completes empty for a
+     * language without a checker, exceptionally if LanguageTool cannot load it).
+     */
+    public CompletableFuture<Optional<SpellChecker>> checker(String lang) {
+        String key = SpellChecker.variant(lang).orElse(lang);
+        return checkers.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> SpellChecker.create(lang), loader));
+    }
+
+    /** The checker of a language, waiting for it to be made (for QA and the CLI, already off the FX thread). */
+    public Optional<SpellChecker> checkerNow(String lang) {
+        return checker(lang).join();
+    }
+
+    /** The checker if it is made already, without waiting or starting it. */
+    public Optional<SpellChecker> ifLoaded(String lang) {
+        var f = checkers.get(SpellChecker.variant(lang).orElse(lang));
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : Optional.empty();
+    }
+}
