@@ -34,6 +34,8 @@ public final class FxFixtures {
         UiPrefs p = new UiPrefs(Preferences.userRoot().node("org/diptych/test/" + UUID.randomUUID()));
         p.setLanguage("en");
         p.setReviewer("Tester");
+        // LanguageTool takes seconds of CPU per language to load: only the tests of spell checking turn it on
+        p.setSpellCheck(false);
         return p;
     }
 
