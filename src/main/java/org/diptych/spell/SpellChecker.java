@@ -72,6 +72,20 @@ public final class SpellChecker {
         };
     }
 
+    /**
+     * Checks one short sentence of the language, so that LanguageTool reads the rules, tagger and speller data
+     * it reads only at a first check (about as long as making the checker). {@link Spelling} does it on its
+     * loader thread.
+     */
+    public void warmUp() {
+        String sentence = switch (SpellChecker.variant(lang).orElse("en").substring(0, 2)) {
+            case "ru" -> "Рабочие собрались во вторник у ворот завода.";
+            case "pt" -> "Os trabalhadores reuniram-se na terça-feira à porta da fábrica.";
+            default -> "The workers met at the factory gate on Tuesday.";
+        };
+        check(sentence, null);
+    }
+
     /** The Diptych language code this checker was made for. */
     public String lang() {
         return lang;

@@ -34,7 +34,16 @@ public final class Spelling {
      */
     public CompletableFuture<Optional<SpellChecker>> checker(String lang) {
         String key = SpellChecker.variant(lang).orElse(lang);
-        return checkers.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> SpellChecker.create(lang), loader));
+        return checkers.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> warm(SpellChecker.create(lang)), loader));
+    }
+
+    /**
+     * LanguageTool reads most of a language's rules at its first check (as long again as making the checker,
+     * docs/BENCHMARKS.md): one short check here, on the loader thread, so the translator's first check is fast.
+     */
+    private static Optional<SpellChecker> warm(Optional<SpellChecker> checker) {
+        checker.ifPresent(SpellChecker::warmUp);
+        return checker;
     }
 
     /** The checker of a language, waiting for it to be made (for QA and the CLI, already off the FX thread). */
