@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.diptych.project.Project;
+import org.diptych.qa.QaRule;
 import org.diptych.spell.ProjectDictionary;
 import org.diptych.translate.Demo;
 import org.diptych.ui.FxFixtures;
@@ -148,5 +149,26 @@ class EditorSpellingUiTest {
         try (Project p = Project.open(dir, false)) {
             assertThat(ProjectDictionary.load(p, "pt").accepts("Severotruba")).isTrue();
         }
+
+        // QA (F9) lists a misspelling of the row as a spelling warning
+        robot.interact(() -> editor().replaceText(0, 2, "Oos"));
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel().qaList().getItems().stream()
+                .anyMatch(q -> q.rule() == QaRule.SPELLING && q.bead() == 14 && q.args().get(0).equals("Oos")));
+        assertThat(panel().qaList().getItems()).filteredOn(q -> q.rule() == QaRule.SPELLING)
+                .extracting(q -> q.args().get(0)).doesNotContain("Severotruba");
+
+        // Preferences: spell checking off takes the underlines away, and QA lists no spelling
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> underlinedAnywhere(0, 3));
+        robot.clickOn("#menu-file").clickOn("#menu-preferences");
+        robot.clickOn("#prefs-spelling");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(prefs.spellCheck()).isFalse();
+        assertThat(underlinedAnywhere(0, editor().getLength())).isFalse();
+        robot.clickOn(editor());
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel().qaList().getItems().stream()
+                .noneMatch(q -> q.rule() == QaRule.SPELLING));
     }
 }
