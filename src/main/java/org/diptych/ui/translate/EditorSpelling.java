@@ -27,7 +27,8 @@ import org.diptych.ui.I18n;
 /**
  * Spell checking as the translator types, in the {@link TranslationEditor}: a pause in typing (0.4 s) starts a
  * check of the editor's text on a background thread ({@link Spelling}'s checker of the target language, made
- * the first time), and the findings come back as underlines if the text is still the same. A right click on
+ * the first time a row is shown in the open panel), and the findings come back as underlines if the text is
+ * still the same. A right click on
  * one offers its suggestions (choosing one replaces the word: an edit like typing, so Ctrl+Z takes it back),
  * "Add to the project's dictionary" (written at once, every editor of the language then accepts the word) and
  * "Ignore" (for the rest of the session); elsewhere Cut, Copy and Paste.
@@ -48,6 +49,8 @@ final class EditorSpelling {
     private final ContextMenu menu = new ContextMenu();
 
     private boolean enabled = true;
+    /** The panel is open: a hidden editor is not checked (and makes no checker). */
+    private boolean shown;
     private String lang;
     private ProjectDictionary dictionary = ProjectDictionary.none();
     /** Counts the checks asked for: an answer to an older one is dropped. */
@@ -61,7 +64,7 @@ final class EditorSpelling {
         menu.setId("sp-menu");
         pause.setOnFinished(e -> checkNow());
         editor.textProperty().addListener((o, a, b) -> {
-            if (enabled && lang != null) pause.playFromStart();
+            if (enabled && shown && lang != null) pause.playFromStart();
         });
         editor.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
@@ -89,6 +92,12 @@ final class EditorSpelling {
         checkNow();
     }
 
+    /** The panel was opened or closed: opened, the editor's text is checked. */
+    void setShown(boolean on) {
+        shown = on;
+        checkNow();
+    }
+
     boolean enabled() {
         return enabled;
     }
@@ -104,7 +113,7 @@ final class EditorSpelling {
         pause.stop();
         long gen = ++generation;
         String text = editor.getText();
-        if (!enabled || lang == null || text.isBlank()) {
+        if (!enabled || !shown || lang == null || text.isBlank()) {
             editor.showFindings(List.of(), text);
             return;
         }
@@ -113,7 +122,7 @@ final class EditorSpelling {
             if (checker.isEmpty()) return;
             List<SpellFinding> found = checker.get().check(text, ok);
             Platform.runLater(() -> {
-                if (gen == generation && enabled) editor.showFindings(found, text);
+                if (gen == generation && enabled && shown) editor.showFindings(found, text);
             });
         }, checks).exceptionally(err -> {
             Throwable cause = err.getCause() == null ? err : err.getCause();

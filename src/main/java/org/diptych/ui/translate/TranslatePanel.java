@@ -173,6 +173,7 @@ public final class TranslatePanel extends BorderPane {
                 wrapper.getItems().remove(this);
             }
             applyStatusFilter(); // the desk shows every row while the panel is closed
+            spell.setShown(on); // LanguageTool is loaded when the panel first shows a row, not with the desk
         });
         desk.viewModelProperty().addListener((o, a, b) -> attach(b));
         idle.setOnFinished(e -> commit(true));
