@@ -51,6 +51,11 @@ public final class Spelling {
         return checker(lang).join();
     }
 
+    /** True once a language's checker was asked for (it may still be loading). */
+    public boolean requested(String lang) {
+        return checkers.containsKey(SpellChecker.variant(lang).orElse(lang));
+    }
+
     /** The checker if it is made already, without waiting or starting it. */
     public Optional<SpellChecker> ifLoaded(String lang) {
         var f = checkers.get(SpellChecker.variant(lang).orElse(lang));

@@ -133,7 +133,16 @@ final class EditorSpelling {
 
     private void showMenu(double x, double y, double screenX, double screenY) {
         var hit = editor.hit(x, y);
-        int index = hit.getCharacterIndex().orElse(hit.getInsertionIndex());
+        openMenu(hit.getCharacterIndex().orElse(hit.getInsertionIndex()), screenX, screenY);
+    }
+
+    /** Opens the menu of the character at {@code index} under it (as a right click there does). */
+    void showMenuAt(int index) {
+        var b = editor.getCharacterBoundsOnScreen(index, Math.min(index + 1, editor.getLength()));
+        openMenu(index, b.map(x -> x.getMinX()).orElse(0.0), b.map(x -> x.getMaxY()).orElse(0.0));
+    }
+
+    private void openMenu(int index, double screenX, double screenY) {
         SpellFinding f = editor.findingAt(index);
         menu.getItems().clear();
         if (f != null) {
