@@ -2,6 +2,7 @@ package org.diptych.spell;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -9,19 +10,24 @@ import java.util.concurrent.Executors;
 
 /**
  * The spell checkers of a process, one per language, each made the first time it is asked for, on a
- * background thread of its own (start-up never pays for LanguageTool; the desk asks when a row is shown in the
- * editor, QA when it runs). One instance serves the whole application ({@link #shared()}).
+ * background thread of its own (start-up never pays for LanguageTool; the desk asks when the open translation
+ * panel shows a row, QA when it runs). The application asks through {@link #shared()}; another instance
+ * shares the loaded checkers and only keeps which languages it asked for.
  */
 public final class Spelling {
-    private static final Spelling SHARED = new Spelling();
-
-    private final Map<String, CompletableFuture<Optional<SpellChecker>>> checkers = new ConcurrentHashMap<>();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+    /** The checkers of the process: LanguageTool's data is loaded once, whichever instance asks first. */
+    private static final Map<String, CompletableFuture<Optional<SpellChecker>>> CHECKERS = new ConcurrentHashMap<>();
+    private static final ExecutorService LOADER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "spell-checker-load");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
+
+    private static final Spelling SHARED = new Spelling();
+
+    /** The languages this instance asked for. */
+    private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
     /** The application's checkers. */
     public static Spelling shared() {
@@ -34,7 +40,8 @@ public final class Spelling {
      */
     public CompletableFuture<Optional<SpellChecker>> checker(String lang) {
         String key = SpellChecker.variant(lang).orElse(lang);
-        return checkers.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> warm(SpellChecker.create(lang)), loader));
+        asked.add(key);
+        return CHECKERS.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> warm(SpellChecker.create(lang)), LOADER));
     }
 
     /**
@@ -51,14 +58,14 @@ public final class Spelling {
         return checker(lang).join();
     }
 
-    /** True once a language's checker was asked for (it may still be loading). */
+    /** True once this instance asked for a language's checker (it may still be loading). */
     public boolean requested(String lang) {
-        return checkers.containsKey(SpellChecker.variant(lang).orElse(lang));
+        return asked.contains(SpellChecker.variant(lang).orElse(lang));
     }
 
     /** The checker if it is made already, without waiting or starting it. */
     public Optional<SpellChecker> ifLoaded(String lang) {
-        var f = checkers.get(SpellChecker.variant(lang).orElse(lang));
+        var f = CHECKERS.get(SpellChecker.variant(lang).orElse(lang));
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : Optional.empty();
     }
 }

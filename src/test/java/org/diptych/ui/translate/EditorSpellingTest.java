@@ -46,14 +46,14 @@ class EditorSpellingTest {
     @Test
     void aClosedPanelLoadsNoCheckerAndOpeningItChecks(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            spelling.setLanguage("en-GB", ProjectDictionary.none());
+            spelling.setLanguage("en", ProjectDictionary.none());
             editor.setText("The dockers of Krasnoborsk met on Tusday.");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(checkers.requested("en-GB")).as("no checker for a closed panel").isFalse();
+        assertThat(checkers.requested("en")).as("no checker for a closed panel").isFalse();
 
         robot.interact(() -> spelling.setShown(true));
-        assertThat(checkers.requested("en-GB")).isTrue();
+        assertThat(checkers.requested("en")).isTrue();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> underlined("Tusday") && underlined("Krasnoborsk"));
 
         // Ignore, from the word's menu (the menu's action, as a click on it runs it)
