@@ -2,11 +2,13 @@ package org.diptych.qa;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
+import org.diptych.spell.SpellChecker;
 
 /** Runs every QA rule over the rows of a translation (before export, or on demand in the desk). */
 public final class QaCheck {
@@ -20,6 +22,18 @@ public final class QaCheck {
      */
     public static List<QaIssue> run(Alignment alignment, DocumentVersion source, DocumentVersion target,
                                     GlossaryMatcher glossary) {
+        return run(alignment, source, target, glossary, null, null);
+    }
+
+    /**
+     * As {@link #run(Alignment, DocumentVersion, DocumentVersion, GlossaryMatcher)}, with the spelling and
+     * grammar findings of each translated row after its other issues.
+     *
+     * @param spell    the target language's checker, or {@code null} to skip spelling and grammar
+     * @param accepted words the spelling rule takes as written (the project's dictionary, words ignored), or null
+     */
+    public static List<QaIssue> run(Alignment alignment, DocumentVersion source, DocumentVersion target,
+                                    GlossaryMatcher glossary, SpellChecker spell, Predicate<String> accepted) {
         List<QaIssue> out = new ArrayList<>();
         List<Bead> beads = alignment.beads();
         for (int i = 0; i < beads.size(); i++) {
@@ -28,6 +42,7 @@ public final class QaCheck {
             QaRules.Texts t = new QaRules.Texts(source.join(b.source(), true), source.join(b.source(), false),
                     target.join(b.target(), true), target.join(b.target(), false));
             for (QaIssue issue : check(t, glossary)) out.add(issue.at(i));
+            if (spell != null) for (QaIssue issue : QaRules.spelling(t, spell, accepted)) out.add(issue.at(i));
         }
         return out;
     }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.diptych.glossary.GlossaryMatcher;
 import org.diptych.glossary.TermHit;
 import org.diptych.markdown.Markdown;
+import org.diptych.spell.SpellChecker;
+import org.diptych.spell.SpellFinding;
 
 /**
  * The QA rules, one method each. Every rule looks at one row: the source and its translation as
@@ -63,6 +65,28 @@ public final class QaRules {
     private static final Pattern DATE_NUMERIC = Pattern.compile("(?<!\\d)(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?!\\d)");
 
     private QaRules() {}
+
+    // ---------------------------------------------------------------- spelling and grammar
+
+    /**
+     * LanguageTool's findings in the translation's markup (markup passed over): a word it does not know, with
+     * its suggestions, or a grammar rule's message. A word {@code accepted} takes is no finding.
+     */
+    public static List<QaIssue> spelling(Texts t, SpellChecker checker, java.util.function.Predicate<String> accepted) {
+        if (t.targetMarkup().isBlank()) return List.of();
+        List<QaIssue> out = new ArrayList<>();
+        for (SpellFinding f : checker.check(t.targetMarkup(), accepted)) {
+            if (f.kind() == SpellFinding.Kind.SPELLING) {
+                String sugg = f.suggestions().isEmpty() ? "-" : String.join(", ", f.suggestions());
+                out.add(new QaIssue(-1, QaRule.SPELLING, "spelling: «" + f.word() + "» (suggestions: " + sugg + ")",
+                        List.of(f.word(), sugg)));
+            } else {
+                out.add(new QaIssue(-1, QaRule.GRAMMAR, "grammar: «" + f.word() + "»: " + f.message(),
+                        List.of(f.word(), f.message())));
+            }
+        }
+        return out;
+    }
 
     // ---------------------------------------------------------------- completeness
 

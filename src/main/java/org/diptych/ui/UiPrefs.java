@@ -134,6 +134,16 @@ public final class UiPrefs {
         return l.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(l);
     }
 
+    /** Whether the translation editor and QA check spelling and grammar (on unless turned off in Preferences). */
+    public boolean spellCheck() {
+        return node.getBoolean("spellCheck", true);
+    }
+
+    public void setSpellCheck(boolean on) {
+        node.putBoolean("spellCheck", on);
+        flush();
+    }
+
     public double doubtfulThreshold() {
         return node.getDouble("threshold", 0.6);
     }

@@ -42,6 +42,8 @@ public final class FxFixtures {
         UiPrefs p = new UiPrefs(org.diptych.platform.FilePreferences.open(file).node("test-" + UUID.randomUUID()));
         p.setLanguage("en");
         p.setReviewer("Tester");
+        // LanguageTool takes seconds of CPU per language to load: only the tests of spell checking turn it on
+        p.setSpellCheck(false);
         return p;
     }
 

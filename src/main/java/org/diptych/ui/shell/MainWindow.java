@@ -1018,6 +1018,10 @@ public final class MainWindow {
                 Dialogs.error(stage, i18n.t("error.title"), e.getMessage());
             }
             prefs.setReviewer(s.reviewer());
+            if (s.spelling() != prefs.spellCheck()) {
+                prefs.setSpellCheck(s.spelling());
+                translate.spellingChanged();
+            }
             boolean changed = !s.language().equals(prefs.language());
             prefs.setLanguage(s.language());
             if (changed) rebuild();

@@ -24,7 +24,7 @@ import org.diptych.ui.UiPrefs;
 final class ProjectDialogs {
     record NewProject(String name, List<String> languages) {}
 
-    record Settings(String reviewer, String language) {}
+    record Settings(String reviewer, String language, boolean spelling) {}
 
     private ProjectDialogs() {}
 
@@ -83,9 +83,13 @@ final class ProjectDialogs {
             }
         });
         lang.setValue(prefs.language());
+        javafx.scene.control.CheckBox spelling = new javafx.scene.control.CheckBox(i18n.t("prefs.spelling"));
+        spelling.setId("prefs-spelling");
+        spelling.setSelected(prefs.spellCheck());
         GridPane g = Forms.grid(
                 Forms.row(i18n.t("prefs.reviewer"), reviewer),
                 Forms.row(i18n.t("prefs.language"), lang));
+        g.add(spelling, 1, g.getRowCount());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         if (team == null) {
             d.getDialogPane().setContent(g);
@@ -95,7 +99,8 @@ final class ProjectDialogs {
                 if (team.validate() != null) e.consume();
             });
         }
-        d.setResultConverter(bt -> bt != ButtonType.OK ? null : new Settings(reviewer.getText().strip(), lang.getValue()));
+        d.setResultConverter(bt -> bt != ButtonType.OK ? null : new Settings(reviewer.getText().strip(), lang.getValue(),
+                spelling.isSelected()));
         return d;
     }
 }

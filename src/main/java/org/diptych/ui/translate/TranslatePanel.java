@@ -29,7 +29,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -49,6 +48,8 @@ import org.diptych.glossary.GlossaryReader;
 import org.diptych.glossary.TermHit;
 import org.diptych.project.Project;
 import org.diptych.qa.QaIssue;
+import org.diptych.spell.ProjectDictionary;
+import org.diptych.spell.Spelling;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
 import org.diptych.tm.ConcordanceHit;
@@ -96,7 +97,8 @@ public final class TranslatePanel extends BorderPane {
     private final ChoiceBox<String> statusFilter = new ChoiceBox<>();
     private final TextFlow sourceFlow = new TextFlow();
     private final Label prefixLabel = new Label();
-    private final TextArea editor = new TextArea();
+    private final TranslationEditor editor = new TranslationEditor();
+    private final EditorSpelling spell;
     private final ListView<TmService.Suggestion> matches = new ListView<>();
     private final ListView<TermHit> terms = new ListView<>();
     private final TextField concordanceField = new TextField();
@@ -144,6 +146,9 @@ public final class TranslatePanel extends BorderPane {
         this.model = new TranslateViewModel(i18n, new FxBackground());
         model.setContext(new TranslateViewModel.Context(project, saver, prefs::reviewer, clock));
         model.setOnStep(this::refresh);
+        spell = new EditorSpelling(editor, i18n, Spelling.shared(), text -> model.say(text, false));
+        spell.setEnabled(prefs.spellCheck());
+        model.setSpelling(() -> spell.enabled() ? Spelling.shared() : null, spell::accepted);
         setId("translate-panel");
         matchesTab = tab("tr.tab.matches", matches);
         termsTab = tab("tr.tab.glossary", terms);
@@ -168,6 +173,7 @@ public final class TranslatePanel extends BorderPane {
                 wrapper.getItems().remove(this);
             }
             applyStatusFilter(); // the desk shows every row while the panel is closed
+            spell.setShown(on); // LanguageTool is loaded when the panel first shows a row, not with the desk
         });
         desk.viewModelProperty().addListener((o, a, b) -> attach(b));
         idle.setOnFinished(e -> commit(true));
@@ -209,8 +215,18 @@ public final class TranslatePanel extends BorderPane {
         choosers = Objects.requireNonNull(c);
     }
 
-    public TextArea editor() {
+    public TranslationEditor editor() {
         return editor;
+    }
+
+    /** The editor's spell checking (its right-click menu). */
+    EditorSpelling spelling() {
+        return spell;
+    }
+
+    /** The spell-checking preference changed: the editor and QA follow it. */
+    public void spellingChanged() {
+        spell.setEnabled(prefs.spellCheck());
     }
 
     public ListView<TmService.Suggestion> matches() {
@@ -464,23 +480,12 @@ public final class TranslatePanel extends BorderPane {
     }
 
     /** Keys typed in the editor: Enter keeps the paragraph one block; Escape goes back to the rows. */
-    private boolean traversing;
-
     private void editorKey(KeyEvent e) {
-        if (traversing) return;
         if (e.getCode() == KeyCode.TAB && !e.isAltDown() && !e.isMetaDown()) {
-            // Tab and Shift+Tab move the focus as everywhere else; Ctrl+Tab types a tab character
-            e.consume();
+            // Tab and Shift+Tab go on to the scene, which moves the focus as everywhere else; Ctrl+Tab types a tab
             if (e.isControlDown()) {
+                e.consume();
                 if (editor.isEditable()) editor.replaceSelection("\t");
-                return;
-            }
-            traversing = true;
-            try {
-                // the text area's own binding: Ctrl(+Shift)+Tab leaves it forwards (backwards)
-                editor.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
-            } finally {
-                traversing = false;
             }
         } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
             e.consume(); // a paragraph is one block: no line breaks (Ctrl+Enter confirms)
@@ -511,9 +516,10 @@ public final class TranslatePanel extends BorderPane {
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
             frontMatter.setSession(null);
+            spell.setLanguage(null, null);
             noRow.set(true);
             loading = true;
-            editor.clear();
+            editor.setText("");
             loading = false;
             sourceFlow.getChildren().clear();
             terms.getItems().clear();
@@ -522,11 +528,24 @@ public final class TranslatePanel extends BorderPane {
             return;
         }
         frontMatter.setSession(model.session());
+        spell.setLanguage(vm.targetLang(), dictionary(vm.targetLang()));
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
         vm.cursorProperty().addListener(cursorListener);
         applyStatusFilter();
         showRow(vm.cursorProperty().get());
+    }
+
+    /** The project's dictionary of a language (an unreadable one is said on the message line; none then). */
+    private ProjectDictionary dictionary(String lang) {
+        Project p = project.get();
+        if (p == null) return ProjectDictionary.none();
+        try {
+            return ProjectDictionary.load(p, lang);
+        } catch (org.diptych.DiptychException e) {
+            model.say(e.getMessage(), true);
+            return ProjectDictionary.none();
+        }
     }
 
     /** The status filter: which rows the desk shows (the choice of the panel's filter box, e.g. "UNTRANSLATED"). */
@@ -554,7 +573,7 @@ public final class TranslatePanel extends BorderPane {
         if (row == null) {
             noRow.set(true);
             loading = true;
-            editor.clear();
+            editor.setText("");
             loading = false;
             sourceFlow.getChildren().clear();
             header.setText(i18n.t("tr.noRow"));

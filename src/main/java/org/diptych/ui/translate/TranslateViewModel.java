@@ -103,6 +103,18 @@ public final class TranslateViewModel {
     private Glossary glossary = Glossary.EMPTY;
     private boolean glossaryLoaded;
 
+    private Supplier<org.diptych.spell.Spelling> spelling = () -> null;
+    private Supplier<Predicate<String>> spellAccepted = () -> w -> false;
+
+    /**
+     * Where QA finds the spell checkers ({@code null} from the supplier: spelling is off) and which words it
+     * takes as written (the project's dictionary, the words ignored in the editor).
+     */
+    public void setSpelling(Supplier<org.diptych.spell.Spelling> checkers, Supplier<Predicate<String>> accepted) {
+        spelling = Objects.requireNonNull(checkers);
+        spellAccepted = Objects.requireNonNull(accepted);
+    }
+
     public TranslateViewModel(I18n i18n, Background background) {
         this.i18n = Objects.requireNonNull(i18n);
         this.background = Objects.requireNonNull(background);
@@ -143,7 +155,10 @@ public final class TranslateViewModel {
         if (session == null) return;
         ReviewState s = session.state();
         say(i18n.t("tr.msg.qaRunning"), false);
-        background.run("qa", () -> QaCheck.run(s.alignment(), s.source(), s.target(), matcher), issues -> {
+        org.diptych.spell.Spelling checkers = spelling.get();
+        Predicate<String> accepted = spellAccepted.get();
+        background.run("qa", () -> QaCheck.run(s.alignment(), s.source(), s.target(), matcher,
+                checkers == null ? null : checkers.checkerNow(s.target().lang()).orElse(null), accepted), issues -> {
             qa.setAll(issues);
             say(i18n.t("tr.msg.qaDone", issues.size()), false);
             if (done != null) done.accept(issues);
