@@ -100,6 +100,11 @@ final class ParallelIndexer implements AutoCloseable {
         stop();
         finished = true;
         check();
+        // a worker that got its end while the other was still adding may have flushed before the other's
+        // last documents went in (or Lucene gave a worker a second buffer meanwhile): what is left is written now
+        while (writer.numRamDocs() > 0 && writer.flushNextBuffer()) {
+            // one buffer per round
+        }
     }
 
     private void stop() {

@@ -73,8 +73,7 @@ class SiteProfileLocaleUiTest {
 
         FxFixtures.type(robot, "#site-locale", "pt-br");
         robot.clickOn("#site-save");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#site-dialog").tryQuery()).isEmpty();
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#site-dialog").tryQuery().isEmpty());
         Manifest after = onDisk(dir);
         assertThat(after.sites().get("pt").locale()).isEqualTo("pt_BR");
         assertThat(after.sites().get("pt").urlPattern()).isEqualTo(before.sites().get("pt").urlPattern());
@@ -88,7 +87,6 @@ class SiteProfileLocaleUiTest {
         FxFixtures.choose(robot, "#site-lang", "ru");
         assertThat(robot.lookup("#site-locale").queryAs(TextField.class).getText()).isEmpty();
         robot.clickOn("Cancel");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#site-dialog").tryQuery()).isEmpty();
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#site-dialog").tryQuery().isEmpty());
     }
 }
