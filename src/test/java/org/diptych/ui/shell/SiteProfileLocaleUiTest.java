@@ -86,7 +86,9 @@ class SiteProfileLocaleUiTest {
         assertThat(robot.lookup("#site-locale").queryAs(TextField.class).getText()).isEqualTo("pt_BR");
         FxFixtures.choose(robot, "#site-lang", "ru");
         assertThat(robot.lookup("#site-locale").queryAs(TextField.class).getText()).isEmpty();
-        robot.clickOn("Cancel");
+        // the dialog's own Cancel (not another control of the window that says Cancel, like a task's in the status bar)
+        robot.clickOn(robot.lookup("#site-dialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL));
         WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#site-dialog").tryQuery().isEmpty());
     }
 }
