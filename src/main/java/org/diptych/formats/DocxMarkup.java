@@ -94,6 +94,11 @@ final class DocxMarkup {
             int end = j;
             while (end < n && isSpace(chars.charAt(end))) end++;
             int s = (j == 0 ? 0 : state[j - 1]) & (end == n ? 0 : state[end]);
+            // emphasis cannot span a blank line (two line breaks in a run: CommonMark ends the paragraph there),
+            // so it is closed before one and opened again after it
+            int breaks = 0;
+            for (int k = j; k < end; k++) if (chars.charAt(k) == '\n') breaks++;
+            if (breaks >= 2) s = 0;
             for (int k = j; k < end; k++) state[k] = s;
             j = end;
         }
