@@ -70,7 +70,11 @@ class HeatFrontMatterWalkTest {
                 && "en".equals(window.desk().viewModel().targetLang()) && panel.session() != null
                 && robot.lookup("#fm-title").tryQuery().isPresent());
         TitledPane pane = robot.lookup("#tr-front-matter").queryAs(TitledPane.class);
-        robot.interact(() -> pane.setExpanded(true));
+        // expanded at once (no animation), so that the click below lands on the title field, not where it slides from
+        robot.interact(() -> {
+            pane.setAnimated(false);
+            pane.setExpanded(true);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         TranslationSession s = panel.session();
         assertThat(s.state().target().frontMatter().get("lang")).isEqualTo("en");
@@ -78,9 +82,12 @@ class HeatFrontMatterWalkTest {
 
         TextField title = robot.lookup("#fm-title").queryAs(TextField.class);
         robot.clickOn(title);
-        robot.interact(title::selectAll);
+        robot.interact(() -> {
+            title.requestFocus();
+            title.selectAll();
+        });
         robot.write(EN_TITLE).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> EN_TITLE.equals(s.state().target().title()));
         assertThat(s.state().target().title()).isEqualTo(EN_TITLE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fm-confirm-title").tryQuery().isPresent());
         robot.clickOn("#fm-confirm-title");
