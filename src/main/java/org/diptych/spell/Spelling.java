@@ -62,10 +62,4 @@ public final class Spelling {
     public boolean requested(String lang) {
         return asked.contains(SpellChecker.variant(lang).orElse(lang));
     }
-
-    /** The checker if it is made already, without waiting or starting it. */
-    public Optional<SpellChecker> ifLoaded(String lang) {
-        var f = CHECKERS.get(SpellChecker.variant(lang).orElse(lang));
-        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : Optional.empty();
-    }
 }
