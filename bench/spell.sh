@@ -1,7 +1,7 @@
 #!/bin/sh
 # The spell-checking benchmark (docs/BENCHMARKS.md, "Spell checking"): time to the first check per language,
 # each language in a JVM of its own (cold), and what LanguageTool adds to the libraries (MB).
-# Usage: bench/spell.sh [ru|en|pt]...
+# Usage: bench/spell.sh [ru|en|pt|pt-BR|en-GB]... (a locale: the checker a site profile naming it gets)
 set -e
 cd "$(dirname "$0")/.."
 mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

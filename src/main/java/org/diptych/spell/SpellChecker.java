@@ -41,14 +41,36 @@ public final class SpellChecker {
     private final String lang;
     private final Language language;
     private final JLanguageTool tool;
+    /** One check at a time on {@link #tool}, whichever view of it asks. */
+    private final Object lock;
+    /** Rule ids whose findings are left out (a project's ignored rules). */
+    private final Predicate<String> rulesOff;
 
     private SpellChecker(String lang, Language language) {
         this.lang = lang;
         this.language = language;
         this.tool = new JLanguageTool(language);
+        this.lock = new Object();
+        this.rulesOff = id -> false;
         for (Rule r : tool.getAllActiveRules()) {
             if (OFF.contains(r.getId())) tool.disableRule(r.getId());
         }
+    }
+
+    private SpellChecker(SpellChecker of, Predicate<String> rulesOff) {
+        this.lang = of.lang;
+        this.language = of.language;
+        this.tool = of.tool;
+        this.lock = of.lock;
+        this.rulesOff = rulesOff;
+    }
+
+    /**
+     * This checker (the same LanguageTool data, no new load) leaving out the findings of the rules
+     * {@code rulesOff} takes by id, e.g. a project's ignored grammar rules.
+     */
+    public SpellChecker ignoringRules(Predicate<String> rulesOff) {
+        return new SpellChecker(this, java.util.Objects.requireNonNull(rulesOff));
     }
 
     /**
@@ -98,12 +120,12 @@ public final class SpellChecker {
 
     /**
      * The findings in one row's markup, in text order. A spelling finding on a word {@code accepted} takes (the
-     * project's dictionary, words ignored) is left out.
+     * project's dictionary, words ignored) is left out, and so is a finding of a rule this checker ignores.
      */
     public List<SpellFinding> check(String markup, Predicate<String> accepted) {
         if (markup == null || markup.isBlank()) return List.of();
         List<RuleMatch> matches;
-        synchronized (this) {
+        synchronized (lock) {
             try {
                 matches = tool.check(annotate(markup));
             } catch (IOException e) {
@@ -114,7 +136,7 @@ public final class SpellChecker {
         for (RuleMatch m : matches) {
             int from = Math.max(0, Math.min(m.getFromPos(), markup.length()));
             int to = Math.max(from, Math.min(m.getToPos(), markup.length()));
-            if (to == from) continue;
+            if (to == from || rulesOff.test(m.getRule().getId())) continue;
             String word = markup.substring(from, to);
             boolean spelling = m.getRule() instanceof SpellingCheckRule || m.getRule().isDictionaryBasedSpellingRule();
             if (spelling && accepted != null && accepted.test(word)) continue;

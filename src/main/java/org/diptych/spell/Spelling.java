@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The spell checkers of a process, one per language, each made the first time it is asked for, on a
@@ -27,7 +28,27 @@ public final class Spelling {
     private static final Spelling SHARED = new Spelling();
 
     /** The languages this instance asked for. */
-    private final Set<String> asked = ConcurrentHashMap.newKeySet();
+    private final Set<String> asked;
+    /** What a project says about a language (locale, ignored rules), or null: the language as it is. */
+    private final Function<String, ProjectSpelling> project;
+
+    public Spelling() {
+        this(ConcurrentHashMap.newKeySet(), null);
+    }
+
+    private Spelling(Set<String> asked, Function<String, ProjectSpelling> project) {
+        this.asked = asked;
+        this.project = project;
+    }
+
+    /**
+     * These checkers as a project sees them: {@link #checker}{@code (lang)} gives the checker of the locale
+     * {@code spellingOf(lang)} names ({@code pt} → {@code pt-BR} for a Brazilian site), leaving out the rules it
+     * ignores. The loaded checkers are the same; what is asked for is kept here too.
+     */
+    public Spelling forProject(Function<String, ProjectSpelling> spellingOf) {
+        return new Spelling(asked, java.util.Objects.requireNonNull(spellingOf));
+    }
 
     /** The application's checkers. */
     public static Spelling shared() {
@@ -35,10 +56,19 @@ public final class Spelling {
     }
 
     /**
-     * The checker of a language, made on the loader thread the first time (the future completes empty for a
-     * language without a checker, exceptionally if LanguageTool cannot load it).
+     * The checker of a language ({@code pt}, or a locale: {@code pt-BR}), made on the loader thread the first
+     * time (the future completes empty for a language without a checker, exceptionally if LanguageTool cannot
+     * load it). Keyed by LanguageTool's variant: {@code pt} and {@code pt-PT} share one checker, {@code pt-BR}
+     * has its own. Seen {@link #forProject from a project}, the project's locale and ignored rules apply.
      */
     public CompletableFuture<Optional<SpellChecker>> checker(String lang) {
+        if (project == null) return load(lang);
+        ProjectSpelling ps = project.apply(lang);
+        if (ps == null) return load(lang);
+        return load(ps.locale()).thenApply(c -> c.map(x -> x.ignoringRules(ps::ignoresRule)));
+    }
+
+    private CompletableFuture<Optional<SpellChecker>> load(String lang) {
         String key = SpellChecker.variant(lang).orElse(lang);
         asked.add(key);
         return CHECKERS.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> warm(SpellChecker.create(lang)), LOADER));

@@ -75,6 +75,18 @@ public final class TranslationSession {
         return editor.beads();
     }
 
+    /**
+     * True if a target paragraph of {@code b} was made in Diptych (written into a row that had no
+     * counterpart): the bead is then the translator's, not the engine's proposal.
+     */
+    public boolean createdHere(Bead b) {
+        for (String id : b.target()) {
+            TranslationRecord r = records.get(id);
+            if (r != null && r.created()) return true;
+        }
+        return false;
+    }
+
     /** A copy of the records, by target paragraph id. */
     public Map<String, TranslationRecord> records() {
         return new LinkedHashMap<>(records);

@@ -9,7 +9,7 @@ import org.diptych.spell.SpellFinding;
 /**
  * Time to the first check per language, cold (a paragraph with one misspelt word) (docs/BENCHMARKS.md, "Spell checking"): one JVM per run, each
  * language's checker made and asked about one paragraph, then the same paragraph again (warm). Prints wall
- * and CPU time of the process (all its threads, the JIT's and GC's included). Usage: bench/spell.sh [ru|en|pt]...
+ * and CPU time of the process (all its threads, the JIT's and GC's included). Usage: bench/spell.sh [ru|en|pt|pt-BR|en-GB]...
  */
 public final class SpellBench {
     private static final String RU = "Профсоюз докеров потребовал безопасных условий труда и справедливой зарплты, "
@@ -22,7 +22,7 @@ public final class SpellBench {
     public static void main(String[] args) {
         List<String> langs = args.length == 0 ? List.of("ru", "en", "pt") : List.of(args);
         for (String lang : langs) {
-            String text = switch (lang) {
+            String text = switch (lang.substring(0, 2)) {
                 case "ru" -> RU;
                 case "pt" -> PT;
                 default -> EN;

@@ -13,6 +13,8 @@ import org.diptych.model.DocumentVersion;
 import org.diptych.model.FrontMatter;
 import org.diptych.model.Paragraph;
 import org.diptych.spell.ProjectDictionary;
+import org.diptych.spell.ProjectSpelling;
+import org.diptych.spell.SpellFinding;
 import org.diptych.spell.SpellChecker;
 import org.diptych.spell.Spelling;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,27 @@ class QaSpellingTest {
         ProjectDictionary dict = ProjectDictionary.none();
         dict.add("Severotruba");
         assertThat(spelling(run("ru", "pt", src, tgt, dict))).extracting(q -> q.args().get(0)).containsExactly("reuniao");
+    }
+
+    @Test
+    void aProjectsIgnoredWordsAndRulesAndItsLocaleHoldInQa() {
+        String[] src = {"Рабочие Северотрубы вышли на митинг.", "Им нужен экономический контакт."};
+        String[] tgt = {"Os os operários da Severotruba foram à reuniao.", "Querem um contato econômico."};
+        List<Bead> beads = List.of(Bead.auto(List.of("p1"), List.of("p1"), 0.9), Bead.auto(List.of("p2"), List.of("p2"), 0.9));
+        Alignment a = new Alignment("s", "ru", "pt", beads, Instant.EPOCH);
+        ProjectSpelling brazil = ProjectSpelling.none("pt", "pt-BR");
+        SpellChecker seen = Spelling.shared().forProject(l -> brazil).checkerNow("pt").orElseThrow();
+        List<QaIssue> before = QaCheck.run(a, version("ru", src), version("pt", tgt), null, seen, brazil::accepts);
+        assertThat(before).filteredOn(q -> q.rule() == QaRule.SPELLING || q.rule() == QaRule.GRAMMAR)
+                .extracting(q -> q.args().get(0)).containsExactlyInAnyOrder("Os os", "Severotruba", "reuniao");
+        String rule = seen.check(tgt[0], null).stream().filter(f -> f.kind() == SpellFinding.Kind.GRAMMAR)
+                .findFirst().orElseThrow().rule();
+        brazil.ignoreWord("Severotruba");
+        brazil.ignoreRule(rule);
+        SpellChecker after = Spelling.shared().forProject(l -> brazil).checkerNow("pt").orElseThrow();
+        assertThat(QaCheck.run(a, version("ru", src), version("pt", tgt), null, after, brazil::accepts))
+                .filteredOn(q -> q.rule() == QaRule.SPELLING || q.rule() == QaRule.GRAMMAR)
+                .extracting(q -> q.args().get(0)).containsExactly("reuniao");
     }
 
     @Test

@@ -84,6 +84,42 @@ class SpellCheckerTest {
     }
 
     @Test
+    void brazilianAndEuropeanPortugueseAreCheckedEachWithItsOwnSpelling() {
+        String br = "O contato econômico foi registrado.";
+        String eu = "O contacto económico foi registado.";
+        // a Brazilian site's profile names pt_BR: the project's spelling asks for the pt-BR checker
+        ProjectSpelling brazil = ProjectSpelling.none("pt", ProjectSpelling.locale(
+                java.util.Map.of("pt", new org.diptych.project.Manifest.SiteProfile("https://x.org/:slug/", "p/:slug.md",
+                        "top-line", "pt_BR")), "pt", null));
+        Spelling seen = SPELLING.forProject(l -> brazil);
+        SpellChecker ptBr = seen.checkerNow("pt").orElseThrow();
+        assertThat(ptBr.languageName()).contains("Brazil");
+        assertThat(ptBr.check(br, null)).isEmpty();
+        assertThat(ptBr.check(eu, null)).extracting(SpellFinding::word).contains("económico");
+        // without a region, Portuguese is LanguageTool's default variant, pt-PT
+        SpellChecker pt = SPELLING.checkerNow("pt").orElseThrow();
+        assertThat(pt.languageName()).contains("Portugal");
+        assertThat(pt.check(br, null)).extracting(SpellFinding::word).contains("econômico", "registrado");
+        assertThat(pt.check(eu, null)).isEmpty();
+    }
+
+    @Test
+    void aRuleTheProjectIgnoresGivesNoFinding() {
+        String text = "The union has a idea for the next meeting.";
+        SpellChecker en = SPELLING.checkerNow("en").orElseThrow();
+        String rule = en.check(text, null).stream().filter(f -> f.kind() == SpellFinding.Kind.GRAMMAR)
+                .findFirst().orElseThrow().rule();
+        ProjectSpelling project = ProjectSpelling.none("en", "en");
+        project.ignoreRule(rule);
+        SpellChecker seen = SPELLING.forProject(l -> project).checkerNow("en").orElseThrow();
+        assertThat(seen.check(text, null)).extracting(SpellFinding::rule).doesNotContain(rule);
+        assertThat(en.check(text, null)).extracting(SpellFinding::rule).as("the shared checker is not changed").contains(rule);
+        // a misspelling is still found by the checker that ignores the rule
+        assertThat(seen.check("The union has a idea for the next meetng.", null)).extracting(SpellFinding::word)
+                .containsExactly("meetng");
+    }
+
+    @Test
     void languagesWithoutAChecker() {
         assertThat(SPELLING.checkerNow("de")).isEmpty();
         assertThat(SpellChecker.variant("pt-BR")).contains("pt-BR");

@@ -70,6 +70,8 @@ public final class ReviewViewModel {
     private final boolean sourceMarkdown;
     private final boolean targetMarkdown;
     private final boolean engineAligned;
+    /** Beads the translator made by writing into an empty cell (told by the translation session). */
+    private java.util.function.Predicate<Bead> translatorsOwn = b -> false;
     /** The cursor was last moved by {@link #nextDoubtful}: Enter then goes on to the next doubtful bead. */
     private boolean doubtfulWalk;
     private boolean walking;
@@ -383,10 +385,19 @@ public final class ReviewViewModel {
     /**
      * Whether the confidence column shows the engine's confidence for this bead: only for the engine's own
      * proposals, that is unreviewed beads of a pair the engine aligned (not the empty rows of a translation
-     * started in the desk, not a bead a reviewer confirmed or rejected, who is shown instead).
+     * started in the desk, not a row the translator wrote into an empty cell, not a bead a reviewer confirmed or
+     * rejected, who is shown instead).
      */
     public boolean showsConfidence(Bead b) {
-        return engineAligned && b.status() == org.diptych.model.BeadStatus.AUTO;
+        return engineAligned && b.status() == org.diptych.model.BeadStatus.AUTO && !translatorsOwn.test(b);
+    }
+
+    /**
+     * Tells which beads the translator made (a paragraph written where the engine found no counterpart): they
+     * show no engine confidence, though the pair was aligned by the engine.
+     */
+    public void setTranslatorsOwn(java.util.function.Predicate<Bead> made) {
+        translatorsOwn = java.util.Objects.requireNonNull(made);
     }
 
     /** Replaces the alignment by the result of re-alignment (one undoable step). */

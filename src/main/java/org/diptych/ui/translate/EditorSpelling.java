@@ -1,8 +1,6 @@
 package org.diptych.ui.translate;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -14,24 +12,28 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
 
 import org.diptych.DiptychException;
-import org.diptych.spell.ProjectDictionary;
+import org.diptych.spell.ProjectSpelling;
 import org.diptych.spell.SpellFinding;
 import org.diptych.spell.Spelling;
 import org.diptych.ui.I18n;
 
 /**
  * Spell checking as the translator types, in the {@link TranslationEditor}: a pause in typing (0.4 s) starts a
- * check of the editor's text on a background thread ({@link Spelling}'s checker of the target language, made
- * the first time a row is shown in the open panel), and the findings come back as underlines if the text is
- * still the same. A right click on
- * one offers its suggestions (choosing one replaces the word: an edit like typing, so Ctrl+Z takes it back),
- * "Add to the project's dictionary" (written at once, every editor of the language then accepts the word) and
- * "Ignore" (for the rest of the session); elsewhere Cut, Copy and Paste.
+ * check of the editor's text on a background thread ({@link Spelling}'s checker of the target's locale, as
+ * {@link ProjectSpelling} finds it, made the first time a row is shown in the open panel), and the findings come
+ * back as underlines if the text is still the same. A right click on one, or the context-menu key or Shift+F10
+ * with the caret in it (the menu then opens at the caret), offers its suggestions (choosing one replaces the
+ * word: an edit like typing, so Ctrl+Z takes it back); for a misspelling "Add to the project's dictionary" and
+ * "Ignore" (both kept in the project folder, so reopening the project keeps them), for a grammar finding
+ * "Ignore this rule" (by LanguageTool rule id, kept in the project too); elsewhere Cut, Copy and Paste. QA sees
+ * the same locale, words and rules through {@link #checkers()} and {@link #accepted()}.
  */
 final class EditorSpelling {
     private final TranslationEditor editor;
@@ -44,15 +46,13 @@ final class EditorSpelling {
         t.setDaemon(true);
         return t;
     });
-    /** Words ignored in this window (any language), until it closes. */
-    private final Set<String> ignored = ConcurrentHashMap.newKeySet();
     private final ContextMenu menu = new ContextMenu();
 
     private boolean enabled = true;
     /** The panel is open: a hidden editor is not checked (and makes no checker). */
     private boolean shown;
-    private String lang;
-    private ProjectDictionary dictionary = ProjectDictionary.none();
+    /** The target language's locale, dictionary and ignores; null: nothing to check. */
+    private volatile ProjectSpelling target;
     /** Counts the checks asked for: an answer to an older one is dropped. */
     private long generation;
 
@@ -64,11 +64,20 @@ final class EditorSpelling {
         menu.setId("sp-menu");
         pause.setOnFinished(e -> checkNow());
         editor.textProperty().addListener((o, a, b) -> {
-            if (enabled && shown && lang != null) pause.playFromStart();
+            if (enabled && shown && target != null) pause.playFromStart();
         });
         editor.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            if (e.isKeyboardTrigger()) showMenuAtCaret();
+            else showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
             e.consume();
+        });
+        // the keyboard's own ways to the menu, where the platform sends no context-menu event for them
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.CONTEXT_MENU
+                    || e.getCode() == KeyCode.F10 && e.isShiftDown() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                showMenuAtCaret();
+                e.consume();
+            }
         });
         // where the platform sends no context-menu event for a right click
         editor.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
@@ -79,11 +88,15 @@ final class EditorSpelling {
         });
     }
 
-    /** The language checked and its project dictionary (the pair shown changed); null: none. */
-    void setLanguage(String language, ProjectDictionary dict) {
-        this.lang = language;
-        this.dictionary = dict == null ? ProjectDictionary.none() : dict;
+    /** The language checked, its locale, dictionary and ignores (the pair shown changed); null: none. */
+    void setLanguage(ProjectSpelling spelling) {
+        this.target = spelling;
         checkNow();
+    }
+
+    /** What the editor checks now (null: nothing). */
+    ProjectSpelling target() {
+        return target;
     }
 
     /** Spell checking on or off (Preferences): off, the underlines go and no checker is made. */
@@ -102,10 +115,21 @@ final class EditorSpelling {
         return enabled;
     }
 
-    /** What the project's dictionary and the words ignored accept. */
+    /** What the project's dictionary and the words ignored accept (in the language checked now). */
     Predicate<String> accepted() {
-        ProjectDictionary d = dictionary;
-        return w -> ignored.contains(w) || d.accepts(w);
+        ProjectSpelling t = target;
+        return t == null ? w -> false : t::accepts;
+    }
+
+    /**
+     * The checkers as the editor uses them, for QA: the language checked now in its locale and without its
+     * ignored rules; another language as it is.
+     */
+    Spelling checkers() {
+        return spelling.forProject(l -> {
+            ProjectSpelling t = target;
+            return t != null && t.lang().equals(l) ? t : null;
+        });
     }
 
     /** Checks the editor's text now (after a pause in typing, a new row, a word added). */
@@ -113,12 +137,13 @@ final class EditorSpelling {
         pause.stop();
         long gen = ++generation;
         String text = editor.getText();
-        if (!enabled || !shown || lang == null || text.isBlank()) {
+        ProjectSpelling t = target;
+        if (!enabled || !shown || t == null || text.isBlank()) {
             editor.showFindings(List.of(), text);
             return;
         }
-        Predicate<String> ok = accepted();
-        spelling.checker(lang).thenAcceptAsync(checker -> {
+        Predicate<String> ok = t::accepts;
+        spelling.forProject(l -> t).checker(t.lang()).thenAcceptAsync(checker -> {
             if (checker.isEmpty()) return;
             List<SpellFinding> found = checker.get().check(text, ok);
             Platform.runLater(() -> {
@@ -134,6 +159,17 @@ final class EditorSpelling {
     private void showMenu(double x, double y, double screenX, double screenY) {
         var hit = editor.hit(x, y);
         openMenu(hit.getCharacterIndex().orElse(hit.getInsertionIndex()), screenX, screenY);
+    }
+
+    /**
+     * Opens the menu at the caret, for the finding the caret is in or just after (the context-menu key,
+     * Shift+F10).
+     */
+    void showMenuAtCaret() {
+        int caret = editor.getCaretPosition();
+        int index = editor.findingAt(caret) == null && caret > 0 && editor.findingAt(caret - 1) != null ? caret - 1 : caret;
+        var b = editor.getCaretBounds();
+        openMenu(index, b.map(x -> x.getMinX()).orElse(0.0), b.map(x -> x.getMaxY()).orElse(0.0));
     }
 
     /** Opens the menu of the character at {@code index} under it (as a right click there does). */
@@ -166,11 +202,13 @@ final class EditorSpelling {
                 add.setOnAction(e -> addToDictionary(f.word()));
                 MenuItem ignore = new MenuItem(i18n.t("sp.ignore", f.word()));
                 ignore.setId("sp-ignore");
-                ignore.setOnAction(e -> {
-                    ignored.add(f.word());
-                    checkNow();
-                });
+                ignore.setOnAction(e -> ignoreWord(f.word()));
                 menu.getItems().addAll(new SeparatorMenuItem(), add, ignore);
+            } else {
+                MenuItem rule = new MenuItem(i18n.t("sp.ignoreRule", f.rule()));
+                rule.setId("sp-ignore-rule");
+                rule.setOnAction(e -> ignoreRule(f.rule()));
+                menu.getItems().addAll(new SeparatorMenuItem(), rule);
             }
             menu.getItems().add(new SeparatorMenuItem());
         }
@@ -198,8 +236,32 @@ final class EditorSpelling {
     }
 
     private void addToDictionary(String word) {
+        ProjectSpelling t = target;
+        if (t == null) return;
         try {
-            if (dictionary.add(word)) say.accept(i18n.t("sp.added", word, lang));
+            if (t.dictionary().add(word)) say.accept(i18n.t("sp.added", word, t.lang()));
+        } catch (DiptychException e) {
+            say.accept(e.getMessage());
+        }
+        checkNow();
+    }
+
+    private void ignoreWord(String word) {
+        ProjectSpelling t = target;
+        if (t == null) return;
+        try {
+            if (t.ignoreWord(word)) say.accept(i18n.t("sp.ignored", word, t.lang()));
+        } catch (DiptychException e) {
+            say.accept(e.getMessage());
+        }
+        checkNow();
+    }
+
+    private void ignoreRule(String rule) {
+        ProjectSpelling t = target;
+        if (t == null) return;
+        try {
+            if (t.ignoreRule(rule)) say.accept(i18n.t("sp.ruleIgnored", rule, t.lang()));
         } catch (DiptychException e) {
             say.accept(e.getMessage());
         }

@@ -48,7 +48,7 @@ import org.diptych.glossary.GlossaryReader;
 import org.diptych.glossary.TermHit;
 import org.diptych.project.Project;
 import org.diptych.qa.QaIssue;
-import org.diptych.spell.ProjectDictionary;
+import org.diptych.spell.ProjectSpelling;
 import org.diptych.spell.Spelling;
 import org.diptych.review.Autosaver;
 import org.diptych.review.NotApplicable;
@@ -148,7 +148,7 @@ public final class TranslatePanel extends BorderPane {
         model.setOnStep(this::refresh);
         spell = new EditorSpelling(editor, i18n, Spelling.shared(), text -> model.say(text, false));
         spell.setEnabled(prefs.spellCheck());
-        model.setSpelling(() -> spell.enabled() ? Spelling.shared() : null, spell::accepted);
+        model.setSpelling(() -> spell.enabled() ? spell.checkers() : null, spell::accepted);
         setId("translate-panel");
         matchesTab = tab("tr.tab.matches", matches);
         termsTab = tab("tr.tab.glossary", terms);
@@ -516,7 +516,7 @@ public final class TranslatePanel extends BorderPane {
         for (Tab t : List.of(matchesTab, termsTab, concordanceTab, qaTab)) t.setText(i18n.t(t.getId().replace('-', '.')));
         if (vm == null) {
             frontMatter.setSession(null);
-            spell.setLanguage(null, null);
+            spell.setLanguage(null);
             noRow.set(true);
             loading = true;
             editor.setText("");
@@ -528,7 +528,7 @@ public final class TranslatePanel extends BorderPane {
             return;
         }
         frontMatter.setSession(model.session());
-        spell.setLanguage(vm.targetLang(), dictionary(vm.targetLang()));
+        spell.setLanguage(spelling(vm.targetLang(), vm.state().target()));
         concordanceLang.getItems().setAll(vm.sourceLang(), vm.targetLang());
         concordanceLang.setValue(vm.sourceLang());
         vm.cursorProperty().addListener(cursorListener);
@@ -536,15 +536,19 @@ public final class TranslatePanel extends BorderPane {
         showRow(vm.cursorProperty().get());
     }
 
-    /** The project's dictionary of a language (an unreadable one is said on the message line; none then). */
-    private ProjectDictionary dictionary(String lang) {
+    /**
+     * The project's spelling of the target language: its locale (the site profile's, pt_BR), dictionary and
+     * ignores (an unreadable file is said on the message line; nothing is kept then).
+     */
+    private ProjectSpelling spelling(String lang, org.diptych.model.DocumentVersion target) {
         Project p = project.get();
-        if (p == null) return ProjectDictionary.none();
+        org.diptych.model.FrontMatter fm = target == null ? null : target.frontMatter();
+        if (p == null) return ProjectSpelling.none(lang, ProjectSpelling.locale(null, lang, fm));
         try {
-            return ProjectDictionary.load(p, lang);
+            return ProjectSpelling.load(p, lang, fm);
         } catch (org.diptych.DiptychException e) {
             model.say(e.getMessage(), true);
-            return ProjectDictionary.none();
+            return ProjectSpelling.none(lang, ProjectSpelling.locale(p.manifest().sites(), lang, fm));
         }
     }
 

@@ -645,6 +645,7 @@ public final class TranslateViewModel {
             String r = context.reviewer().get();
             return r == null || r.isBlank() ? null : r;
         }, context.clock());
+        m.setTranslatorsOwn(ts::createdHere); // a row written into an empty cell shows no engine confidence
         ts.addRecordsListener(() -> {
             Project pr = context.project().get();
             Autosaver sv = context.saver().get();

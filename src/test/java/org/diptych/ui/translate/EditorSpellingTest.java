@@ -15,7 +15,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.diptych.spell.ProjectDictionary;
+import org.diptych.spell.ProjectSpelling;
 import org.diptych.spell.Spelling;
 import org.diptych.ui.I18n;
 
@@ -46,7 +46,7 @@ class EditorSpellingTest {
     @Test
     void aClosedPanelLoadsNoCheckerAndOpeningItChecks(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            spelling.setLanguage("en", ProjectDictionary.none());
+            spelling.setLanguage(ProjectSpelling.none("en", "en"));
             editor.setText("The dockers of Krasnoborsk met on Tusday.");
         });
         WaitForAsyncUtils.waitForFxEvents();
