@@ -156,6 +156,11 @@ class DeskSessionTest extends DeskTestBase {
             window = newWindow(stage);
             window.openProject(dir);
         });
+        // the statements' progress arrives from the background and grows their rows: click after it, not while
+        // the row moves
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup(".statement-summary").queryAll().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) -> LONG.equals(c.getText()))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();

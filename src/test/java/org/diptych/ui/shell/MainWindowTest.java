@@ -126,6 +126,12 @@ class MainWindowTest {
         TreeItem<MainWindow.Nav> st = window.tree().getRoot().getChildren().get(0);
         // in the project's language order (en, ru, pt), not alphabetical
         assertThat(st.getChildren()).extracting(i -> i.getValue().lang()).containsExactly("en", "ru", "pt");
+        // the statement's progress is counted in the background and then shown under its title, which moves the
+        // rows below it down: wait for it, or the click meant for "ru" can land on the row that moved there (a
+        // CI-like run at load 9 timed out waiting for the ru paragraphs)
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup(".statement-summary").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) -> "ru".equals(c.getText()))
                 .queryAs(javafx.scene.Node.class));
         // the version is read off the FX thread: wait for the list to show it, not for a fixed number of events
