@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
 
 import org.diptych.model.Languages;
 
@@ -70,7 +71,25 @@ final class TmIndex {
         WORDS_TYPE.freeze();
     }
 
+    /** A one-dimensional long point ({@link LongPoint}'s layout), one type for every point the index adds. */
+    private static final FieldType LONG_POINT = new FieldType();
+
+    static {
+        LONG_POINT.setDimensions(1, Long.BYTES);
+        LONG_POINT.freeze();
+    }
+
     private TmIndex() {}
+
+    /**
+     * The same field as {@code new LongPoint(name, value)} without a new {@link FieldType} per point (the
+     * index adds five points to every unit).
+     */
+    private static Field longPoint(String name, long value) {
+        byte[] b = new byte[Long.BYTES];
+        NumericUtils.longToSortableBytes(value, b, 0);
+        return new Field(name, new BytesRef(b), LONG_POINT);
+    }
 
     /** The TM's analysis of a base language, with stop words; see {@link Analysis#chain}. */
     private static Analyzer chain(String base, int mode) {
@@ -120,7 +139,7 @@ final class TmIndex {
 
     static Document document(TmUnit u) {
         Document d = new Document();
-        d.add(new LongPoint(ID, UnitIds.longOf(u.id())));
+        d.add(longPoint(ID, UnitIds.longOf(u.id())));
         Set<String> langs = new LinkedHashSet<>();
         for (TmVariant v : u.variants()) {
             String b = v.base();
@@ -128,14 +147,14 @@ final class TmIndex {
             langs.add(b);
             d.add(new Field(words(b), v.text(), WORDS_TYPE));
             long[] h = Tokens.hashes(v.text());
-            d.add(new LongPoint(exact(b), h[0]));
-            d.add(new LongPoint(masked(b), h[1]));
+            d.add(longPoint(exact(b), h[0]));
+            d.add(longPoint(masked(b), h[1]));
         }
         for (String b : langs) d.add(new StringField(LANG, b, Field.Store.NO));
         String scope = scopeOf(u);
         if (scope != null) d.add(new StringField(SCOPE, scope, Field.Store.NO));
         if (u.isDraft()) d.add(new StringField(DRAFT, "1", Field.Store.NO));
-        d.add(new StoredField(UNIT, new BytesRef(UnitCodec.encode(u))));
+        d.add(new StoredField(UNIT, UnitCodec.encodeRef(u)));
         return d;
     }
 

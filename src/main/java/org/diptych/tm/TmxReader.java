@@ -272,7 +272,7 @@ final class TmxReader {
         private long nextUnitMark(int from) throws IOException {
             int i = from;
             while (true) {
-                i = indexOfFilling('<', i);
+                i = indexOfFilling("<", i);
                 if (i < 0) return -1;
                 ensure(i + 9);
                 if (startsWith(i, "<!--")) {
@@ -305,10 +305,10 @@ final class TmxReader {
             }
         }
 
-        private int indexOfFilling(char c, int from) throws IOException {
+        private int indexOfFilling(String c, int from) throws IOException {
             int i = from;
             while (true) {
-                int k = text.indexOf(String.valueOf(c), i);
+                int k = text.indexOf(c, i);
                 if (k >= 0) return k;
                 if (eof) return -1;
                 i = Math.max(i, text.length());
