@@ -66,8 +66,9 @@ final class TmIndex {
     static final FieldType WORDS_TYPE = new FieldType();
 
     static {
-        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS);
         WORDS_TYPE.setTokenized(true);
+        WORDS_TYPE.setOmitNorms(true);
         WORDS_TYPE.freeze();
     }
 
