@@ -36,7 +36,7 @@ import org.diptych.model.Languages;
  * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
  * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words): the stems
  *             (concordance) and the pairs of consecutive stems, "deleg approv" (BM25 lookup candidates);
- *             frequencies, no positions
+ *             which documents only: no frequencies, norms or positions (layout 2, {@link TmStore#INDEX_FORMAT})
  * y_&lt;lang&gt;    (long point) hash of the lower-case words: finds texts equal up to case, punctuation and tags
  * x_&lt;lang&gt;    (long point) the same with numbers masked: finds texts that differ only in numbers
  * scope       statement|srcLang|tgtLang of units fed from an alignment
@@ -60,8 +60,10 @@ final class TmIndex {
             "en", chain("en", 2), "ru", chain("ru", 2), "pt", chain("pt", 2));
 
     /**
-     * Analysed words and word pairs, with frequencies and norms (BM25), without positions (phrases are
-     * checked on the candidates' text).
+     * Analysed words and word pairs: which documents hold them, nothing more. Phrases are checked on the
+     * candidates' text, and candidates are re-scored by {@link MatchScorer}, so BM25 needs only the terms'
+     * rarity; without norms the flush no longer reads a norm back for every posting (the import's largest
+     * flush cost), without frequencies the postings are smaller.
      */
     static final FieldType WORDS_TYPE = new FieldType();
 
