@@ -161,7 +161,8 @@ public final class TmBackendSupport {
             if (scored.containsKey(u.id())) return;
             // a candidate that cannot reach the minimum score, or the q.max()-th best score found so far,
             // cannot be among the matches: it is passed over before the edit distance and the trigrams
-            int floor = bestCount == best.length ? Math.max(q.minScore(), best[best.length - 1]) : q.minScore();
+            int floor = best.length > 0 && bestCount == best.length
+                    ? Math.max(q.minScore(), best[best.length - 1]) : q.minScore();
             Candidate c = score(u, qt, src, tgt, srcBase, tgtBase, context, PRUNE ? floor : Integer.MIN_VALUE);
             boolean kept = c != null && c.score >= q.minScore();
             scored.put(u.id(), kept ? c : null);
@@ -224,7 +225,7 @@ public final class TmBackendSupport {
     }
 
     /** Off only in the test that checks that passing over candidates changes no lookup's matches. */
-    static boolean PRUNE = true;
+    static volatile boolean PRUNE = true;
 
     /**
      * The unit's best source variant as a candidate, or null; a variant whose {@link MatchScorer#upperBound}
