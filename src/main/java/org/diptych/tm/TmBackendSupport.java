@@ -180,6 +180,13 @@ public final class TmBackendSupport {
             best[i] = score;
         }
 
+        /** How many of the candidates scored so far are exact matches (100, or 101 in context). */
+        public int exactMatches() {
+            int n = 0;
+            for (Candidate c : scored.values()) if (c != null && c.score >= 100) n++;
+            return n;
+        }
+
         /** True if fewer than the wanted matches were found: then look for single stems too. */
         public boolean wantsMore() {
             int n = 0;
