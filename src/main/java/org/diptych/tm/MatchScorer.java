@@ -83,6 +83,23 @@ final class MatchScorer {
                 "fuzzy: " + dist + " word edit" + (dist == 1 ? "" : "s") + " for " + n + " words");
     }
 
+    /**
+     * A bound no candidate's {@link #score} goes above, from the words the two texts share alone (no edit
+     * distance, no trigrams): a lookup passes over candidates that cannot reach its threshold. The word
+     * edit distance is at least {@code max(n, m) − shared words}, and the reordered score is at most the
+     * word bag Dice − 5; texts equal up to numbers are bounded by 101 (an exact match in context).
+     */
+    static int upperBound(Tokens q, Tokens c) {
+        if (q.masked.length > 0 && Arrays.equals(q.masked, c.masked)) return 101;
+        if (q.collapsed().equals(c.collapsed())) return 101;
+        int n = Math.max(q.words.length, c.words.length);
+        if (n == 0) return 0;
+        int shared = common(q.words, c.words);
+        int fuzzy = Math.min(99, (int) Math.floor(100.0 * shared / n));
+        int reordered = Math.min(94, (int) Math.floor(100.0 * 2 * shared / (q.words.length + c.words.length)) - REORDER_PENALTY);
+        return Math.max(0, Math.max(fuzzy, reordered));
+    }
+
     /** Levenshtein distance over tokens. */
     static int editDistance(String[] a, String[] b) {
         int[] prev = new int[b.length + 1];

@@ -118,6 +118,7 @@ public final class TmBackendSupport {
             tgtBase = Languages.base(tgt);
             qt = Tokens.of(q.text(), q.tags());
             context = q.previousText() == null ? null : TranslationMemory.contextHash(q.previousText());
+            best = new int[Math.max(0, q.max())];
         }
 
         /** False if the query has nothing to look for (no word, no punctuation). */
@@ -151,11 +152,39 @@ public final class TmBackendSupport {
             return Math.max(BM25_CANDIDATES, q.max() * 3);
         }
 
+        /** The best scores so far, at most {@code q.max()}, highest first. */
+        private final int[] best;
+        private int bestCount;
+
         /** Scores a candidate unit (a unit offered twice counts once). */
         public void offer(TmUnit u) {
             if (scored.containsKey(u.id())) return;
-            Candidate c = score(u, qt, src, tgt, srcBase, tgtBase, context);
-            scored.put(u.id(), c != null && c.score >= q.minScore() ? c : null);
+            // a candidate that cannot reach the minimum score, or the q.max()-th best score found so far,
+            // cannot be among the matches: it is passed over before the edit distance and the trigrams
+            int floor = best.length > 0 && bestCount == best.length
+                    ? Math.max(q.minScore(), best[best.length - 1]) : q.minScore();
+            Candidate c = score(u, qt, src, tgt, srcBase, tgtBase, context, PRUNE ? floor : Integer.MIN_VALUE);
+            boolean kept = c != null && c.score >= q.minScore();
+            scored.put(u.id(), kept ? c : null);
+            if (kept) remember(c.score);
+        }
+
+        private void remember(int score) {
+            if (best.length == 0) return;
+            if (bestCount == best.length && score <= best[bestCount - 1]) return;
+            int i = bestCount == best.length ? bestCount - 1 : bestCount++;
+            while (i > 0 && best[i - 1] < score) {
+                best[i] = best[i - 1];
+                i--;
+            }
+            best[i] = score;
+        }
+
+        /** How many of the candidates scored so far are exact matches (100, or 101 in context). */
+        public int exactMatches() {
+            int n = 0;
+            for (Candidate c : scored.values()) if (c != null && c.score >= 100) n++;
+            return n;
         }
 
         /** True if fewer than the wanted matches were found: then look for single stems too. */
@@ -202,8 +231,15 @@ public final class TmBackendSupport {
                 .thenComparing(c -> c.unit.id());
     }
 
+    /** Off only in the test that checks that passing over candidates changes no lookup's matches. */
+    static volatile boolean PRUNE = true;
+
+    /**
+     * The unit's best source variant as a candidate, or null; a variant whose {@link MatchScorer#upperBound}
+     * is below {@code floor} is not scored (it cannot be among the matches).
+     */
     private static Candidate score(TmUnit u, Tokens qt, String src, String tgt, String srcBase, String tgtBase,
-                                   String context) {
+                                   String context, int floor) {
         Candidate best = null;
         for (TmVariant v : u.variants()) {
             String n = v.normalizedLang();
@@ -211,6 +247,8 @@ public final class TmBackendSupport {
             TmVariant target = targetFor(u, v, tgt, tgtBase);
             if (target == null) continue;
             Tokens vt = Tokens.of(v.text(), v.tags());
+            // the draft penalty only lowers a score
+            if (MatchScorer.upperBound(qt, vt) < floor) continue;
             MatchScorer.Scored sc = MatchScorer.score(qt, vt);
             int score = sc.score();
             MatchKind kind = sc.kind();

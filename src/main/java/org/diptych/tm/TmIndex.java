@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
 
 import org.diptych.model.Languages;
 
@@ -35,7 +36,7 @@ import org.diptych.model.Languages;
  * lang        base language of each variant (en, ru, pt): filters lookups to units with the target language
  * w_&lt;lang&gt;    variant text analysed by that language's Lucene analyzer (stemming, stop words): the stems
  *             (concordance) and the pairs of consecutive stems, "deleg approv" (BM25 lookup candidates);
- *             frequencies, no positions
+ *             which documents only: no frequencies, norms or positions (layout 2, {@link TmStore#INDEX_FORMAT})
  * y_&lt;lang&gt;    (long point) hash of the lower-case words: finds texts equal up to case, punctuation and tags
  * x_&lt;lang&gt;    (long point) the same with numbers masked: finds texts that differ only in numbers
  * scope       statement|srcLang|tgtLang of units fed from an alignment
@@ -59,18 +60,39 @@ final class TmIndex {
             "en", chain("en", 2), "ru", chain("ru", 2), "pt", chain("pt", 2));
 
     /**
-     * Analysed words and word pairs, with frequencies and norms (BM25), without positions (phrases are
-     * checked on the candidates' text).
+     * Analysed words and word pairs: which documents hold them, nothing more. Phrases are checked on the
+     * candidates' text, and candidates are re-scored by {@link MatchScorer}, so BM25 needs only the terms'
+     * rarity; without norms the flush no longer reads a norm back for every posting (the import's largest
+     * flush cost), without frequencies the postings are smaller.
      */
     static final FieldType WORDS_TYPE = new FieldType();
 
     static {
-        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS);
         WORDS_TYPE.setTokenized(true);
+        WORDS_TYPE.setOmitNorms(true);
         WORDS_TYPE.freeze();
     }
 
+    /** A one-dimensional long point ({@link LongPoint}'s layout), one type for every point the index adds. */
+    private static final FieldType LONG_POINT = new FieldType();
+
+    static {
+        LONG_POINT.setDimensions(1, Long.BYTES);
+        LONG_POINT.freeze();
+    }
+
     private TmIndex() {}
+
+    /**
+     * The same field as {@code new LongPoint(name, value)} without a new {@link FieldType} per point (the
+     * index adds five points to every unit).
+     */
+    private static Field longPoint(String name, long value) {
+        byte[] b = new byte[Long.BYTES];
+        NumericUtils.longToSortableBytes(value, b, 0);
+        return new Field(name, new BytesRef(b), LONG_POINT);
+    }
 
     /** The TM's analysis of a base language, with stop words; see {@link Analysis#chain}. */
     private static Analyzer chain(String base, int mode) {
@@ -120,7 +142,7 @@ final class TmIndex {
 
     static Document document(TmUnit u) {
         Document d = new Document();
-        d.add(new LongPoint(ID, UnitIds.longOf(u.id())));
+        d.add(longPoint(ID, UnitIds.longOf(u.id())));
         Set<String> langs = new LinkedHashSet<>();
         for (TmVariant v : u.variants()) {
             String b = v.base();
@@ -128,14 +150,14 @@ final class TmIndex {
             langs.add(b);
             d.add(new Field(words(b), v.text(), WORDS_TYPE));
             long[] h = Tokens.hashes(v.text());
-            d.add(new LongPoint(exact(b), h[0]));
-            d.add(new LongPoint(masked(b), h[1]));
+            d.add(longPoint(exact(b), h[0]));
+            d.add(longPoint(masked(b), h[1]));
         }
         for (String b : langs) d.add(new StringField(LANG, b, Field.Store.NO));
         String scope = scopeOf(u);
         if (scope != null) d.add(new StringField(SCOPE, scope, Field.Store.NO));
         if (u.isDraft()) d.add(new StringField(DRAFT, "1", Field.Store.NO));
-        d.add(new StoredField(UNIT, new BytesRef(UnitCodec.encode(u))));
+        d.add(new StoredField(UNIT, UnitCodec.encodeRef(u)));
         return d;
     }
 

@@ -65,12 +65,23 @@ final class TmLookup {
                 Query filter = everyUnitHas(s, tgtBase) ? null : new TermQuery(new Term(TmIndex.LANG, tgtBase));
                 Set<Integer> docs = new LinkedHashSet<>();
                 collect(s, LongPoint.newExactQuery(TmIndex.exact(srcBase), lk.exactHash()), filter, EXACT_CANDIDATES, docs);
+                StoredFields sf = s.storedFields();
+                Set<Integer> offered = Set.of();
+                if (TmBackendSupport.PRUNE && docs.size() < EXACT_CANDIDATES) {
+                    // Every unit with the query's words is among these (fewer than were asked for). Any other
+                    // unit has other words, so it scores 99 at most: when these already give the matches
+                    // wanted at 100 or more, no other candidate can take their place.
+                    for (int doc : docs) lk.offer(TranslationMemory.load(sf, doc));
+                    if (lk.exactMatches() >= q.max()) return lk.matches();
+                    offered = new java.util.HashSet<>(docs);
+                }
                 collect(s, LongPoint.newExactQuery(TmIndex.masked(srcBase), lk.maskedHash()), filter, MASKED_CANDIDATES, docs);
                 int n = BM25_CANDIDATES == null ? lk.bm25Candidates() : BM25_CANDIDATES;
                 Query pairs = termsQuery(s, srcBase, q.text(), true);
                 if (pairs != null) collect(s, pairs, filter, n, docs);
-                StoredFields sf = s.storedFields();
-                for (int doc : docs) lk.offer(TranslationMemory.load(sf, doc));
+                for (int doc : docs) {
+                    if (!offered.contains(doc)) lk.offer(TranslationMemory.load(sf, doc));
+                }
                 if (lk.wantsMore()) {
                     // Edits can break most word pairs of a short text: then single words find the unit.
                     Query words = termsQuery(s, srcBase, q.text(), false);

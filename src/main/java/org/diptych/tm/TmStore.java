@@ -48,8 +48,11 @@ final class TmStore implements AutoCloseable {
     static final String SEGMENT_PREFIX = "seg-";
     /** Header prop of segments and the record: the header of an imported file, as XML. */
     static final String SOURCE_HEADER_PROP = "x-diptych-source-header";
-    /** Version of the index layout; an index of another version is rebuilt. */
-    static final String INDEX_FORMAT = "1";
+    /**
+     * Version of the index layout; an index of another version is rebuilt. 2: the word fields without
+     * frequencies and norms (1 had both; Lucene refuses to mix the two in one field).
+     */
+    static final String INDEX_FORMAT = "2";
     /** Segments after which an import folds everything into a new record. */
     static final int MERGE_AFTER_SEGMENTS = 32;
     /** Units of an import checked against the TM at a time. */

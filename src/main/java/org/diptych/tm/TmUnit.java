@@ -41,7 +41,8 @@ public record TmUnit(String id, Map<String, String> attributes, List<TmMeta> met
 
     public TmUnit {
         Objects.requireNonNull(id);
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         meta = meta == null ? List.of() : List.copyOf(meta);
         variants = List.copyOf(variants);
     }

@@ -22,7 +22,8 @@ public record TmVariant(String lang, Map<String, String> attributes, List<TmMeta
         Objects.requireNonNull(lang);
         Objects.requireNonNull(segXml);
         Objects.requireNonNull(text);
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         meta = meta == null ? List.of() : List.copyOf(meta);
         tags = tags == null ? "" : tags;
     }

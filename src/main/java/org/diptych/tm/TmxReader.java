@@ -184,6 +184,7 @@ final class TmxReader {
         private boolean eof;
         private boolean sawEnd;
         private boolean inProlog = true;
+        private final Batch batch = new Batch();
 
         Chunker(Reader in, Handler handler, TmxSource.Opened src) {
             this.in = in;
@@ -234,13 +235,15 @@ final class TmxReader {
                 String chunk = text.substring(pos, cut);
                 int chunkLine = line;
                 consumeTo(cut);
-                parseUnit(chunk, chunkLine);
+                batch.add(chunk, chunkLine, line);
+                if (batch.size == Batch.UNITS) parseBatch(batch);
                 if (++sinceProgress >= 1000) {
                     handler.progress(src.bytesRead().getAsLong());
                     sinceProgress = 0;
                 }
                 int again = nextUnitStart(pos);
                 if (again < 0) {
+                    parseBatch(batch);
                     checkEnd(text.substring(pos));
                     return;
                 }
@@ -272,7 +275,7 @@ final class TmxReader {
         private long nextUnitMark(int from) throws IOException {
             int i = from;
             while (true) {
-                i = indexOfFilling('<', i);
+                i = indexOfFilling("<", i);
                 if (i < 0) return -1;
                 ensure(i + 9);
                 if (startsWith(i, "<!--")) {
@@ -305,10 +308,10 @@ final class TmxReader {
             }
         }
 
-        private int indexOfFilling(char c, int from) throws IOException {
+        private int indexOfFilling(String c, int from) throws IOException {
             int i = from;
             while (true) {
-                int k = text.indexOf(String.valueOf(c), i);
+                int k = text.indexOf(c, i);
                 if (k >= 0) return k;
                 if (eof) return -1;
                 i = Math.max(i, text.length());
@@ -448,6 +451,108 @@ final class TmxReader {
         }
     }
 
+    /** Units cut from the text, parsed together: their texts, the line each starts on and the line it ends on. */
+    private static final class Batch {
+        static final int UNITS = 64;
+        final String[] chunks = new String[UNITS];
+        final int[] lines = new int[UNITS];
+        final int[] ends = new int[UNITS];
+        int size;
+        int chars;
+
+        void add(String chunk, int line, int endLine) {
+            chunks[size] = chunk;
+            lines[size] = line;
+            ends[size] = endLine;
+            size++;
+            chars += chunk.length();
+        }
+
+        void clear() {
+            java.util.Arrays.fill(chunks, 0, size, null);
+            size = 0;
+            chars = 0;
+        }
+    }
+
+    /** Warnings of one unit of a batch, given to {@link #warnings} only once the whole batch has parsed. */
+    private List<Object[]> deferred;
+
+    private void warn(int line, String message) {
+        if (deferred != null) deferred.add(new Object[] {line, message});
+        else warnings.add(line, message);
+    }
+
+    /**
+     * Parses the batch's units with one StAX reader (setting up a reader, and its prolog, for each unit cost
+     * the reading thread more than the unit's own parsing): the units joined inside one element, with as
+     * many line breaks between two of them as the file has, so that every line number is the file's. If any
+     * of them is malformed, each is parsed on its own as before ({@link #parseUnit}); so the units, warnings
+     * and their order are those of parsing them one by one.
+     */
+    private void parseBatch(Batch b) throws IOException {
+        if (b.size == 0) return;
+        if (b.size == 1) {
+            parseUnit(b.chunks[0], b.lines[0]);
+            b.clear();
+            return;
+        }
+        StringBuilder sb = new StringBuilder(b.chars + 16 + b.size * 2);
+        sb.append("<x>");
+        for (int i = 0; i < b.size; i++) {
+            if (i > 0) for (int k = b.ends[i - 1]; k < b.lines[i]; k++) sb.append('\n');
+            sb.append(b.chunks[i]);
+        }
+        sb.append("</x>");
+        RawUnit[] raws = new RawUnit[b.size];
+        List<List<Object[]>> unitWarnings = new ArrayList<>(b.size);
+        boolean ok;
+        try {
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(sb.toString()));
+            r.nextTag();
+            int n = 0;
+            ok = true;
+            while (ok) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.END_ELEMENT) break;
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    if (n == b.size || !"tu".equals(r.getLocalName())) {
+                        ok = false;
+                    } else {
+                        deferred = new ArrayList<>(0);
+                        raws[n++] = parseTu(r, b.lines[0]);
+                        unitWarnings.add(deferred);
+                        deferred = null;
+                    }
+                } else if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.SPACE || !r.isWhiteSpace()) {
+                    ok = false;
+                }
+            }
+            if (ok) ok = n == b.size && r.next() == XMLStreamConstants.END_DOCUMENT;
+            r.close();
+        } catch (XMLStreamException | RuntimeException e) {
+            ok = false;
+        } finally {
+            deferred = null;
+        }
+        if (!ok) {
+            for (int i = 0; i < b.size; i++) parseUnit(b.chunks[i], b.lines[i]);
+            b.clear();
+            return;
+        }
+        for (int i = 0; i < b.size; i++) {
+            for (Object[] w : unitWarnings.get(i)) warnings.add((Integer) w[0], (String) w[1]);
+            TmUnit u = validate(raws[i], b.lines[i]);
+            if (u == null) {
+                skipped++;
+            } else {
+                units++;
+                handlerUnit(u, b.lines[i]);
+            }
+        }
+        b.clear();
+    }
+
     private void parseUnit(String chunk, int line) throws IOException {
         RawUnit raw;
         try {
@@ -522,7 +627,7 @@ final class TmxReader {
                         attributes(r), r.getElementText()));
                 case "tuv" -> variants.add(parseTuv(r, at, baseLine));
                 default -> {
-                    warnings.add(at, "unknown element <" + n + "> in <tu>; ignored");
+                    warn(at, "unknown element <" + n + "> in <tu>; ignored");
                     skipElement(r);
                 }
             }
@@ -557,7 +662,7 @@ final class TmxReader {
                     hasSeg = true;
                 }
                 default -> {
-                    warnings.add(baseLine + r.getLocation().getLineNumber() - 1, "unknown element <" + n + "> in <tuv>; ignored");
+                    warn(baseLine + r.getLocation().getLineNumber() - 1, "unknown element <" + n + "> in <tuv>; ignored");
                     skipElement(r);
                 }
             }
@@ -573,19 +678,27 @@ final class TmxReader {
      * an unknown element.
      */
     static String[] parseSeg(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder xml = new StringBuilder();
-        StringBuilder text = new StringBuilder();
-        StringBuilder tags = new StringBuilder();
+        // Most segments are one text without elements: their XML is their text escaped (the same string when
+        // there is nothing to escape), so the XML is only built once an element is met.
+        StringBuilder xml = null;
+        String text1 = "";
+        StringBuilder text = null;
+        StringBuilder tags = null;
         int depth = 0;
         int codeDepth = 0;
         boolean openPending = false;
-        List<String> names = new ArrayList<>();
-        java.util.Set<String> openI = new java.util.LinkedHashSet<>();
+        List<String> names = null;
+        java.util.Set<String> openI = null;
         String problem = null;
         while (true) {
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
+                    if (xml == null) {
+                        xml = new StringBuilder(64).append(Xml.escape(text == null ? text1 : text.toString()));
+                        names = new ArrayList<>();
+                        openI = new java.util.LinkedHashSet<>();
+                    }
                     if (openPending) xml.append('>');
                     String local = r.getLocalName();
                     String name = qname(r.getPrefix(), local);
@@ -600,16 +713,19 @@ final class TmxReader {
                     depth++;
                     if (CODES.contains(local)) codeDepth++;
                     if (CODES.contains(local) || local.equals("hi")) {
-                        if (tags.length() > 0) tags.append(',');
+                        if (tags == null) tags = new StringBuilder();
+                        else tags.append(',');
                         tags.append(local);
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (depth == 0) {
-                        if (problem == null && !openI.isEmpty()) {
+                        if (problem == null && openI != null && !openI.isEmpty()) {
                             problem = "<bpt i=\"" + openI.iterator().next() + "\"> has no <ept>";
                         }
-                        return new String[] {xml.toString(), text.toString(), tags.toString(), problem};
+                        String t = text == null ? text1 : text.toString();
+                        return new String[] {xml == null ? Xml.escape(t) : xml.toString(), t,
+                                tags == null ? "" : tags.toString(), problem};
                     }
                     String name = names.remove(names.size() - 1);
                     if (openPending) {
@@ -627,8 +743,16 @@ final class TmxReader {
                         openPending = false;
                     }
                     String s = r.getText();
-                    xml.append(Xml.escape(s));
-                    if (codeDepth == 0) text.append(s);
+                    if (xml != null) xml.append(Xml.escape(s));
+                    if (codeDepth == 0) {
+                        if (text != null) {
+                            text.append(s);
+                        } else if (text1.isEmpty()) {
+                            text1 = s;
+                        } else {
+                            text = new StringBuilder(text1.length() + s.length() + 16).append(text1).append(s);
+                        }
+                    }
                 }
                 case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("unclosed <seg>");
                 default -> {

@@ -1,12 +1,9 @@
 package org.diptych.tm;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +37,7 @@ final class TmxWriter implements Closeable {
      * @param headerMeta       the header's props and notes, written in order
      */
     TmxWriter(OutputStream out, Map<String, String> headerAttributes, List<TmMeta> headerMeta) throws IOException {
-        this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.w = new Utf8Writer(out, 1 << 16);
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         w.write("<tmx version=\"1.4\">\n");
         Map<String, String> attrs = new LinkedHashMap<>();

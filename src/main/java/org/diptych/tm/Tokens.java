@@ -159,12 +159,94 @@ final class Tokens {
         return trigrams;
     }
 
+    /** Classes of the chars (no surrogates) for {@link #hashes}: one table look-up a char instead of Character's. */
+    private static final byte WORD = 1;
+    private static final byte DIGIT = 2;
+    private static final byte JOINER = 4;
+    /** An apostrophe or hyphen: joins two word characters. */
+    private static final byte WORD_JOINER = 8;
+    /** A char whose lower case {@link #simpleCase} does not allow: a surrogate, İ, Σ. */
+    private static final byte SPECIAL = 16;
+    private static final byte[] CLASS = new byte[1 << 16];
+
+    static {
+        for (int c = 0; c < CLASS.length; c++) {
+            int f = 0;
+            if (Character.isSurrogate((char) c)) {
+                f = SPECIAL;
+            } else {
+                if (isWordChar(c)) f |= WORD;
+                if (Character.isDigit(c)) f |= DIGIT;
+                if (isJoiner(c)) f |= JOINER;
+                if (c == '\'' || c == '\u2019' || c == '-' || c == '\u2011') f |= WORD_JOINER;
+                if (c == 0x0130 || c == 0x03A3) f |= SPECIAL;
+            }
+            CLASS[c] = (byte) f;
+        }
+    }
+
     /**
      * {@code {hash(words), hash(masked)}} of a text without building its tokens: the same values as
-     * {@code hash(Tokens.of(text, "").words)} and {@code hash(….masked)}, computed in one pass (the index
-     * computes them for every variant it stores).
+     * {@code hash(Tokens.of(text, "").words)} and {@code hash(….masked)}, computed in one pass over the
+     * chars with a table of their classes (the index computes them for every variant it stores). A text
+     * with a surrogate pair, a capital I with dot or a capital sigma goes the way of {@link #hashesByCodePoint}.
      */
     static long[] hashes(String text) {
+        long hw = 0xcbf29ce484222325L;
+        long hm = hw;
+        boolean first = true;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            int f = CLASS[text.charAt(i)];
+            if ((f & SPECIAL) != 0) return hashesByCodePoint(text);
+            if ((f & WORD) == 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letters = false;
+            int j = i;
+            while (j < len) {
+                int g = CLASS[text.charAt(j)];
+                if ((g & SPECIAL) != 0) return hashesByCodePoint(text);
+                if ((g & WORD) != 0) {
+                    if ((g & DIGIT) == 0) letters = true;
+                    j++;
+                    continue;
+                }
+                if ((g & JOINER) != 0 && j + 1 < len) {
+                    int p = CLASS[text.charAt(j - 1)];
+                    int n = CLASS[text.charAt(j + 1)];
+                    if ((n & SPECIAL) != 0) return hashesByCodePoint(text);
+                    boolean digits = (p & DIGIT) != 0 && (n & DIGIT) != 0;
+                    boolean wordJoin = (g & WORD_JOINER) != 0 && (p & WORD) != 0 && (n & WORD) != 0;
+                    if (digits || wordJoin) {
+                        j++;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (!first) {
+                hw = (hw ^ ' ') * 0x100000001b3L;
+                hm = (hm ^ ' ') * 0x100000001b3L;
+            }
+            first = false;
+            for (int k = start; k < j; k++) {
+                char c = text.charAt(k);
+                c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+                hw = (hw ^ c) * 0x100000001b3L;
+                if (letters) hm = (hm ^ c) * 0x100000001b3L;
+            }
+            if (!letters) hm = (hm ^ '#') * 0x100000001b3L;
+            i = j;
+        }
+        return new long[] {hw, hm};
+    }
+
+    /** {@link #hashes} code point by code point, for any text (surrogate pairs, İ, Σ). */
+    static long[] hashesByCodePoint(String text) {
         long hw = 0xcbf29ce484222325L;
         long hm = hw;
         boolean first = true;

@@ -20,7 +20,24 @@ final class UnitCodec {
     private UnitCodec() {}
 
     static byte[] encode(TmUnit u) {
-        Out out = new Out(256);
+        return write(u).toArray();
+    }
+
+    /**
+     * The same bytes as {@link #encode}, in the encoder's own array (not copied: what the index stores of
+     * every unit at an import).
+     */
+    static BytesRef encodeRef(TmUnit u) {
+        Out out = write(u);
+        return new BytesRef(out.buf, 0, out.len);
+    }
+
+    private static Out write(TmUnit u) {
+        // room for the texts in UTF-8 (Cyrillic: two bytes a char) and what is around them, so that the
+        // array is seldom grown
+        int chars = 64 + u.id().length();
+        for (TmVariant v : u.variants()) chars += 48 + v.text().length() + v.tags().length() + v.lang().length();
+        Out out = new Out(chars * 2 + 64);
         out.writeByte(FORMAT);
         out.writeString(u.id());
         map(out, u.attributes());
@@ -31,12 +48,12 @@ final class UnitCodec {
             map(out, v.attributes());
             meta(out, v.meta());
             out.writeString(v.text());
-            boolean plainSeg = v.segXml().equals(Xml.escape(v.text()));
+            boolean plainSeg = Xml.isEscaped(v.text(), v.segXml());
             out.writeByte(plainSeg ? 1 : 0);
             if (!plainSeg) out.writeString(v.segXml());
             out.writeString(v.tags());
         }
-        return out.toArray();
+        return out;
     }
 
     /**

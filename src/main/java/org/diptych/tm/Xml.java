@@ -26,6 +26,34 @@ final class Xml {
         return sb == null ? s : sb.toString();
     }
 
+    /**
+     * True if {@code xml} is {@link #escape}{@code (text)}, found without building the escaped text (the
+     * index asks it of every variant it stores: most segments are their text escaped).
+     */
+    static boolean isEscaped(String text, String xml) {
+        int n = text.length();
+        if (xml.length() < n) return false;
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '\r' -> "&#13;";
+                default -> null;
+            };
+            if (rep == null) {
+                if (j >= xml.length() || xml.charAt(j) != c) return false;
+                j++;
+            } else {
+                if (!xml.startsWith(rep, j)) return false;
+                j += rep.length();
+            }
+        }
+        return j == xml.length();
+    }
+
     /** Escapes {@code & < > "} and line breaks for attribute values (the same string when none is there). */
     static String escapeAttr(String s) {
         StringBuilder sb = null;

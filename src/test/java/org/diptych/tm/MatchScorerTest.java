@@ -130,4 +130,23 @@ class MatchScorerTest {
             assertThat(Tokens.hashes(t)).containsExactly(Tokens.hash(k.words), Tokens.hash(k.masked));
         }
     }
+
+    @Test
+    void tableHashesEqualTheCodePointHashesOnGeneratedTexts() {
+        // letters of the three languages, digits (also Arabic-Indic), joiners, marks, İ and Σ, a surrogate pair
+        String alphabet = "aZéÇжЖёЁ09٣ '’-‑.,:/_!«»\u0301\u0903İΣσ\t ";
+        java.util.Random r = new java.util.Random(17);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = r.nextInt(14);
+            for (int k = 0; k < len; k++) {
+                if (r.nextInt(40) == 0) sb.append("😀");
+                else sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String t = sb.toString();
+            Tokens k = Tokens.of(t, "");
+            assertThat(Tokens.hashes(t)).as(t).containsExactly(Tokens.hash(k.words), Tokens.hash(k.masked));
+            assertThat(Tokens.hashes(t)).as(t).containsExactly(Tokens.hashesByCodePoint(t));
+        }
+    }
 }

@@ -69,6 +69,43 @@ class TmxMalformedTest {
         assertThat(tm.stats().units()).isEqualTo(3);
     }
 
+    /** The line (1-based) of the first occurrence of {@code marker} in {@code text}. */
+    private static int lineOf(String text, String marker) {
+        int at = text.indexOf(marker);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void aLargeFileKeepsEveryWarningInFileOrderWithItsLine() throws Exception {
+        // units are parsed many at a time: a bad one among them, unknown elements, comments with line breaks
+        // between units and units over several lines must come out as when each unit is parsed on its own
+        StringBuilder sb = new StringBuilder(HEAD);
+        for (int i = 1; i <= 150; i++) {
+            if (i % 7 == 0) sb.append("<!-- a note\nover two lines -->\n");
+            sb.append("<tu tuid=\"t").append(i).append("\">");
+            if (i == 10) sb.append("<foo/>");
+            sb.append("<tuv xml:lang=\"en\"><seg>Meeting number ").append(i).append(" of the tenants.</seg></tuv>");
+            if (i % 5 == 0) sb.append('\n');
+            sb.append("<tuv xml:lang=\"ru\">");
+            if (i == 100) sb.append("\n<bar>x</bar>");
+            sb.append("<seg>").append(i == 70 ? "Собрание <b>жильцов" : "Собрание жильцов номер " + i).append(".</seg></tuv></tu>\n");
+        }
+        String text = sb.append("</body>\n</tmx>\n").toString();
+        ImportReport r = importText("many.tmx", text);
+        assertThat(r.added()).isEqualTo(149);
+        assertThat(r.skipped()).isEqualTo(1);
+        assertThat(r.warnings()).hasSize(3);
+        assertThat(r.warnings().get(0)).startsWith(tmp.resolve("many.tmx") + ":" + lineOf(text, "<foo/>") + ": ")
+                .contains("unknown element <foo> in <tu>");
+        assertThat(r.warnings().get(1)).startsWith(tmp.resolve("many.tmx") + ":" + lineOf(text, "<tu tuid=\"t70\"") + ": ")
+                .contains("malformed unit tuid=t70");
+        assertThat(r.warnings().get(2)).startsWith(tmp.resolve("many.tmx") + ":" + lineOf(text, "<bar>") + ": ")
+                .contains("unknown element <bar> in <tuv>");
+        assertThat(tm.lookup("Meeting number 71 of the tenants.", "en", "ru", 1).get(0).target().text())
+                .isEqualTo("Собрание жильцов номер 71.");
+        assertThat(tm.stats().units()).isEqualTo(150);
+    }
+
     @Test
     void wrongEncodingDeclarationIsNoticedAndTheBytesWin() throws Exception {
         // Declared ISO-8859-1, written in UTF-8.
