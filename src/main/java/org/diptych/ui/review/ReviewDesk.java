@@ -687,7 +687,7 @@ public final class ReviewDesk extends BorderPane {
     /**
      * The review state of a pair with {@code pivot} as source: from this session if open (with its view-model's
      * rule for which beads show a confidence), else from disk (where the engine's proposals are the unreviewed
-     * beads not made by hand of a pair whose versions both came from files, less the rows written into empty
+     * beads not made by hand of a pair whose target came from a file, less the rows written into empty
      * cells that the pair's translation records name).
      */
     private PairView pairState(String pivot, String other) {
@@ -705,7 +705,7 @@ public final class ReviewDesk extends BorderPane {
     /** Which beads of a stored pair the engine proposed (see {@link #pairState}); {@code swapped}: asked of reversed beads. */
     private java.util.function.Predicate<Bead> storedEngine(ReviewState s, String sourceLang, String targetLang,
                                                             boolean swapped) {
-        if (s.source().originalFile() == null || s.target().originalFile() == null) return b -> false;
+        if (s.target().originalFile() == null) return b -> false; // as ReviewViewModel: a target started in the desk
         java.util.Set<String> created = new java.util.HashSet<>();
         org.diptych.translate.TranslationStore.load(project, statementId, sourceLang, targetLang)
                 .forEach((id, rec) -> {
