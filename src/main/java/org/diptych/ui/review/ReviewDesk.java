@@ -88,11 +88,14 @@ public final class ReviewDesk extends BorderPane {
                            boolean reviewed, boolean edited, List<String> reviewers) {
         /**
          * What the confidence column shows: the engine's figure while the row holds an unreviewed proposal of
-         * the engine, else the hand-made mark for a row with a bead made by hand and not confirmed, else ✓ and
-         * who confirmed a reviewed row, else nothing (a translation started in the desk has no engine figure).
+         * the engine (followed by ✍ if another bead of the row was made by hand and not confirmed), else the
+         * hand-made mark for a row with such a bead, else ✓ and who confirmed a reviewed row, else nothing (a
+         * translation started in the desk has no engine figure).
          */
         public String mark(I18n i18n) {
-            if (!Double.isNaN(confidence)) return String.format(java.util.Locale.ROOT, "%.2f", confidence);
+            if (!Double.isNaN(confidence)) {
+                return String.format(java.util.Locale.ROOT, "%.2f", confidence) + (edited ? " ✍" : "");
+            }
             if (edited) return i18n.t("desk.byHand");
             if (reviewed) return reviewers.isEmpty() ? "✓" : "✓ " + String.join(", ", reviewers);
             return "";

@@ -104,4 +104,49 @@ class HandMadeBeadUiTest extends DeskTestBase {
         assertThat(confidenceText(robot, pivot, p1)).isEqualTo("0.97");
         assertThat(confidenceText(robot, pivot, p5)).isEqualTo("0.75");
     }
+
+    @Test
+    void theThreeLanguageViewReadsAPairFromDiskByTheSameRule(FxRobot robot) throws Exception {
+        robot.interact(window::close);
+        java.time.Instant at = java.time.Instant.parse("2024-03-10T09:00:00Z");
+        try (org.diptych.project.Project p = org.diptych.project.Project.open(dir, true)) {
+            List<org.diptych.model.Bead> ru = new java.util.ArrayList<>(org.diptych.review.Fixtures.englishRussian().beads());
+            ru.set(1, ru.get(1).withStatus(BeadStatus.CONFIRMED, "Ana", at));
+            p.saveAlignment(org.diptych.review.Fixtures.englishRussian().withBeads(ru));
+            List<org.diptych.model.Bead> pt = new java.util.ArrayList<>();
+            for (int i = 1; i <= 6; i++) pt.add(org.diptych.model.Bead.auto(List.of("p" + i), List.of("p" + i), 0.5));
+            pt.add(org.diptych.model.Bead.auto(List.of("p7"), List.of(), 0.5));
+            pt.set(1, pt.get(1).withStatus(BeadStatus.CONFIRMED, "Ivo", at));
+            pt.set(3, org.diptych.model.Bead.byHand(List.of("p4"), List.of("p4"), 0.5, null));
+            p.saveAlignment(new org.diptych.model.Alignment(org.diptych.review.Fixtures.STATEMENT, "en", "pt", pt, at));
+        }
+        robot.interact(() -> {
+            window = newWindow(stage);
+            window.openProject(dir);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().targetLang()).isEqualTo("ru");
+        robot.clickOn("#desk-pivot");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> pivot = robot.lookup("#pivot-table").queryTableView();
+        List<ReviewDesk.PivotRow> rows = desk().pivotRows();
+        assertThat(rows).extracting(r -> r.pivot().get(0).id()).startsWith("p1", "p2", "p3", "p4");
+        // en→pt from disk: its pt version has no file, so its 0.50 is no engine figure
+        assertThat(confidenceText(robot, pivot, 0)).isEqualTo("0.97");
+        assertThat(confidenceText(robot, pivot, 1)).isEqualTo("✓ Ana, Ivo");
+        assertThat(confidenceText(robot, pivot, 2)).isEqualTo("0.42");
+        // the engine's en→ru 0.88 and 0.30 (the translator's note), and the bead made by hand in en→pt
+        assertThat(confidenceText(robot, pivot, 3)).isEqualTo("0.30 ✍");
+        // confirmed there, the row keeps the engine's figure alone
+        robot.clickOn("#desk-pivot");
+        robot.clickOn("#desk-pair").clickOn("en → pt");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().targetLang()).isEqualTo("pt");
+        robot.interact(() -> vm().cursorProperty().set(3));
+        robot.interact(() -> vm().confirmAndNext());
+        robot.clickOn("#desk-pair").clickOn("en → ru");
+        robot.clickOn("#desk-pivot");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(confidenceText(robot, robot.lookup("#pivot-table").queryTableView(), 3)).isEqualTo("0.30");
+    }
 }
