@@ -22,8 +22,9 @@ import org.diptych.model.Paragraph;
  *
  * <p>Operations that cannot apply (merging the last bead, splitting a 1:0 bead …) throw
  * {@link IllegalArgumentException} with a message for the user and change nothing. Beads that a
- * structural operation creates or changes become {@link BeadStatus#AUTO} again: the reviewer confirms
- * the result. Not thread-safe: use from one thread (the FX thread in the desk).
+ * structural operation creates or changes become {@link BeadStatus#AUTO} again, marked
+ * {@link Bead#edited} (made by hand: the engine's confidence they carry was said of other beads): the
+ * reviewer confirms the result. Not thread-safe: use from one thread (the FX thread in the desk).
  */
 public final class AlignmentEditor {
     /** Called after every applied, undone or redone step. */
@@ -150,15 +151,15 @@ public final class AlignmentEditor {
 
     // ---------------------------------------------------------------- structure
 
-    /** Merges bead {@code i} with bead {@code i+1}; the result is automatic with the lower confidence. */
+    /** Merges bead {@code i} with bead {@code i+1}; the result is unreviewed, made by hand, with the lower confidence. */
     public void mergeWithNext(int i) {
         checkIndex(i);
         if (i + 1 >= size()) throw new NotApplicable("lastBead", "the last bead has no next bead to merge with");
         List<Bead> beads = new ArrayList<>(beads());
         Bead a = beads.get(i);
         Bead b = beads.remove(i + 1);
-        beads.set(i, new Bead(concat(a.source(), b.source()), concat(a.target(), b.target()),
-                Math.min(a.confidence(), b.confidence()), BeadStatus.AUTO, null, null, joinNotes(a.note(), b.note())));
+        beads.set(i, Bead.byHand(concat(a.source(), b.source()), concat(a.target(), b.target()),
+                Math.min(a.confidence(), b.confidence()), joinNotes(a.note(), b.note())));
         apply("merge", withBeads(beads));
     }
 
@@ -175,10 +176,10 @@ public final class AlignmentEditor {
         if (sourceCut + targetCut == 0 || sourceCut + targetCut == b.source().size() + b.target().size()) {
             throw new NotApplicable("splitEmpty", "both parts of a split need a paragraph");
         }
-        Bead first = new Bead(b.source().subList(0, sourceCut), b.target().subList(0, targetCut),
-                b.confidence(), BeadStatus.AUTO, null, null, b.note());
-        Bead second = new Bead(b.source().subList(sourceCut, b.source().size()),
-                b.target().subList(targetCut, b.target().size()), b.confidence(), BeadStatus.AUTO, null, null, null);
+        Bead first = Bead.byHand(b.source().subList(0, sourceCut), b.target().subList(0, targetCut),
+                b.confidence(), b.note());
+        Bead second = Bead.byHand(b.source().subList(sourceCut, b.source().size()),
+                b.target().subList(targetCut, b.target().size()), b.confidence(), null);
         List<Bead> beads = new ArrayList<>(beads());
         beads.set(i, first);
         beads.add(i + 1, second);
@@ -248,8 +249,8 @@ public final class AlignmentEditor {
             throw new NotApplicable("hasGap", "the bead already has an empty side");
         }
         List<Bead> beads = new ArrayList<>(beads());
-        beads.set(i, new Bead(b.source(), List.of(), b.confidence(), BeadStatus.AUTO, null, null, b.note()));
-        beads.add(i + 1, new Bead(List.of(), b.target(), b.confidence(), BeadStatus.AUTO, null, null, null));
+        beads.set(i, Bead.byHand(b.source(), List.of(), b.confidence(), b.note()));
+        beads.add(i + 1, Bead.byHand(List.of(), b.target(), b.confidence(), null));
         apply("insert gap", withBeads(beads));
     }
 
@@ -397,8 +398,8 @@ public final class AlignmentEditor {
 
     private static Bead withSide(Bead b, Side side, List<String> ids) {
         return side == Side.SOURCE
-                ? new Bead(ids, b.target(), b.confidence(), BeadStatus.AUTO, null, null, b.note())
-                : new Bead(b.source(), ids, b.confidence(), BeadStatus.AUTO, null, null, b.note());
+                ? Bead.byHand(ids, b.target(), b.confidence(), b.note())
+                : Bead.byHand(b.source(), ids, b.confidence(), b.note());
     }
 
     private static Bead restOf(Bead b, Side side, List<String> remaining) {

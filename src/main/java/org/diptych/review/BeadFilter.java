@@ -23,12 +23,14 @@ public enum BeadFilter {
     }
 
     /**
-     * An automatic bead the reviewer should look at: its confidence is below the threshold, or it is not
-     * one to one. A paragraph without counterpart (left untranslated, or added by the translator) or one
-     * split or merged by the translator is worth a look however sure the engine is that the bead is right.
+     * An unreviewed bead the reviewer should look at: made by hand and not yet confirmed ({@link Bead#edited}:
+     * its confidence was said of other beads), or its confidence is below the threshold, or it is not one to
+     * one. A paragraph without counterpart (left untranslated, or added by the translator) or one split or
+     * merged by the translator is worth a look however sure the engine is that the bead is right.
      */
     public static boolean isDoubtful(Bead b, double threshold) {
-        return b.status() == BeadStatus.AUTO && (b.confidence() < threshold || b.source().size() != 1 || b.target().size() != 1);
+        return b.status() == BeadStatus.AUTO && (b.edited() || b.confidence() < threshold
+                || b.source().size() != 1 || b.target().size() != 1);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.diptych.model.Alignment;
 import org.diptych.model.Bead;
+import org.diptych.model.BeadStatus;
 
 class PivotRowsTest {
     static Alignment al(String tgt, Bead... beads) {
@@ -34,6 +35,40 @@ class PivotRowsTest {
         assertThat(rows.get(0).right()).containsExactly("p1");
         assertThat(rows.get(1).left()).containsExactly("p5");
         assertThat(rows.get(1).right()).containsExactly("p2", "p3");
+    }
+
+    @Test
+    void aRowShowsOnlyTheEnginesFiguresOfItsUnreviewedProposals() {
+        Instant at = Instant.parse("2024-03-10T12:00:00Z");
+        Alignment ru = al("ru",
+                Bead.auto(List.of("p1"), List.of("p1"), 0.02).withStatus(BeadStatus.CONFIRMED, "Ana", at),
+                Bead.byHand(List.of("p2"), List.of("p2"), 0.02, null),
+                Bead.auto(List.of("p3"), List.of("p3"), 0.81),
+                Bead.auto(List.of("p4"), List.of("p4"), 0.64));
+        Alignment pt = al("pt",
+                Bead.auto(List.of("p1"), List.of("p1"), 0.05).withStatus(BeadStatus.CONFIRMED, "Ivo", at),
+                Bead.auto(List.of("p2"), List.of("p2"), 0.9),
+                Bead.auto(List.of("p3"), List.of("p3"), 0.3).withStatus(BeadStatus.REJECTED, "Ivo", at),
+                Bead.auto(List.of("p4"), List.of("p4"), 0.1));
+        List<PivotRows.Row> rows = PivotRows.of(ru, pt);
+        PivotRows.Row reviewed = rows.get(0);
+        assertThat(reviewed.reviewed()).isTrue();
+        assertThat(reviewed.hasEngineConfidence()).as("confirmed on both sides: no engine figure").isFalse();
+        assertThat(reviewed.reviewers()).containsExactly("Ana", "Ivo");
+        assertThat(rows.get(1).edited()).isTrue();
+        assertThat(rows.get(1).confidence()).as("the engine's pt proposal only, not the hand-made 0.02").isEqualTo(0.9);
+        assertThat(rows.get(2).confidence()).as("the rejected pt bead adds no figure").isEqualTo(0.81);
+        assertThat(rows.get(3).confidence()).isEqualTo(0.1);
+
+        // pt written in the desk: none of its beads is the engine's, so they add no figure (and no 1.00)
+        List<PivotRows.Row> started = PivotRows.of(ru, b -> true, pt, b -> false);
+        assertThat(started.get(1).hasEngineConfidence()).isFalse();
+        assertThat(started.get(1).edited()).isTrue();
+        assertThat(started.get(3).confidence()).isEqualTo(0.64);
+        Alignment ptOwn = al("pt", Bead.auto(List.of("p1", "p2", "p3", "p4"), List.of("p1"), 1.0));
+        Alignment ruOwn = al("ru", Bead.auto(List.of("p1", "p2", "p3", "p4"), List.of("p1"), 1.0));
+        assertThat(PivotRows.of(ruOwn, b -> false, ptOwn, b -> false)).singleElement()
+                .satisfies(r -> assertThat(r.hasEngineConfidence()).isFalse());
     }
 
     /** A random alignment of pivot paragraphs p1..pN with {@code counts[0]} target paragraphs made up. */

@@ -115,10 +115,13 @@ final class BeadCells {
     /** A confidence bar coloured low (below the threshold), middling or high, with the value. */
     static final class ConfidenceCell extends TableCell<BeadRow, BeadRow> {
         private final ReviewViewModel vm;
+        private final I18n i18n;
         private final Region bar = new Region();
+        private final Tooltip byHandTip = new Tooltip();
 
-        ConfidenceCell(ReviewViewModel vm) {
+        ConfidenceCell(ReviewViewModel vm, I18n i18n) {
             this.vm = vm;
+            this.i18n = i18n;
             getStyleClass().add("confidence-cell");
             bar.setMinHeight(8);
             bar.setMaxHeight(8);
@@ -132,9 +135,19 @@ final class BeadCells {
             if (empty || r == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 return;
             }
             Bead b = r.bead();
+            if (vm.madeByHand(b)) {
+                // the engine's figure was said of the beads this one was built from: say it was made by hand
+                setGraphic(null);
+                setText(i18n.t("desk.byHand"));
+                byHandTip.setText(i18n.t("desk.byHandTip"));
+                setTooltip(byHandTip);
+                return;
+            }
+            setTooltip(null);
             if (!vm.showsConfidence(b)) {
                 // a reviewer's bead shows who confirmed (or rejected) it; a translation's row shows nothing
                 setGraphic(null);

@@ -45,6 +45,7 @@ import javafx.util.StringConverter;
 
 import org.diptych.DiptychException;
 import org.diptych.model.Alignment;
+import org.diptych.model.Bead;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Paragraph;
 import org.diptych.project.Project;
@@ -78,9 +79,31 @@ public final class ReviewDesk extends BorderPane {
         }
     }
 
-    /** A row of the three-language view: pivot paragraphs and those of the two other languages. */
+    /**
+     * A row of the three-language view: pivot paragraphs and those of the two other languages, and what the
+     * row shows of its beads ({@link org.diptych.review.PivotRows.Row}: the engine's lowest confidence, NaN if no
+     * bead of the row is the engine's unreviewed proposal; reviewed; made by hand; who confirmed).
+     */
     public record PivotRow(List<Paragraph> pivot, List<Paragraph> left, List<Paragraph> right, double confidence,
-                           boolean reviewed) {}
+                           boolean reviewed, boolean edited, List<String> reviewers) {
+        /**
+         * What the confidence column shows: the engine's figure while the row holds an unreviewed proposal of
+         * the engine (followed by ✍ if another bead of the row was made by hand and not confirmed), else the
+         * hand-made mark for a row with such a bead, else ✓ and who confirmed a reviewed row, else nothing (a
+         * translation started in the desk has no engine figure).
+         */
+        public String mark(I18n i18n) {
+            if (!Double.isNaN(confidence)) {
+                return String.format(java.util.Locale.ROOT, "%.2f", confidence) + (edited ? " ✍" : "");
+            }
+            if (edited) return i18n.t("desk.byHand");
+            if (reviewed) return reviewers.isEmpty() ? "✓" : "✓ " + String.join(", ", reviewers);
+            return "";
+        }
+    }
+
+    /** One pair's state for the three-language view, and which of its beads are the engine's own proposals. */
+    private record PairView(ReviewState state, java.util.function.Predicate<Bead> engine) {}
 
     private final ToggleButton pivotToggle = new ToggleButton();
     private final TableView<PivotRow> pivotTable = new TableView<>();
@@ -545,7 +568,7 @@ public final class ReviewDesk extends BorderPane {
         tgt.setId("column-target");
         tgt.setCellFactory(c -> BeadCells.ParagraphCell.of(Side.TARGET, vm));
         TableColumn<BeadRow, BeadRow> conf = column(i18n.t("desk.confidence"), 96, vm);
-        conf.setCellFactory(c -> new BeadCells.ConfidenceCell(vm));
+        conf.setCellFactory(c -> new BeadCells.ConfidenceCell(vm, i18n));
         conf.setMaxWidth(110);
         TableColumn<BeadRow, BeadRow> st = column(i18n.t("desk.status"), 96, vm);
         st.setCellFactory(c -> new BeadCells.StatusCell(i18n));
@@ -641,10 +664,12 @@ public final class ReviewDesk extends BorderPane {
             }
         }
         if (third == null) return null;
-        ReviewState left = pairState(pivot, pair.target());
-        ReviewState right = pairState(pivot, third);
-        if (left == null || right == null) return null;
-        List<org.diptych.review.PivotRows.Row> rows = org.diptych.review.PivotRows.of(left.alignment(), right.alignment());
+        PairView lp = pairState(pivot, pair.target());
+        PairView rp = pairState(pivot, third);
+        if (lp == null || rp == null) return null;
+        ReviewState left = lp.state(), right = rp.state();
+        List<org.diptych.review.PivotRows.Row> rows = org.diptych.review.PivotRows.of(left.alignment(), lp.engine(),
+                right.alignment(), rp.engine());
         java.util.function.BiFunction<DocumentVersion, List<String>, List<Paragraph>> ps = (v, ids) -> {
             List<Paragraph> out = new ArrayList<>(ids.size());
             for (String id : ids) out.add(v.paragraph(id));
@@ -657,22 +682,39 @@ public final class ReviewDesk extends BorderPane {
         List<PivotRow> out = new ArrayList<>(rows.size());
         for (var r : rows) {
             out.add(new PivotRow(r.pivot().stream().map(pv::get).toList(), r.left().stream().map(lv::get).toList(),
-                    r.right().stream().map(rv::get).toList(), r.confidence(), r.reviewed()));
+                    r.right().stream().map(rv::get).toList(), r.confidence(), r.reviewed(), r.edited(), r.reviewers()));
         }
         return out;
     }
 
-    /** The review state of a pair with {@code pivot} as source: from this session if open, else from disk. */
-    private ReviewState pairState(String pivot, String other) {
+    /**
+     * The review state of a pair with {@code pivot} as source: from this session if open (with its view-model's
+     * rule for which beads show a confidence), else from disk (where the engine's proposals are the unreviewed
+     * beads not made by hand of a pair whose target came from a file, less the rows written into empty
+     * cells that the pair's translation records name).
+     */
+    private PairView pairState(String pivot, String other) {
         ReviewViewModel vm = cache.get(statementId + "|" + pivot + "|" + other);
-        if (vm != null) return vm.state();
+        if (vm != null) return new PairView(vm.state(), vm::showsConfidence);
         ReviewViewModel back = cache.get(statementId + "|" + other + "|" + pivot);
-        if (back != null) return swap(back.state());
+        if (back != null) return new PairView(swap(back.state()), b -> back.showsConfidence(b.reversed()));
         if (saver != null) saver.flush();
         ReviewState s = ReviewStore.load(project, statementId, pivot, other).orElse(null);
-        if (s != null) return s;
+        if (s != null) return new PairView(s, storedEngine(s, pivot, other, false));
         ReviewState r = ReviewStore.load(project, statementId, other, pivot).orElse(null);
-        return r == null ? null : swap(r);
+        return r == null ? null : new PairView(swap(r), storedEngine(r, other, pivot, true));
+    }
+
+    /** Which beads of a stored pair the engine proposed (see {@link #pairState}); {@code swapped}: asked of reversed beads. */
+    private java.util.function.Predicate<Bead> storedEngine(ReviewState s, String sourceLang, String targetLang,
+                                                            boolean swapped) {
+        if (s.target().originalFile() == null) return b -> false; // as ReviewViewModel: a target started in the desk
+        java.util.Set<String> created = new java.util.HashSet<>();
+        org.diptych.translate.TranslationStore.load(project, statementId, sourceLang, targetLang)
+                .forEach((id, rec) -> {
+                    if (rec.created()) created.add(id);
+                });
+        return b -> (swapped ? b.source() : b.target()).stream().noneMatch(created::contains);
     }
 
     private static ReviewState swap(ReviewState s) {
@@ -710,8 +752,7 @@ public final class ReviewDesk extends BorderPane {
             @Override
             protected void updateItem(PivotRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : String.format(java.util.Locale.ROOT, "%.2f%s", row.confidence(),
-                        row.reviewed() ? " ✓" : ""));
+                setText(empty || row == null ? null : row.mark(i18n));
             }
         });
         pivotTable.getColumns().setAll(List.of(p, l, r, c));

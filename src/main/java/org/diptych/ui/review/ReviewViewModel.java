@@ -385,11 +385,19 @@ public final class ReviewViewModel {
     /**
      * Whether the confidence column shows the engine's confidence for this bead: only for the engine's own
      * proposals, that is unreviewed beads of a pair the engine aligned (not the empty rows of a translation
-     * started in the desk, not a row the translator wrote into an empty cell, not a bead a reviewer confirmed or
-     * rejected, who is shown instead).
+     * started in the desk, not a row the translator wrote into an empty cell, not a bead the reviewer made by
+     * hand, which {@link #madeByHand} marks, not a bead a reviewer confirmed or rejected, who is shown instead).
      */
     public boolean showsConfidence(Bead b) {
-        return engineAligned && b.status() == org.diptych.model.BeadStatus.AUTO && !translatorsOwn.test(b);
+        return engineAligned && b.isEngineProposal() && !translatorsOwn.test(b);
+    }
+
+    /**
+     * Whether the bead was made by hand (merged, split, a gap inserted, a paragraph moved) and nobody confirmed
+     * or rejected it yet: the desk marks it so instead of a confidence, and it stays doubtful until confirmed.
+     */
+    public boolean madeByHand(Bead b) {
+        return b.status() == org.diptych.model.BeadStatus.AUTO && b.edited();
     }
 
     /**

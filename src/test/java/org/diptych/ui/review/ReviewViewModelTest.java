@@ -161,6 +161,39 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aBeadMadeByHandShowsTheMarkNotTheEnginesFigureAndIsVisitedByNextDoubtful() {
+        ReviewViewModel vm = vm(Fixtures.englishRussianState());
+        vm.cursorProperty().set(0);
+        vm.insertGap(); // en p1 / ru p1 → 1:0 + 0:1
+        assertThat(vm.rows().subList(0, 2)).allSatisfy(r -> {
+            assertThat(vm.madeByHand(r.bead())).isTrue();
+            assertThat(vm.showsConfidence(r.bead())).isFalse();
+        });
+        vm.cursorProperty().set(0);
+        vm.mergeWithNext(); // one to one again, from beads the engine gave 0.97: still the reviewer's, unconfirmed
+        Bead b = vm.rows().get(0).bead();
+        assertThat(b.type()).isEqualTo("1:1");
+        assertThat(b.confidence()).isGreaterThan(vm.thresholdProperty().get());
+        assertThat(vm.showsConfidence(b)).isFalse();
+        assertThat(vm.madeByHand(b)).isTrue();
+        assertThat(vm.showsConfidence(vm.rows().get(1).bead())).as("the engine's next bead keeps its figure").isTrue();
+        assertThat(vm.statsProperty().get().doubtfulLeft()).isEqualTo(4);
+        vm.filterProperty().set(BeadFilter.DOUBTFUL);
+        assertThat(vm.visible()).extracting(r -> r.bead().source()).first().isEqualTo(List.of("p1"));
+        vm.cursorProperty().set(7);
+        vm.nextDoubtful();
+        assertThat(vm.cursorProperty().get()).isZero();
+        vm.confirmAndNext();
+        Bead c = vm.rows().get(0).bead();
+        assertThat(vm.madeByHand(c)).isFalse();
+        assertThat(vm.showsConfidence(c)).isFalse();
+        assertThat(c.reviewer()).isEqualTo("Ana");
+        assertThat(vm.statsProperty().get().doubtfulLeft()).isEqualTo(3);
+        vm.undo();
+        assertThat(vm.madeByHand(vm.rows().get(0).bead())).isTrue();
+    }
+
+    @Test
     void inapplicableOperationLeavesAMessageAndNoStep() {
         ReviewViewModel vm = vm(Fixtures.englishRussianState());
         vm.cursorProperty().set(7);
