@@ -222,7 +222,7 @@ final class AlignCommand implements Callable<Integer> {
         for (Bead b : a.beads()) {
             types.merge(b.type(), 1, Integer::sum);
             if (b.isConfirmed()) confirmed++;
-            else if (b.confidence() < 0.5) doubtful++;
+            else if (b.edited() || b.confidence() < 0.5) doubtful++;
         }
         StringBuilder sb = new StringBuilder();
         sb.append("Aligned ").append(a.statementId()).append(' ').append(a.sourceLang()).append('-').append(a.targetLang())

@@ -137,7 +137,8 @@ final class BundleFiles {
                 Unit u = new Unit("b" + n);
                 u.setName(String.join(" ", b.source()) + " → " + String.join(" ", b.target()));
                 StringBuilder note = new StringBuilder(SideBySideHtml.state(b));
-                if (b.status() == BeadStatus.AUTO) note.append(", confidence ").append(Math.round(b.confidence() * 100)).append('%');
+                if (b.isEngineProposal()) note.append(", confidence ").append(Math.round(b.confidence() * 100)).append('%');
+                if (b.edited()) note.append(", edited by hand");
                 if (b.reviewer() != null) note.append(", reviewed by ").append(b.reviewer());
                 if (b.note() != null && !b.note().isBlank()) note.append("; ").append(b.note());
                 u.addNote(new Note(note.toString()));

@@ -814,7 +814,7 @@ public final class Exporter {
     static Alignment reversed(Alignment a) {
         List<Bead> beads = new ArrayList<>();
         for (Bead b : a.beads()) {
-            beads.add(new Bead(b.target(), b.source(), b.confidence(), b.status(), b.reviewer(), b.reviewedAt(), b.note()));
+            beads.add(b.reversed());
         }
         return new Alignment(a.statementId(), a.targetLang(), a.sourceLang(), beads, a.updatedAt());
     }

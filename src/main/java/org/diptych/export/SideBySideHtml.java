@@ -26,7 +26,8 @@ final class SideBySideHtml {
     static String state(Bead b) {
         if (b.status() == BeadStatus.CONFIRMED) return "confirmed";
         if (b.status() == BeadStatus.REJECTED) return "rejected";
-        return b.confidence() < DOUBTFUL_BELOW ? "doubtful" : "unreviewed";
+        // a bead made by hand and not yet confirmed is doubtful whatever the engine said of its parts (as in the desk)
+        return b.edited() || b.confidence() < DOUBTFUL_BELOW ? "doubtful" : "unreviewed";
     }
 
     static String render(String statementId, DocumentVersion src, DocumentVersion tgt, List<Bead> beads,
@@ -62,8 +63,10 @@ final class SideBySideHtml {
             h.append("<tr id=\"row").append(n).append("\" class=\"").append(state).append("\">");
             cell(h, src, b.source(), tgt.lang(), b.target());
             h.append("<td class=\"st\">").append(state);
-            if (b.status() == BeadStatus.AUTO) {
+            if (b.isEngineProposal()) {
                 h.append("<br>").append(Math.round(b.confidence() * 100)).append('%');
+            } else if (b.edited()) {
+                h.append("<br>edited by hand");
             }
             if (b.reviewer() != null) h.append("<br>").append(esc(b.reviewer()));
             if (b.note() != null && !b.note().isBlank()) h.append("<br><em>").append(esc(b.note())).append("</em>");

@@ -282,7 +282,7 @@ public final class TranslationSession {
             for (int k = 0; k < i; k++) at += beads.get(k).target().size();
             target.add(at, new Paragraph(id, src.kind(), src.level(), markup, MarkupText.plain(markup)));
             // the pair is the translator's own making: no doubt about which paragraphs go together
-            beads.set(i, new Bead(b.source(), List.of(id), 1.0, b.status(), b.reviewer(), b.reviewedAt(), b.note()));
+            beads.set(i, new Bead(b.source(), List.of(id), 1.0, b.status(), b.reviewer(), b.reviewedAt(), b.note(), b.edited()));
             changed.put(id, new TranslationRecord(TranslationStatus.DRAFT, markup, true, who, clock.instant()));
             return true;
         }
@@ -295,7 +295,7 @@ public final class TranslationSession {
             if (!created) throw new NotApplicable("emptyText", "a paragraph cannot be empty");
             target.remove(at);
             // the translator took the translation out: the paragraph is, surely, untranslated
-            beads.set(i, new Bead(b.source(), List.of(), 1.0, b.status(), b.reviewer(), b.reviewedAt(), b.note()));
+            beads.set(i, new Bead(b.source(), List.of(), 1.0, b.status(), b.reviewer(), b.reviewedAt(), b.note(), b.edited()));
             removed.put(id, p.markup());
             return true;
         }
