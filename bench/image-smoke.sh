@@ -5,7 +5,8 @@
 #   - the log (HOME/.local/share/diptych/logs/diptych.log) says the sample was chosen and the window shown,
 #   - an X window is titled "Diptych — <the sample's name>",
 #   - the screenshot is not blank (ImageMagick: many colours, not one flat fill),
-# and that the launchers' class-data sharing archive is used (-Xshare:on refuses to start without it).
+# and that the launchers' class-data sharing archive is used (-Xshare:on refuses to start without it) and mapped
+# where it was dumped for (not relocated at each start).
 # With --deb it then installs the built .deb (dpkg -i, as root), checks the menu entry and the icon, starts
 # /opt/diptych/bin/Diptych the same way, and removes the package again (dpkg -r), checking it left nothing; where
 # the machine has no desktop menu folders (made for that test), it also installs it without them (a server).
@@ -91,7 +92,12 @@ cds() {
   homes="$homes $h"
   env -i HOME="$h" JAVA_TOOL_OPTIONS=-Xshare:on "$1/diptych" --version >"$out/$2-cds.out" 2>&1 \
     || { cat "$out/$2-cds.out" >&2; fail "$2: the class-data archive is not used (-Xshare:on refused it)"; }
-  echo "image-smoke: $2: class-data archive used ($(du -m "$(dirname "$1")/lib/app/diptych.jsa" | cut -f1) MB)"
+  # mapped where it was dumped for, not relocated at each start (-XX:ArchiveRelocationMode=0 in the java options)
+  env -i HOME="$h" JAVA_TOOL_OPTIONS=-Xlog:cds=info "$1/diptych" --version >"$out/$2-cds-map.out" 2>&1 || true
+  if grep -q 'ArchiveRelocationMode == 1' "$out/$2-cds-map.out"; then
+    fail "$2: the class-data archive is relocated at every start (ArchiveRelocationMode=1; $out/$2-cds-map.out)"
+  fi
+  echo "image-smoke: $2: class-data archive used ($(du -m "$(dirname "$1")/lib/app/diptych.jsa" | cut -f1) MB), mapped without relocation"
 }
 
 cds "$image/bin" image

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * restores the window's geometry ({@link WindowMemory}).
  */
 public class DiptychApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(DiptychApp.class);
+    private static final Logger LOG = logger();
     private MainWindow window;
     private CrashHandler crashes;
 
@@ -142,5 +142,11 @@ public class DiptychApp extends Application {
 
     public static void main(String[] args) {
         launch(args);
+    }
+
+    /** The application's logger, made once {@link Launcher} has configured the logging (when it started it). */
+    private static Logger logger() {
+        Launcher.awaitLogging();
+        return LoggerFactory.getLogger(DiptychApp.class);
     }
 }

@@ -142,7 +142,9 @@ public final class TranslatePanel extends BorderPane {
         this.clock = clock;
         this.project = project;
         this.saver = saver;
-        this.frontMatter = new FrontMatterPane(i18n, this::tm);
+        // the front matter's TM matches are looked up once the panel is on screen: a start (the desk opening its
+        // statement with the panel closed) does not open the TM
+        this.frontMatter = new FrontMatterPane(i18n, () -> shown.get() ? tm() : null);
         this.model = new TranslateViewModel(i18n, new FxBackground());
         model.setContext(new TranslateViewModel.Context(project, saver, prefs::reviewer, clock));
         model.setOnStep(this::refresh);
@@ -167,7 +169,10 @@ public final class TranslatePanel extends BorderPane {
                     wrapper.applyCss(); // the split pane puts the panel in the scene graph now, so it can take focus
                     wrapper.layout();
                 }
-                if (vm != null) showRow(vm.cursorProperty().get());
+                if (vm != null) {
+                    frontMatter.setSession(model.session()); // now with its TM matches
+                    showRow(vm.cursorProperty().get());
+                }
             } else if (!on) {
                 commit(true);
                 wrapper.getItems().remove(this);
@@ -253,6 +258,11 @@ public final class TranslatePanel extends BorderPane {
     /** The row shown in the editor, or -1. */
     public int row() {
         return model.row();
+    }
+
+    /** Whether the panel has opened (or is opening) the project's TM. */
+    boolean tmOpened() {
+        return model.openTm() != null;
     }
 
     /** Waits for the TM's pending work (lookups, writes). */
