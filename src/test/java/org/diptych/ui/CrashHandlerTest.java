@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,7 +31,7 @@ import org.diptych.platform.Locations;
 import org.diptych.ui.shell.MainWindow;
 
 /** Issue 13: an uncaught exception on the FX thread or in the background → report in the log folder + dialog. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class CrashHandlerTest {
     @TempDir
     static Path tmp;

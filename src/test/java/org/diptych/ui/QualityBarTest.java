@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -47,7 +46,7 @@ import org.diptych.ui.translate.TranslatePanel;
  * Every step goes through the window's own controls, menus and shortcuts; the only stand-in is the
  * platform's file dialog ({@link FileChoosers}), answered from a script.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class QualityBarTest {
     static final String ID = "2024-11-07-bread-and-rent";
     static final String RU_FILE = ID + ".ru.md";

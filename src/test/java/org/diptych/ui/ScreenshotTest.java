@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,7 +26,7 @@ import org.diptych.ui.shell.MainWindow;
  * <pre>mvn -o test -Dtest=ScreenshotTest -Ddiptych.screenshot=docs -Ddiptych.screenshot.project=sample-projects/demo</pre>
  */
 @EnabledIfSystemProperty(named = "diptych.screenshot", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class ScreenshotTest {
     Path tmp;
     UiPrefs prefs;

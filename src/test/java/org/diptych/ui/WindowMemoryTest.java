@@ -12,13 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import org.diptych.ui.shell.MainWindow;
 
 /** Issue 13: the first start fits a small screen; size, position and the statements pane width come back. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class WindowMemoryTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path tmp;

@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.diptych.model.Alignment;
@@ -25,7 +25,7 @@ import org.diptych.ui.shell.MainWindow;
  * Opens the main window on a fresh test project (en, ru, pt; en→ru aligned) with the desk showing en→ru.
  * Stand-in importer and aligner; the aligner's speed per bead is {@link #alignDelay}.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 abstract class DeskTestBase {
     /** Made in {@link #start} (TestFX calls it before JUnit injects {@code @TempDir} fields). */
     Path tmp;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,7 +38,7 @@ import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** The GUI of issue 7: the site profiles dialog, the export dialog and its summary, driven by clicks. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class ExportUiTest {
     static final String STATEMENT = "2025-03-08-equal-pay";
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,7 +23,7 @@ import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** The shell of issue 2: open a project, see its statements, versions and paragraphs. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class MainWindowTest {
     @TempDir
     static Path tmp;

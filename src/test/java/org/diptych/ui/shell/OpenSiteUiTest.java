@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,7 +29,7 @@ import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** File → Open site…: the preview of the plan, then Import, driven by clicks. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class OpenSiteUiTest {
     @TempDir
     Path tmp;

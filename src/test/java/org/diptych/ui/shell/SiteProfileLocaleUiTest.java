@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,7 +27,7 @@ import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** The site profiles dialog's locale field: typed, saved into the profile, refused with one line when wrong. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class SiteProfileLocaleUiTest {
     @TempDir
     Path tmp;

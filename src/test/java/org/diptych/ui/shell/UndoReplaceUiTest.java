@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,7 +34,7 @@ import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** After a replace the window offers File → Undo replace; clicking it brings the reviewed version back. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class UndoReplaceUiTest {
     static final String ID = "2018-07-02-pension-age";
     @TempDir

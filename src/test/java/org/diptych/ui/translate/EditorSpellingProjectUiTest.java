@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,7 +40,7 @@ import org.diptych.ui.shell.MainWindow;
  * editor's menu are kept in the project folder, honoured by QA, and still ignored in a window opened again on
  * the project; the context-menu key and Shift+F10 open the menu at the caret, wherever the mouse is.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class EditorSpellingProjectUiTest {
     /** Brazilian spelling ("contato econômico"), a name, a doubled article and one misspelling. */
     static final String TYPED = "Os os operários da Severotruba querem um contato econômico na reuniao.";

@@ -11,7 +11,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,7 +23,7 @@ import org.diptych.ui.I18n;
  * {@link EditorSpelling} on an editor of its own, with checkers of its own: nothing is loaded while the panel
  * is closed, opening it checks the text, and a word ignored from the menu loses its underline.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class EditorSpellingTest {
     private final Spelling checkers = new Spelling();
     private TranslationEditor editor;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,7 +38,7 @@ import org.diptych.ui.shell.MainWindow;
  * word (and Ctrl+Z takes the fix back); a name added to the project's dictionary loses its underline and is
  * in {@code dictionary.pt.txt}.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class EditorSpellingUiTest {
     static final String TYPED = "Os operários da Severotruba exigem condiçoes seguras.";
 

@@ -29,7 +29,7 @@ import org.diptych.ui.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * step logged as {@code fm:<key>}, the block written back in its own style (block lists stay block lists
  * with their dash and indent, the other lines byte for byte).
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class FrontMatterListPaneTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-21T09:00:00Z"), ZoneOffset.UTC);
     static final String RU = """

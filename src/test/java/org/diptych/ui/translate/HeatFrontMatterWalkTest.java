@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * all three posts are exported, each with its own front matter, the ru and pt posts linking to the en one
  * under the en title.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class HeatFrontMatterWalkTest {
     static final String EN_TITLE = "Heat in the shops: what we demand this summer";
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -49,7 +49,7 @@ import org.diptych.ui.shell.MainWindow;
  * dialog (the pt site profile names the locale pt_BR). Each exported post carries its own title, language keys and permalink, the pt post has no Cyrillic
  * letter, and every link line is titled with the linked version's title.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class HeatPtWalkTest {
     static final String ID = "2025-06-12-heat-shift";
     static final String RU_TITLE = "Жара на смене: требования складских работников";

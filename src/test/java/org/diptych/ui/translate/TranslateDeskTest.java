@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -45,7 +45,7 @@ import org.diptych.ui.shell.MainWindow;
  * keyboard: a TM match inserted with Ctrl+1, a typed translation, both confirmed with Ctrl+Enter and found
  * in the TM reopened from disk; QA (F9) reports the number planted in the typed text.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class TranslateDeskTest {
     /** The Portuguese translation of ru p16 held by the TM before the test. */
     static final String PT_P16 = "O calor vai voltar todo verão, e cada vez mais. Por isso queremos que as normas de "

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -49,7 +49,7 @@ import org.diptych.ui.shell.MainWindow;
  * inserted with Ctrl+1 or filled with Ctrl+Shift+F, is that translation's markdown exactly, and QA finds
  * no lost link.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class TranslateFormattingTest {
     static final String PT_P13 = "Se você trabalha no calor e o empregador não faz nada, escreva-nos: ajudamos a redigir a "
             + "notificação e a queixa à inspeção do trabalho. Os *modelos* estão na "

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * closed, and that does not open the project's TM (Lucene) beside the first layout; the panel's first showing
  * does, and the front matter's TM match is there then.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class TranslatePanelStartTest {
     /** Our own translation of the heat statement's Russian title, in the TM before the window opens. */
     static final String PT_TITLE = "Calor nas oficinas: as nossas exigências para este verão";

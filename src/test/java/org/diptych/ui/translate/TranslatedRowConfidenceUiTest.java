@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,7 +33,7 @@ import org.diptych.ui.shell.MainWindow;
  * (the engine proposed no counterpart) shows no confidence afterwards, not a green "1.00", also once the project
  * is opened again; the engine's own rows keep theirs.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxApp.class)
 class TranslatedRowConfidenceUiTest {
     static final int ROW = 14; // ru p15: the imported Portuguese has no counterpart for it
 
