@@ -78,13 +78,20 @@ public class DiptychApp extends Application {
         prefs.markStarted();
         Platform.runLater(() -> {
             memory.restoreDividers(stage);
-            Platform.runLater(() -> {
+            // "shown" once a layout pulse has laid out the window with the project in it (the frame then goes to
+            // the renderer), not merely once the FX thread has run the tasks queued so far
+            javafx.scene.Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
                 ProcessHandle.Info info = ProcessHandle.current().info();
                 LOG.info("Window shown {} ms after the JVM started ({} ms of CPU)",
                         info.startInstant().map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L),
                         info.totalCpuDuration().map(Duration::toMillis).orElse(-1L));
                 if (Boolean.getBoolean(TRAINING_RUN)) endTrainingRun();
-            });
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
         });
     }
 
