@@ -35,8 +35,8 @@ import org.testfx.robot.impl.ScrollRobotImpl;
  * five rounds of "run an empty task on the FX thread, then sleep 10 ms", about 55 ms per event, and
  * {@code type} sleeps 25 ms more per key. A click is three such waits. In this suite that was most of the
  * GUI tests' time. Here each event is followed by what those rounds are there for: the FX thread has run the
- * event and everything its handlers posted (two rounds), one layout pulse has laid out what changed (so the
- * next lookup sees the new bounds), and what that pulse posted has run. Every event still goes through the
+ * event and everything its handlers posted (two rounds), two layout pulses have laid out what changed (so the
+ * next lookup sees the new bounds, also of a popup the event opened), and what they posted has run. Every event still goes through the
  * real controls, in the same order; anything a test must wait for on another thread (a background task,
  * an autosave) it waits for on a condition, as before.
  *
@@ -72,13 +72,22 @@ public class FxApp extends ApplicationExtension {
     }
 
     /**
-     * Waits until the FX thread has handled what was posted so far, a layout pulse has run after it, and
-     * what that pulse posted has run too. Call from the test thread.
+     * Waits until the FX thread has handled what was posted so far, two layout pulses have run after it,
+     * and what they posted has run too. Call from the test thread.
      */
     public static void settle() {
         if (Platform.isFxApplicationThread()) return;
         drain();
         drain();
+        // two pulses: a popup the event opened (a menu) can need the second one to be showing and laid out; with
+        // one, a CI run found "#menu-merge" in a menu that was not showing yet
+        pulse();
+        drain();
+        pulse();
+        drain();
+    }
+
+    private static void pulse() {
         CountDownLatch pulsed = new CountDownLatch(1);
         Platform.runLater(() -> {
             List<Scene> scenes = new ArrayList<>();
@@ -100,7 +109,6 @@ public class FxApp extends ApplicationExtension {
             Platform.requestNextPulse();
         });
         await(pulsed);
-        drain();
     }
 
     private static void drain() {

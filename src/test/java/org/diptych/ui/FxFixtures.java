@@ -61,6 +61,46 @@ public final class FxFixtures {
     }
 
     /**
+     * The main window of most translation tests: the stand-in importer and aligner, the system clock, shown on
+     * {@code stage} with the project in {@code dir} open. Call on the FX thread (a {@code @Start} method).
+     */
+    public static org.diptych.ui.shell.MainWindow openWindow(javafx.stage.Stage stage, UiPrefs prefs, Path dir) {
+        var window = new org.diptych.ui.shell.MainWindow(stage, prefs, new Services(textImporter(), positionalAligner(0)),
+                java.time.Clock.systemUTC());
+        stage.show();
+        window.openProject(dir);
+        return window;
+    }
+
+    /**
+     * Puts one unit into a project's TM through a TMX file written in {@code tmpDir} (as a team's earlier work
+     * would come): {@code src} in {@code srcLang}, {@code tgt} in {@code tgtLang}, by {@code creator} on
+     * {@code date} (TMX form, {@code 20240601T120000Z}).
+     */
+    public static void seedTm(Project p, Path tmpDir, String srcLang, String tgtLang, String creator, String date,
+                              String src, String tgt) throws IOException {
+        Path tmx = Files.createTempFile(tmpDir, "seed", ".tmx");
+        Files.writeString(tmx, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="paragraph"
+                  o-tmf="none" adminlang="en" srclang="%s" datatype="plaintext"/>
+                <body>
+                <tu creationid="%s" creationdate="%s">
+                  <tuv xml:lang="%s"><seg>%s</seg></tuv>
+                  <tuv xml:lang="%s"><seg>%s</seg></tuv>
+                </tu>
+                </body></tmx>
+                """.formatted(srcLang, xml(creator), date, srcLang, xml(src), tgtLang, xml(tgt)), StandardCharsets.UTF_8);
+        try (org.diptych.tm.TranslationMemory tm = org.diptych.tm.TranslationMemory.open(p.tmDir())) {
+            tm.importTmx(tmx, org.diptych.Progress.NONE);
+        }
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
      * A stand-in importer: a UTF-8 text file whose blank lines separate paragraphs becomes a version in
      * the language given (or "en"). Refuses an existing language without {@code replace}.
      */

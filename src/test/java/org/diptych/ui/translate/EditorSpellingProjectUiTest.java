@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +29,6 @@ import org.diptych.qa.QaIssue;
 import org.diptych.qa.QaRule;
 import org.diptych.translate.Demo;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.shell.MainWindow;
 
@@ -68,10 +66,7 @@ class EditorSpellingProjectUiTest {
     }
 
     private void openWindow() {
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
-        window.openProject(dir);
+        window = FxFixtures.openWindow(stage, prefs, dir);
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.TextField;
@@ -18,7 +17,6 @@ import org.diptych.translate.BlockMarkup;
 import org.diptych.translate.Demo;
 import org.diptych.translate.TranslationSession;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -49,10 +47,7 @@ class HeatFrontMatterWalkTest {
         tmp = Files.createTempDirectory("diptych-heat-walk");
         dir = Demo.copy(tmp.resolve("demo"));
         prefs = FxFixtures.freshPrefs();
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
-        window.openProject(dir);
+        window = FxFixtures.openWindow(stage, prefs, dir);
     }
 
     @AfterEach

@@ -2,10 +2,8 @@ package org.diptych.ui.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +18,6 @@ import org.diptych.ui.FxApp;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.diptych.Progress;
 import org.diptych.model.DocumentVersion;
 import org.diptych.model.Paragraph;
 import org.diptych.project.Project;
@@ -34,7 +31,6 @@ import org.diptych.translate.TranslationRecord;
 import org.diptych.translate.TranslationStatus;
 import org.diptych.translate.TranslationStore;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.review.ReviewDesk;
 import org.diptych.ui.review.ReviewViewModel;
@@ -69,27 +65,10 @@ class TranslateDeskTest {
             DocumentVersion ru = p.loadVersion(Demo.HEAT, "ru").orElseThrow();
             ruP16 = ru.paragraph("p16").text();
             ruP15 = ru.paragraph("p15").text();
-            Path tmx = tmp.resolve("prior.tmx");
-            Files.writeString(tmx, """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="paragraph"
-                      o-tmf="none" adminlang="en" srclang="ru" datatype="plaintext"/>
-                    <body>
-                    <tu creationid="Ana" creationdate="20240601T120000Z">
-                      <tuv xml:lang="ru"><seg>%s</seg></tuv>
-                      <tuv xml:lang="pt-BR"><seg>%s</seg></tuv>
-                    </tu>
-                    </body></tmx>
-                    """.formatted(ruP16, PT_P16), StandardCharsets.UTF_8);
-            try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
-                tm.importTmx(tmx, Progress.NONE);
-            }
+            FxFixtures.seedTm(p, tmp, "ru", "pt-BR", "Ana", "20240601T120000Z", ruP16, PT_P16);
         }
         prefs = FxFixtures.freshPrefs();
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
-        window.openProject(dir);
+        window = FxFixtures.openWindow(stage, prefs, dir);
     }
 
     @AfterEach

@@ -2,21 +2,16 @@ package org.diptych.ui.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 
-import org.diptych.Progress;
 import org.diptych.project.Project;
-import org.diptych.tm.TranslationMemory;
 import org.diptych.translate.Demo;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -48,27 +43,10 @@ class TranslatePanelStartTest {
         dir = Demo.copy(tmp.resolve("demo"));
         try (Project p = Project.open(dir, true)) {
             String ruTitle = p.loadVersion(Demo.HEAT, "ru").orElseThrow().title();
-            Path tmx = tmp.resolve("titles.tmx");
-            Files.writeString(tmx, """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="paragraph"
-                      o-tmf="none" adminlang="en" srclang="ru" datatype="plaintext"/>
-                    <body>
-                    <tu creationid="Rita" creationdate="20240720T090000Z">
-                      <tuv xml:lang="ru"><seg>%s</seg></tuv>
-                      <tuv xml:lang="pt"><seg>%s</seg></tuv>
-                    </tu>
-                    </body></tmx>
-                    """.formatted(ruTitle, PT_TITLE), StandardCharsets.UTF_8);
-            try (TranslationMemory tm = TranslationMemory.open(p.tmDir())) {
-                tm.importTmx(tmx, Progress.NONE);
-            }
+            FxFixtures.seedTm(p, tmp, "ru", "pt", "Rita", "20240720T090000Z", ruTitle, PT_TITLE);
         }
         prefs = FxFixtures.freshPrefs();
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
-        window.openProject(dir);
+        window = FxFixtures.openWindow(stage, prefs, dir);
     }
 
     @AfterEach

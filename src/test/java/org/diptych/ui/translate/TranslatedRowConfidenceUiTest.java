@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +23,6 @@ import org.diptych.model.BeadStatus;
 import org.diptych.project.Project;
 import org.diptych.translate.Demo;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 import org.diptych.ui.shell.MainWindow;
 
@@ -56,10 +54,7 @@ class TranslatedRowConfidenceUiTest {
     }
 
     private void openWindow() {
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
-        window.openProject(dir);
+        window = FxFixtures.openWindow(stage, prefs, dir);
     }
 
     @AfterEach
