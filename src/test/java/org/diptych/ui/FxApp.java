@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
@@ -17,7 +18,11 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
 
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxRobotContext;
+import org.testfx.robot.Motion;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.robot.KeyboardRobot;
 import org.testfx.robot.MouseRobot;
@@ -59,6 +64,25 @@ public class FxApp extends ApplicationExtension {
         set(c, "scrollRobot", new ScrollRobotImpl(mouse));
         set(c, "typeRobot", new Typing(keyboard));
     }
+
+    /**
+     * Clicks the node {@code query} finds once it is visible, waiting up to {@value #VISIBLE_WAIT_S} s for it: a
+     * dialog or menu the previous event opened can take a few pulses to show (CI runs failed on "#menu-merge"
+     * and "#site-import": "returned 1 nodes, but no nodes were visible"). If it never shows, TestFX's own
+     * message says what was found.
+     */
+    @Override
+    public FxRobot clickOn(String query, Motion motion, MouseButton... buttons) {
+        try {
+            WaitForAsyncUtils.waitFor(VISIBLE_WAIT_S, TimeUnit.SECONDS,
+                    () -> lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        } catch (TimeoutException e) {
+            // clicked below anyway: TestFX then names what the query found
+        }
+        return super.clickOn(query, motion, buttons);
+    }
+
+    private static final long VISIBLE_WAIT_S = 10;
 
     private static void set(FxRobotContext c, String field, Object robot) {
         try {
