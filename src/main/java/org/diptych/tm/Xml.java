@@ -4,18 +4,23 @@ package org.diptych.tm;
 final class Xml {
     private Xml() {}
 
+    /** What element content writes for {@code c}, or null if it is written as it is. */
+    private static String entity(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '\r' -> "&#13;";
+            default -> null;
+        };
+    }
+
     /** Escapes {@code & < >} for element content (the same string, not a copy, when none is there). */
     static String escape(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String rep = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '\r' -> "&#13;";
-                default -> null;
-            };
+            String rep = entity(c);
             if (rep != null) {
                 if (sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
                 sb.append(rep);
@@ -36,13 +41,7 @@ final class Xml {
         int j = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            String rep = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '\r' -> "&#13;";
-                default -> null;
-            };
+            String rep = entity(c);
             if (rep == null) {
                 if (j >= xml.length() || xml.charAt(j) != c) return false;
                 j++;
