@@ -41,15 +41,17 @@ import org.testfx.robot.impl.ScrollRobotImpl;
  * {@code type} sleeps 25 ms more per key. A click is three such waits. In this suite that was most of the
  * GUI tests' time. Here each event is followed by what those rounds are there for: the FX thread has run the
  * event and everything its handlers posted (two rounds), two layout pulses have laid out what changed (so the
- * next lookup sees the new bounds, also of a popup the event opened), and what they posted has run. Every event still goes through the
- * real controls, in the same order; anything a test must wait for on another thread (a background task,
- * an autosave) it waits for on a condition, as before.
+ * next lookup sees the new bounds, also of a popup the event opened), and what they posted has run. Every
+ * event still goes through the real controls, in the same order; anything a test must wait for on another
+ * thread (a background task, an autosave) it waits for on a condition, as before.
  *
  * <p>Use it in place of {@code ApplicationExtension}: {@code @ExtendWith(FxApp.class)}.
  */
 public class FxApp extends ApplicationExtension {
     /** Longest wait for a pulse: a pulse that does not come (nothing to lay out) is not waited for longer. */
     private static final long PULSE_WAIT_MS = 100;
+    /** Longest wait for the FX thread to run what was posted (it is busy, not idle, when this is long). */
+    private static final long DRAIN_WAIT_MS = 10_000;
 
     public FxApp() {
         FxRobotContext c = robotContext();
@@ -135,15 +137,20 @@ public class FxApp extends ApplicationExtension {
         await(pulsed);
     }
 
+    /** Waits for the FX thread to run everything posted so far (however long a busy machine makes that). */
     private static void drain() {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(done::countDown);
-        await(done);
+        await(done, DRAIN_WAIT_MS);
     }
 
     private static void await(CountDownLatch latch) {
+        await(latch, PULSE_WAIT_MS);
+    }
+
+    private static void await(CountDownLatch latch, long ms) {
         try {
-            latch.await(PULSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            latch.await(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
