@@ -65,10 +65,16 @@ public final class FxFixtures {
      * {@code stage} with the project in {@code dir} open. Call on the FX thread (a {@code @Start} method).
      */
     public static org.diptych.ui.shell.MainWindow openWindow(javafx.stage.Stage stage, UiPrefs prefs, Path dir) {
+        var window = showWindow(stage, prefs);
+        window.openProject(dir);
+        return window;
+    }
+
+    /** The same main window, shown with no project open. Call on the FX thread. */
+    public static org.diptych.ui.shell.MainWindow showWindow(javafx.stage.Stage stage, UiPrefs prefs) {
         var window = new org.diptych.ui.shell.MainWindow(stage, prefs, new Services(textImporter(), positionalAligner(0)),
                 java.time.Clock.systemUTC());
         stage.show();
-        window.openProject(dir);
         return window;
     }
 

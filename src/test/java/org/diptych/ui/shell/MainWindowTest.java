@@ -3,7 +3,6 @@ package org.diptych.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
@@ -19,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.diptych.review.Fixtures;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** The shell of issue 2: open a project, see its statements, versions and paragraphs. */
@@ -33,9 +31,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         prefs = FxFixtures.freshPrefs();
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
+        window = FxFixtures.showWindow(stage, prefs);
     }
 
     @AfterEach

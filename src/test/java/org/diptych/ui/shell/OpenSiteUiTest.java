@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.diptych.project.Project;
 import org.diptych.ui.FileChoosers;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** File → Open site…: the preview of the plan, then Import, driven by clicks. */
@@ -39,9 +37,7 @@ class OpenSiteUiTest {
     @Start
     void start(Stage stage) {
         prefs = FxFixtures.freshPrefs();
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
+        window = FxFixtures.showWindow(stage, prefs);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package org.diptych.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -23,7 +22,6 @@ import org.diptych.project.Manifest;
 import org.diptych.project.Project;
 import org.diptych.project.ProjectCopy;
 import org.diptych.ui.FxFixtures;
-import org.diptych.ui.Services;
 import org.diptych.ui.UiPrefs;
 
 /** The site profiles dialog's locale field: typed, saved into the profile, refused with one line when wrong. */
@@ -37,9 +35,7 @@ class SiteProfileLocaleUiTest {
     @Start
     void start(Stage stage) {
         prefs = FxFixtures.freshPrefs();
-        window = new MainWindow(stage, prefs, new Services(FxFixtures.textImporter(), FxFixtures.positionalAligner(0)),
-                Clock.systemUTC());
-        stage.show();
+        window = FxFixtures.showWindow(stage, prefs);
     }
 
     @AfterEach
