@@ -229,11 +229,22 @@ final class TmStore implements AutoCloseable {
     }
 
     /**
-     * Lucene's indexing buffer: documents are flushed into a new index segment when it is full. 64 MB by
-     * default; {@code -Ddiptych.tm.ramBufferMB=N} for the import benchmarks (docs/BENCHMARKS.md: what a
-     * larger buffer changes at 100,000 units).
+     * Lucene's indexing buffer: documents are flushed into a new index segment when it is full. 256 MB, or a
+     * quarter of the heap if that is less; {@code -Ddiptych.tm.ramBufferMB=N} for the import benchmarks. The
+     * buffer is a ceiling, not an allocation: a desk's few units use a few kilobytes of it. A 1M-unit import
+     * fits in it (two segments, one per indexing thread, written side by side at the end). With 64 MB, as before,
+     * it flushed four segments in the middle of the import, and the server compiler compiled Lucene's flush
+     * code (sorting the terms, the points, the postings) while the units were still being read: about 3 s of
+     * compiler CPU, 25.7 s against 22.2 s of wall time on average (docs/BENCHMARKS.md, round 10).
      */
-    static final double RAM_BUFFER_MB = Double.parseDouble(System.getProperty("diptych.tm.ramBufferMB", "64"));
+    static final double RAM_BUFFER_MB = ramBufferMB(Runtime.getRuntime().maxMemory(),
+            System.getProperty("diptych.tm.ramBufferMB"));
+
+    static double ramBufferMB(long maxHeapBytes, String property) {
+        if (property != null) return Double.parseDouble(property);
+        double quarter = maxHeapBytes == Long.MAX_VALUE ? 256 : maxHeapBytes / 4.0 / (1 << 20);
+        return Math.max(16, Math.min(256, quarter));
+    }
 
     private IndexWriter newWriter() throws IOException {
         IndexWriterConfig c = new IndexWriterConfig(TmIndex.indexAnalyzer());

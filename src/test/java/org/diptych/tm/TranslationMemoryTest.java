@@ -216,4 +216,17 @@ class TranslationMemoryTest {
         assertThat(best("Workers defend their rights together.", "en", "ru").target().text())
                 .isEqualTo("Рабочие вместе защищают свои права.");
     }
+
+    @Test
+    void theIndexingBufferHoldsAMillionUnitsUnlessTheHeapIsSmall() {
+        long mb = 1L << 20;
+        // 256 MB: a 1M-unit import flushes once per indexing thread, at the end
+        assertThat(TmStore.ramBufferMB(2048 * mb, null)).isEqualTo(256.0);
+        assertThat(TmStore.ramBufferMB(Long.MAX_VALUE, null)).isEqualTo(256.0);
+        // a quarter of a small heap, never below Lucene's 16 MB default
+        assertThat(TmStore.ramBufferMB(512 * mb, null)).isEqualTo(128.0);
+        assertThat(TmStore.ramBufferMB(32 * mb, null)).isEqualTo(16.0);
+        // the benchmarks' knob wins
+        assertThat(TmStore.ramBufferMB(2048 * mb, "64")).isEqualTo(64.0);
+    }
 }
